@@ -1,0 +1,76 @@
+package io.seire.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.command.project.Project;
+import io.seire.command.write.IdempotencyRecords;
+import io.seire.command.write.Positions;
+import io.seire.command.write.WriteExecutor;
+import io.seire.kernel.ProjectCommand;
+import io.seire.kernel.access.RegisterUser;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The write side: REST → commands → the project aggregate → events. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@org.springframework.context.annotation.PropertySource(value = "classpath:seire-command.properties", encoding = "UTF-8")
+public class CommandSideConfiguration {
+
+    @Bean
+    public WriteExecutor writeExecutor(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc,
+                                       ObjectMapper json) {
+        return new WriteExecutor(commands, transactions, new IdempotencyRecords(jdbc), new Positions(jdbc), json);
+    }
+
+    /** Who did it, in which role, on which request and from which source: copied onto every event recorded. */
+    @Bean
+    public CorrelationDataProvider auditMetaData() {
+        return new SimpleCorrelationDataProvider("actor", "roles", "correlationId", "idempotencyKey", "source");
+    }
+
+    @Bean
+    public CommandTargetResolver projectCommandTarget() {
+        return command -> new VersionedAggregateIdentifier(((ProjectCommand) command.getPayload()).projectId(), null);
+    }
+
+    @Bean
+    public CommandTargetResolver userCommandTarget() {
+        return command -> new VersionedAggregateIdentifier(((RegisterUser) command.getPayload()).username(), null);
+    }
+
+    /** Keeps recently used projects in memory, so a write does not reload a long history. */
+    @Bean
+    public Cache projectCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** After this many events a snapshot is taken, so loading a project does not slow down as its history grows. */
+    @Bean
+    public SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,
+                                                            @Value("${seire.snapshot.threshold:500}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Snapshots of an older shape of the aggregate are ignored (the project is rebuilt from its events). */
+    @Bean
+    public SnapshotFilter projectSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(Project.class)
+                .revision(Project.class.getAnnotation(io.seire.kernel.EventVersion.class).value()).build();
+    }
+}

@@ -1,0 +1,124 @@
+package io.seire.command.project;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.seire.command.setup.ProjectSetup;
+import io.seire.command.write.WriteExecutor;
+import io.seire.kernel.EventVersion;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.RuleViolation;
+import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.Role;
+import io.seire.kernel.setup.AddBudgetLine;
+import io.seire.kernel.setup.AddSubActivity;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.BudgetLineRevised;
+import io.seire.kernel.setup.DefineIndicator;
+import io.seire.kernel.setup.IndicatorDefined;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.RegisterProject;
+import io.seire.kernel.setup.ReviseBudgetLine;
+import io.seire.kernel.setup.SubActivityAdded;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A project is the consistency boundary of everything recorded about it: budget limits, eligibility, locked
+ * periods and the uniqueness of codes are decided here, at the moment of the write. Each capability keeps its
+ * state and rules in its own class; this root only checks access, asks the capability to decide, and applies.
+ */
+@Aggregate(cache = "projectCache", snapshotTriggerDefinition = "projectSnapshotTrigger",
+        snapshotFilter = "projectSnapshotFilter", commandTargetResolver = "projectCommandTarget")
+@EventVersion("1")
+public class Project {
+
+    @AggregateIdentifier
+    private String projectId;
+    private ProjectSetup setup = new ProjectSetup();
+
+    protected Project() {
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RegisterProject command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        if (actor == null || !actor.isAdmin()) {
+            throw RuleViolation.forbidden("role-allows-write", "Only an administrator can register a project.");
+        }
+        if (projectId != null) {
+            throw RuleViolation.conflict("project-id-unique", "id",
+                    "A project with the code '" + command.projectId() + "' is already registered.");
+        }
+        return record(command.projectId(), ProjectSetup.decide(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(AddSubActivity command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.ADMIN, "add sub-activities");
+        return record(command.code(), setup.decide(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(AddBudgetLine command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.ADMIN, "add budget lines");
+        return record(command.code(), setup.decide(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(ReviseBudgetLine command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.ADMIN, "revise budget lines");
+        return record(command.code(), setup.decide(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(DefineIndicator command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.ADMIN, "define indicators");
+        return record(command.code(), setup.decide(command));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectRegistered e) {
+        projectId = e.projectId();
+        setup.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(SubActivityAdded e) {
+        setup.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLineAdded e) {
+        setup.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLineRevised e) {
+        setup.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined e) {
+        setup.on(e);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private void allow(Actor actor, Role role, String what) {
+        ProjectAccess.check(actor, projectId, setup.programme(), role, what);
+    }
+
+    /** Applies the event and answers with the id of what it records and the event's sequence number. */
+    private static Recorded record(String id, Object event) {
+        apply(event);
+        return new Recorded(id, AggregateLifecycle.getVersion());
+    }
+}

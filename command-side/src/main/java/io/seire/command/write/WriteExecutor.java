@@ -1,0 +1,159 @@
+package io.seire.command.write;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.RuleViolation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Runs one write as one database transaction: the idempotency claim, the command with the events it appends, and
+ * the remembered answer commit together or not at all. The answer carries the global position of the event that
+ * records the write, so the client can read its own write with {@code minPosition}.
+ *
+ * <p>Two writers racing on one project (possible across nodes) meet at the event table's unique
+ * (aggregate, sequence) key; the loser's transaction is rolled back and the write is retried on fresh state.
+ */
+public class WriteExecutor {
+
+    public static final String ACCESS = "access";
+    static final int ATTEMPTS = 5;
+
+    private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final IdempotencyRecords idempotency;
+    private final Positions positions;
+    private final ObjectMapper json;
+
+    public WriteExecutor(CommandGateway commands, TransactionManager transactions, IdempotencyRecords idempotency,
+                         Positions positions, ObjectMapper json) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.idempotency = idempotency;
+        this.positions = positions;
+        this.json = json;
+    }
+
+    /** A write whose command answers {@link Recorded}: the answer is {@code {"id", "position"}}. */
+    public ResponseEntity<String> record(Write write, Object command) {
+        return execute(write, command, Recorded::sequenceNumber, (Recorded r, Long position) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", r.id());
+            body.put("position", position);
+            return body;
+        });
+    }
+
+    public <R> ResponseEntity<String> execute(Write write, Object command, ToLongFunction<R> sequenceOf,
+                                              BiFunction<R, Long, Map<String, Object>> answerOf) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(write, command, sequenceOf, answerOf);
+            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+                if (attempt >= ATTEMPTS) {
+                    throw RuleViolation.conflict("concurrent-write", null,
+                            "Others are changing this project at the same moment; nothing was recorded. Please try again.");
+                }
+            }
+        }
+    }
+
+    private <R> ResponseEntity<String> attempt(Write write, Object command, ToLongFunction<R> sequenceOf,
+                                               BiFunction<R, Long, Map<String, Object>> answerOf) {
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        unit.attachTransaction(transactions);
+        AtomicReference<ResponseEntity<String>> answer = new AtomicReference<>();
+        try {
+            String key = write.idempotencyKey();
+            String actor = write.actor().username();
+            if (key != null) {
+                IdempotencyRecords.Claim claim = idempotency.claim(actor, write.path(), key, write.requestHash());
+                if (claim instanceof IdempotencyRecords.Claim.Replay replay) {
+                    unit.commit();
+                    return json(replay.status(), replay.response());
+                }
+                if (claim instanceof IdempotencyRecords.Claim.Mismatch) {
+                    throw RuleViolation.unprocessable("idempotency-key-reused", null, "The Idempotency-Key '" + key
+                            + "' was already used for a different request to this address. Use a new key for a new request.");
+                }
+            }
+            R result = send(write, command);
+            // Runs after the events are appended (prepare-commit handlers run in order of registration) and
+            // before the transaction commits.
+            unit.onPrepareCommit(u -> {
+                long position = positions.of(write.aggregateId(), sequenceOf.applyAsLong(result));
+                String body = toJson(answerOf.apply(result, position));
+                if (key != null) {
+                    idempotency.answer(actor, write.path(), key, write.successStatus(), body);
+                }
+                answer.set(json(write.successStatus(), body));
+            });
+            unit.commit();
+            return answer.get();
+        } catch (RuntimeException | Error e) {
+            if (unit.isActive()) {
+                unit.rollback(e);
+            }
+            throw unwrap(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R send(Write write, Object command) {
+        MetaData metaData = MetaData.with(ACCESS, write.actor())
+                .and("actor", write.actor().username())
+                .and("roles", write.actor().rolesText())
+                .and("correlationId", write.correlationId())
+                .and("source", write.source());
+        if (write.idempotencyKey() != null) {
+            metaData = metaData.and("idempotencyKey", write.idempotencyKey());
+        }
+        return (R) commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    private RuntimeException unwrap(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RuleViolation rule) {
+                return rule;
+            }
+            if (c instanceof ConcurrencyException || c instanceof AggregateStreamCreationException) {
+                return (RuntimeException) c;
+            }
+            if (c instanceof AggregateNotFoundException notFound) {
+                return RuleViolation.notFound("not-found", "'" + notFound.getAggregateIdentifier() + "' does not exist.");
+            }
+        }
+        if (e instanceof CommandExecutionException && e.getCause() instanceof RuntimeException cause) {
+            return cause;
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+
+    private String toJson(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ResponseEntity<String> json(int status, String body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,46 @@
+package io.seire.ops;
+
+import io.seire.command.CommandSideConfiguration;
+import io.seire.platform.PlatformConfiguration;
+import io.seire.platform.testing.TestDatabase;
+import io.seire.query.QuerySideConfiguration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Integration tests over HTTP against the whole single-node system on a real PostgreSQL. All subclasses share one
+ * database and one Spring context; each test works on projects of its own (random codes) so they do not meet.
+ */
+@SpringBootTest(classes = {SeireApplication.AutoConfiguration.class, PlatformConfiguration.class,
+        CommandSideConfiguration.class, QuerySideConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
+                "seire.admin-password-file=target/admin-password"})
+public abstract class ApiTestBase {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    @LocalServerPort
+    int port;
+
+    protected Api admin;
+
+    @BeforeEach
+    void connect() {
+        admin = new Api("http://localhost:" + port, "admin", ADMIN_PASSWORD);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

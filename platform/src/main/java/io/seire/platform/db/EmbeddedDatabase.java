@@ -1,0 +1,72 @@
+package io.seire.platform.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL server from the binaries shipped in a Maven artifact, for single-node runs and tests. Superuser
+ * {@code postgres} without password on localhost; the application database is {@code seire}.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "seire";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on the given data directory, keeping what is already there. Port 0 picks a free port.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> serverConfig)
+            throws IOException {
+        Files.createDirectories(dataDirectory.getParent());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        serverConfig.forEach(builder::setServerConfig);
+        EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+        database.createApplicationDatabase();
+        return database;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    private void createApplicationDatabase() throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IOException("Could not create database " + DATABASE, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.seire.platform.eventstore;
+
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on PostgreSQL without Axon Server: the JDBC storage engine on the Flyway-created tables, Jackson for every
+ * kind of stored message, and a resolver that knows PostgreSQL's duplicate-key state.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    @Bean
+    public RevisionResolver revisionResolver() {
+        return new EventVersionResolver();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(StoredJson.mapper())
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 @Value("${seire.event-store.batch-size:1000}") int batchSize,
+                                                 @Value("${seire.event-store.gap-timeout-ms:60000}") int gapTimeout) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .batchSize(batchSize)
+                .gapTimeout(gapTimeout)
+                .build();
+    }
+
+    /**
+     * Tailing processors in this process are woken when this process commits; processes that only read (and
+     * writes from other nodes) are seen by polling every {@code fetch-delay-ms}.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         @Value("${seire.event-store.fetch-delay-ms:100}") long fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
+                .fetchDelay(fetchDelay)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package io.seire.platform.security;
+
+import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.Role;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the credentials table that the command side keeps in step with UserRegistered events. */
+public class UserAccounts {
+
+    /** A user as stored: the password only as its BCrypt hash. */
+    public record Account(Actor actor, String passwordHash) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public UserAccounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.query("SELECT username, password_hash, roles, projects, programmes FROM app_user WHERE username = ?",
+                (rs, i) -> new Account(new Actor(rs.getString(1), roles(rs), texts(rs.getArray(4)), texts(rs.getArray(5))),
+                        rs.getString(2)), username).stream().findFirst();
+    }
+
+    public boolean exists(String username) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE username = ?", Integer.class, username);
+        return n != null && n > 0;
+    }
+
+    private static Set<Role> roles(ResultSet rs) throws SQLException {
+        return texts(rs.getArray(3)).stream().map(Role::valueOf).collect(Collectors.toSet());
+    }
+
+    private static Set<String> texts(Array array) throws SQLException {
+        return array == null ? Set.of() : Set.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+}

@@ -1,0 +1,31 @@
+package io.seire.query;
+
+import io.seire.query.read.ProjectionProgress;
+import io.seire.query.read.Projections;
+import io.seire.query.read.ReadGate;
+import java.time.Duration;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The read side: projections tail the event store into read tables; views answer from them. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@PropertySource(value = "classpath:seire-query.properties", encoding = "UTF-8")
+public class QuerySideConfiguration {
+
+    @Bean
+    public ProjectionProgress projectionProgress(JdbcTemplate jdbc, Serializer serializer) {
+        return new ProjectionProgress(jdbc, serializer, Projections.GROUP);
+    }
+
+    @Bean
+    public ReadGate readGate(JdbcTemplate jdbc, ProjectionProgress progress,
+                             @Value("${seire.read.max-wait:PT5S}") Duration maxWait) {
+        return new ReadGate(jdbc, progress, maxWait);
+    }
+}

@@ -1,0 +1,128 @@
+package io.seire.query.finance;
+
+import io.seire.query.read.Horizon;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A project's budget lines as known at a horizon, with the planned amount of each on any date. A flat-rate line's
+ * planned amount is its rate times the planned amount of its base category, rounded to the minor unit HALF_UP.
+ */
+public class BudgetPlan {
+
+    public static final class Line {
+        private final String code;
+        private final String subActivity;
+        private final String costCategory;
+        private final BigDecimal originalPlanned;
+        private final BigDecimal flatRatePercent;
+        private final String flatRateOf;
+        private final TreeMap<LocalDate, BigDecimal> revisions = new TreeMap<>();
+
+        Line(String code, String subActivity, String costCategory, BigDecimal originalPlanned,
+             BigDecimal flatRatePercent, String flatRateOf) {
+            this.code = code;
+            this.subActivity = subActivity;
+            this.costCategory = costCategory;
+            this.originalPlanned = originalPlanned;
+            this.flatRatePercent = flatRatePercent;
+            this.flatRateOf = flatRateOf;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String subActivity() {
+            return subActivity;
+        }
+
+        public String costCategory() {
+            return costCategory;
+        }
+
+        public boolean isFlatRate() {
+            return flatRatePercent != null;
+        }
+
+        public BigDecimal flatRatePercent() {
+            return flatRatePercent;
+        }
+
+        public String flatRateOf() {
+            return flatRateOf;
+        }
+
+        BigDecimal ownPlannedOn(LocalDate date) {
+            Map.Entry<LocalDate, BigDecimal> revision = date == null ? null : revisions.floorEntry(date);
+            return revision == null ? originalPlanned : revision.getValue();
+        }
+    }
+
+    private final Map<String, Line> lines;
+    private final int minorDigits;
+
+    private BudgetPlan(Map<String, Line> lines, int minorDigits) {
+        this.lines = lines;
+        this.minorDigits = minorDigits;
+    }
+
+    public static BudgetPlan load(JdbcTemplate jdbc, String projectId, Horizon horizon, int minorDigits) {
+        Map<String, Line> lines = new LinkedHashMap<>();
+        jdbc.query("SELECT code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of FROM budget_line "
+                        + "WHERE project_id = ? AND position <= ? ORDER BY position",
+                rs -> {
+                    lines.put(rs.getString(1), new Line(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)));
+                }, projectId, horizon.maxPosition());
+        jdbc.query("SELECT code, effective_from, planned FROM budget_line_revision WHERE project_id = ? AND position <= ? "
+                        + "ORDER BY position",
+                rs -> {
+                    Line line = lines.get(rs.getString(1));
+                    if (line != null) {
+                        line.revisions.put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
+                    }
+                }, projectId, horizon.maxPosition());
+        return new BudgetPlan(lines, minorDigits);
+    }
+
+    public List<Line> lines() {
+        return new ArrayList<>(lines.values());
+    }
+
+    public int minorDigits() {
+        return minorDigits;
+    }
+
+    /** The planned amount in force on a date; {@code null} date means the original plan. */
+    public BigDecimal plannedOn(Line line, LocalDate date) {
+        if (!line.isFlatRate()) {
+            return line.ownPlannedOn(date);
+        }
+        BigDecimal base = lines.values().stream()
+                .filter(l -> !l.isFlatRate() && l.costCategory().equals(line.flatRateOf()))
+                .map(l -> l.ownPlannedOn(date))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return flatRate(base, line.flatRatePercent());
+    }
+
+    public BigDecimal originalPlanned(Line line) {
+        return plannedOn(line, null);
+    }
+
+    public BigDecimal totalPlannedOn(LocalDate date) {
+        return lines.values().stream().map(l -> plannedOn(l, date)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** {@code percent} % of an amount, rounded HALF_UP to the currency's minor unit. */
+    public BigDecimal flatRate(BigDecimal base, BigDecimal percent) {
+        return base.multiply(percent).divide(BigDecimal.valueOf(100)).setScale(minorDigits, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,88 @@
+package io.seire.query.read;
+
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Answers read-your-writes: whether the project views reflect every project event up to a position. Works whichever
+ * node runs which segment, because it reads only the database: every project event up to the position must have
+ * its row in {@code project_event}, which the views write in the same transaction as all their other rows. The
+ * slowest segment's stored token bounds the search (segments that see no events of theirs store tokens lazily).
+ */
+public class ProjectionProgress {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final String processor;
+
+    public ProjectionProgress(JdbcTemplate jdbc, Serializer serializer, String processor) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.processor = processor;
+    }
+
+    /**
+     * Waits until the views reflect every event up to {@code position} (of one project, or of all projects when
+     * {@code projectId} is null), or throws {@link ProjectionBehind} after the timeout.
+     */
+    public void await(long position, String projectId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long sleep = 1;
+        while (!reached(position, projectId)) {
+            if (System.nanoTime() > deadline) {
+                throw new ProjectionBehind(position, Math.max(slowestToken(), 0));
+            }
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProjectionBehind(position, Math.max(slowestToken(), 0));
+            }
+            sleep = Math.min(sleep * 2, 20);
+        }
+    }
+
+    boolean reached(long position, String projectId) {
+        long processed = slowestToken();
+        if (processed >= position) {
+            return true;
+        }
+        String sql = "SELECT NOT EXISTS (SELECT 1 FROM domainevententry d WHERE d.globalindex > ? AND d.globalindex <= ? "
+                + "AND d.type = 'Project' " + (projectId == null ? "" : "AND d.aggregateidentifier = ? ")
+                + "AND NOT EXISTS (SELECT 1 FROM project_event e WHERE e.project_id = d.aggregateidentifier "
+                + "AND e.position = d.globalindex))";
+        Object[] args = projectId == null ? new Object[] {processed, position}
+                : new Object[] {processed, position, projectId};
+        return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, args));
+    }
+
+    /** The highest position every segment has stored as done (-1 when a segment has not started). */
+    long slowestToken() {
+        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, i) -> {
+                    byte[] bytes = rs.getBytes(1);
+                    String type = rs.getString(2);
+                    return bytes == null || type == null ? null
+                            : (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                }, processor);
+        if (tokens.isEmpty()) {
+            return -1;
+        }
+        long slowest = Long.MAX_VALUE;
+        for (TrackingToken token : tokens) {
+            TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            if (!(lower instanceof GapAwareTrackingToken gapAware)) {
+                return -1;
+            }
+            long done = gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+            slowest = Math.min(slowest, done);
+        }
+        return slowest;
+    }
+}

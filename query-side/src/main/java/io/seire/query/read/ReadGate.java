@@ -1,0 +1,85 @@
+package io.seire.query.read;
+
+import io.seire.kernel.RuleViolation;
+import io.seire.kernel.access.Actor;
+import io.seire.platform.web.InvalidRequest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The way into every project view: waits for {@code minPosition}, hides projects the reader may not see (404,
+ * exactly as for a project that does not exist), and turns {@code asOf} into the project's horizon.
+ */
+public class ReadGate {
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
+    private final Duration maxWait;
+
+    public ReadGate(JdbcTemplate jdbc, ProjectionProgress progress, Duration maxWait) {
+        this.jdbc = jdbc;
+        this.progress = progress;
+        this.maxWait = maxWait;
+    }
+
+    /** Waits until every project view reflects all events up to {@code minPosition}. */
+    public void awaitPosition(Long minPosition) {
+        awaitPosition(minPosition, null);
+    }
+
+    private void awaitPosition(Long minPosition, String projectId) {
+        if (minPosition != null && minPosition > 0) {
+            progress.await(minPosition, projectId, maxWait);
+        }
+    }
+
+    public ProjectScope open(Actor actor, String projectId, Long minPosition, String asOf) {
+        awaitPosition(minPosition, projectId);
+        ProjectRow project = find(projectId);
+        if (project == null || !actor.canSee(project.id(), project.programme())) {
+            throw notFound(projectId);
+        }
+        Horizon horizon = Horizon.NOW;
+        if (asOf != null && !asOf.isBlank()) {
+            Instant at = instant("asOf", asOf);
+            Long position = jdbc.queryForObject("SELECT max(position) FROM project_event WHERE project_id = ? AND recorded_at <= ?",
+                    Long.class, projectId, Timestamp.from(at));
+            if (position == null || position < project.position()) {
+                throw RuleViolation.notFound("not-found", "'" + projectId + "' was not yet registered at " + at + ".");
+            }
+            horizon = new Horizon(position);
+        }
+        return new ProjectScope(project, horizon);
+    }
+
+    public ProjectRow find(String projectId) {
+        List<ProjectRow> rows = jdbc.query("SELECT project_id, name, programme, beneficiary, currency, minor_digits, "
+                + "eligible_from, eligible_to, flexibility_percent, position FROM project WHERE project_id = ?",
+                (rs, i) -> new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5).trim(), rs.getInt(6), rs.getObject(7, java.time.LocalDate.class),
+                        rs.getObject(8, java.time.LocalDate.class), rs.getBigDecimal(9), rs.getLong(10)),
+                projectId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    public static RuleViolation notFound(String projectId) {
+        return RuleViolation.notFound("not-found", "'" + projectId + "' does not exist.");
+    }
+
+    public static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw InvalidRequest.of(field, "'" + text + "' is not an ISO-8601 instant such as 2025-03-05T12:00:00Z");
+            }
+        }
+    }
+}

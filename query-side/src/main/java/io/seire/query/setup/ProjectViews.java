@@ -1,0 +1,136 @@
+package io.seire.query.setup;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.Role;
+import io.seire.platform.eventstore.StoredJson;
+import io.seire.query.finance.BudgetPlan;
+import io.seire.query.finance.Spending;
+import io.seire.query.read.Decimals;
+import io.seire.query.read.Horizon;
+import io.seire.query.read.Paging;
+import io.seire.query.read.ProjectRow;
+import io.seire.query.read.ProjectScope;
+import io.seire.query.read.ReadGate;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The project list and the project detail, as registered and set up. */
+@Component
+public class ProjectViews {
+
+    public record ProjectSummary(String id, String name, String programme, String beneficiary, String currency,
+                                 String totalPlanned, String spent) {
+    }
+
+    public record Period(String id, LocalDate from, LocalDate to) {
+    }
+
+    public record SubActivity(String code, String name) {
+    }
+
+    public record FlatRate(String percent, String ofCostCategory) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BudgetLine(String code, String subActivity, String costCategory, String originalPlanned,
+                             String planned, FlatRate flatRate) {
+    }
+
+    public record Milestone(LocalDate date, String value) {
+    }
+
+    public record Indicator(String code, String name, String unit, String kind, String measure, String aggregation,
+                            boolean ascending, String baseline, List<Milestone> milestones, String target) {
+    }
+
+    public record ProjectDetail(String id, String name, String programme, String beneficiary, String currency,
+                                LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
+                                List<Period> reportingPeriods, List<SubActivity> subActivities,
+                                List<BudgetLine> budgetLines, List<Indicator> indicators, String totalPlanned) {
+    }
+
+    private static final ObjectMapper JSON = StoredJson.mapper();
+
+    private final JdbcTemplate jdbc;
+    private final ReadGate gate;
+    private final Spending spending;
+
+    public ProjectViews(JdbcTemplate jdbc, ReadGate gate) {
+        this.jdbc = jdbc;
+        this.gate = gate;
+        this.spending = new Spending(jdbc);
+    }
+
+    public Paging.Page<ProjectSummary> list(Actor actor, Paging paging) {
+        String visible = actor.isAdmin() ? "TRUE"
+                : "(project_id = ANY(?) OR (" + actor.has(Role.LIAISON) + " AND programme = ANY(?)))";
+        List<Object> args = new ArrayList<>();
+        if (!actor.isAdmin()) {
+            args.add(actor.projects().toArray(String[]::new));
+            args.add(actor.programmes().toArray(String[]::new));
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM project WHERE " + visible, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(paging.size());
+        pageArgs.add(paging.offset());
+        List<String> ids = jdbc.queryForList("SELECT project_id FROM project WHERE " + visible
+                + " ORDER BY project_id LIMIT ? OFFSET ?", String.class, pageArgs.toArray());
+        List<ProjectSummary> items = new ArrayList<>();
+        for (String id : ids) {
+            ProjectRow p = gate.find(id);
+            BudgetPlan plan = BudgetPlan.load(jdbc, id, Horizon.NOW, p.minorDigits());
+            items.add(new ProjectSummary(p.id(), p.name(), p.programme(), p.beneficiary(), p.currency(),
+                    Decimals.money(plan.totalPlannedOn(today()), p.minorDigits()),
+                    Decimals.money(spending.total(id, Horizon.NOW, plan), p.minorDigits())));
+        }
+        return paging.page(items, total == null ? 0 : total);
+    }
+
+    public ProjectDetail detail(ProjectScope scope, LocalDate asOfDate) {
+        ProjectRow p = scope.project();
+        long max = scope.maxPosition();
+        List<Period> periods = jdbc.query("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = ? "
+                + "ORDER BY ordinal", (rs, i) -> new Period(rs.getString(1), rs.getObject(2, LocalDate.class),
+                rs.getObject(3, LocalDate.class)), p.id());
+        List<SubActivity> subActivities = jdbc.query("SELECT code, name FROM sub_activity WHERE project_id = ? "
+                + "AND position <= ? ORDER BY position", (rs, i) -> new SubActivity(rs.getString(1), rs.getString(2)),
+                p.id(), max);
+        BudgetPlan plan = BudgetPlan.load(jdbc, p.id(), scope.horizon(), p.minorDigits());
+        LocalDate on = asOfDate == null ? today() : asOfDate;
+        List<BudgetLine> lines = plan.lines().stream().map(l -> new BudgetLine(l.code(), l.subActivity(),
+                l.costCategory(), scope.money(plan.originalPlanned(l)), scope.money(plan.plannedOn(l, on)),
+                l.isFlatRate() ? new FlatRate(Decimals.plain(l.flatRatePercent()), l.flatRateOf()) : null)).toList();
+        List<Indicator> indicators = jdbc.query("SELECT code, name, unit, kind, measure, aggregation, ascending, baseline, "
+                + "milestones::text, target FROM indicator WHERE project_id = ? AND position <= ? ORDER BY position",
+                (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), Decimals.plain(rs.getBigDecimal(8)),
+                        milestones(rs.getString(9)), Decimals.plain(rs.getBigDecimal(10))), p.id(), max);
+        return new ProjectDetail(p.id(), p.name(), p.programme(), p.beneficiary(), p.currency(), p.eligibleFrom(),
+                p.eligibleTo(), Decimals.plain(p.flexibilityPercent()), periods, subActivities, lines, indicators,
+                scope.money(plan.totalPlannedOn(on)));
+    }
+
+    static List<Milestone> milestones(String json) {
+        try {
+            List<Map<String, String>> rows = JSON.readValue(json, new TypeReference<>() {
+            });
+            return rows.stream().map(r -> new Milestone(LocalDate.parse(r.get("date")),
+                    r.get("value") == null ? null : Decimals.plain(new BigDecimal(r.get("value"))))).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

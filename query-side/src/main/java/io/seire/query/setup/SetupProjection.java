@@ -1,0 +1,92 @@
+package io.seire.query.setup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.kernel.CurrencyCode;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.BudgetLineRevised;
+import io.seire.kernel.setup.IndicatorDefined;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.ReportingPeriod;
+import io.seire.kernel.setup.SubActivityAdded;
+import io.seire.platform.eventstore.StoredJson;
+import io.seire.query.read.Projections;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps the setup tables. Every insert is keyed so that handling an event twice changes nothing. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class SetupProjection {
+
+    private static final ObjectMapper JSON = StoredJson.mapper();
+
+    private final JdbcTemplate jdbc;
+
+    public SetupProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProjectRegistered e, TrackingToken token, @Timestamp Instant at) {
+        jdbc.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
+                        + "eligible_to, flexibility_percent, position, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT DO NOTHING",
+                e.projectId(), e.name(), e.programme(), e.beneficiary(), e.currency(),
+                new CurrencyCode(e.currency()).minorDigits(), e.eligibleFrom(), e.eligibleTo(), e.flexibilityPercent(),
+                Projections.position(token), Projections.at(at));
+        List<ReportingPeriod> periods = e.reportingPeriods();
+        for (int i = 0; i < periods.size(); i++) {
+            ReportingPeriod p = periods.get(i);
+            jdbc.update("INSERT INTO reporting_period (project_id, period_id, ordinal, date_from, date_to) VALUES (?,?,?,?,?) "
+                    + "ON CONFLICT DO NOTHING", e.projectId(), p.id(), i, p.from(), p.to());
+        }
+    }
+
+    @EventHandler
+    void on(SubActivityAdded e, TrackingToken token) {
+        jdbc.update("INSERT INTO sub_activity (project_id, code, name, position) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                e.projectId(), e.code(), e.name(), Projections.position(token));
+    }
+
+    @EventHandler
+    void on(BudgetLineAdded e, TrackingToken token) {
+        jdbc.update("INSERT INTO budget_line (project_id, code, sub_activity, cost_category, planned, flat_rate_percent, "
+                        + "flat_rate_of, position) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                e.projectId(), e.code(), e.subActivity(), e.costCategory(), e.planned(),
+                e.flatRate() == null ? null : e.flatRate().percent(),
+                e.flatRate() == null ? null : e.flatRate().ofCostCategory(), Projections.position(token));
+    }
+
+    @EventHandler
+    void on(BudgetLineRevised e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        jdbc.update("INSERT INTO budget_line_revision (project_id, position, code, planned, effective_from, reason, "
+                        + "reference, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                e.projectId(), Projections.position(token), e.code(), e.planned(), e.effectiveFrom(), e.reason(),
+                e.reference(), Projections.at(at), actor);
+    }
+
+    @EventHandler
+    void on(IndicatorDefined e, TrackingToken token) throws JsonProcessingException {
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        for (var m : e.milestones()) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            row.put("date", m.date().toString());
+            row.put("value", m.value() == null ? null : m.value().toPlainString());
+            rows.add(row);
+        }
+        String milestones = JSON.writeValueAsString(rows);
+        jdbc.update("INSERT INTO indicator (project_id, code, name, unit, kind, measure, aggregation, ascending, baseline, "
+                        + "target, milestones, position) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT DO NOTHING",
+                e.projectId(), e.code(), e.name(), e.unit(), e.kind().name(), e.measure().name(), e.aggregation().name(),
+                e.ascending(), e.baseline(), e.target(), milestones, Projections.position(token));
+    }
+}
