@@ -2,10 +2,10 @@ package io.seire.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.project.Project;
+import io.seire.command.project.ProjectCommandTarget;
 import io.seire.command.write.IdempotencyRecords;
 import io.seire.command.write.Positions;
 import io.seire.command.write.WriteExecutor;
-import io.seire.kernel.ProjectCommand;
 import io.seire.kernel.access.RegisterUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -46,7 +46,7 @@ public class CommandSideConfiguration {
 
     @Bean
     public CommandTargetResolver projectCommandTarget() {
-        return command -> new VersionedAggregateIdentifier(((ProjectCommand) command.getPayload()).projectId(), null);
+        return new ProjectCommandTarget();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.seire.kernel.setup.FlatRate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** A budget line as the rules need it: its original plan and the amendments that change it from their dates. */
@@ -55,5 +56,18 @@ public class BudgetLine {
     public BigDecimal plannedOn(LocalDate date) {
         Map.Entry<LocalDate, BigDecimal> revision = revisions.floorEntry(date);
         return revision == null ? originalPlanned : revision.getValue();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BudgetLine other && Objects.equals(code, other.code)
+                && Objects.equals(subActivity, other.subActivity) && Objects.equals(costCategory, other.costCategory)
+                && Objects.equals(originalPlanned, other.originalPlanned) && Objects.equals(flatRate, other.flatRate)
+                && Objects.equals(revisions, other.revisions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, subActivity, costCategory, originalPlanned, flatRate, revisions);
     }
 }

@@ -33,7 +33,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

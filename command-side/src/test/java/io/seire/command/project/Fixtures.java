@@ -1,0 +1,101 @@
+package io.seire.command.project;
+
+import io.seire.command.write.WriteExecutor;
+import io.seire.kernel.RuleViolation;
+import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.Role;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.FlatRate;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.ReportingPeriod;
+import io.seire.kernel.setup.SubActivityAdded;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+/** Building blocks for the project's given / when / expect tests. */
+public final class Fixtures {
+
+    public static final String PROJECT = "Šveits.1.01.25-0006";
+    public static final String PROGRAMME = "Šveitsi-Eesti koostööprogramm";
+    public static final LocalDate FROM = LocalDate.of(2024, 6, 1);
+    public static final LocalDate TO = LocalDate.of(2028, 7, 31);
+    public static final ReportingPeriod P2024 = new ReportingPeriod("2024", FROM, LocalDate.of(2024, 12, 31));
+    public static final ReportingPeriod P2025 = new ReportingPeriod("2025", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+    public static final ReportingPeriod P2026 = new ReportingPeriod("2026", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+
+    public static final Actor ADMIN = new Actor("admin", Set.of(Role.ADMIN), Set.of(), Set.of());
+    public static final Actor FINANCE = new Actor("kaja", Set.of(Role.FINANCE), Set.of(PROJECT), Set.of());
+    public static final Actor MANAGER = new Actor("evelyn", Set.of(Role.MANAGER), Set.of(PROJECT), Set.of());
+    public static final Actor LIAISON = new Actor("tiina", Set.of(Role.LIAISON), Set.of(), Set.of(PROGRAMME));
+    public static final Actor STRANGER = new Actor("mart", Set.of(Role.FINANCE, Role.MANAGER), Set.of("other"), Set.of());
+
+    private Fixtures() {
+    }
+
+    /** A fixture for the project aggregate, routed as in production. */
+    public static org.axonframework.test.aggregate.AggregateTestFixture<Project> projectFixture() {
+        var fixture = new org.axonframework.test.aggregate.AggregateTestFixture<>(Project.class);
+        fixture.registerCommandTargetResolver(new ProjectCommandTarget());
+        return fixture;
+    }
+
+    public static Map<String, Object> as(Actor actor) {
+        return Map.of(WriteExecutor.ACCESS, actor);
+    }
+
+    public static ProjectRegistered registered(BigDecimal flexibilityPercent) {
+        return new ProjectRegistered(PROJECT, "Kodanikuühiskonna pädevuse suurendamine", PROGRAMME,
+                "SA Kodanikuühiskonna Sihtkapital", "EUR", FROM, TO, flexibilityPercent, List.of(P2024, P2025, P2026));
+    }
+
+    public static ProjectRegistered registered() {
+        return registered(BigDecimal.TEN);
+    }
+
+    public static SubActivityAdded subActivity(String code) {
+        return new SubActivityAdded(PROJECT, code, "Alategevus " + code);
+    }
+
+    public static BudgetLineAdded line(String code, String sub, String category, String planned) {
+        return new BudgetLineAdded(PROJECT, code, sub, category, new BigDecimal(planned), null);
+    }
+
+    public static BudgetLineAdded flatRate(String code, String sub, String category, String percent, String of) {
+        return new BudgetLineAdded(PROJECT, code, sub, category, null, new FlatRate(new BigDecimal(percent), of));
+    }
+
+    public static BigDecimal eur(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    public static LocalDate date(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    /** Matches a {@link RuleViolation} of the named rule. */
+    public static Matcher<Throwable> violates(String rule) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return item instanceof RuleViolation v && v.rule().equals(rule);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a violation of rule ").appendValue(rule);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable item, Description mismatch) {
+                mismatch.appendText(item instanceof RuleViolation v ? "violated " + v.rule() + ": " + v.getMessage()
+                        : "was " + item);
+            }
+        };
+    }
+}
