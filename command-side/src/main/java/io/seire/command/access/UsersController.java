@@ -41,7 +41,7 @@ public class UsersController {
     @PostMapping("/api/v1/users")
     @Operation(summary = "Create a user with roles and project / programme memberships (administrators only)")
     public ResponseEntity<String> create(@RequestBody CreateUser body, Actor actor, HttpServletRequest request)
-            throws Exception {
+{
         Fields f = new Fields();
         f.required("username", body.username());
         f.required("password", body.password());
@@ -55,7 +55,7 @@ public class UsersController {
         f.throwIfInvalid();
         RegisterUser command = new RegisterUser(body.username(), passwords.encode(body.password()),
                 Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()));
-        return writes.record(Write.of(actor, body.username(), request, json.writeValueAsBytes(body), 201), command);
+        return writes.record(Write.ofJson(actor, body.username(), request, json, body, 201), command);
     }
 
     private static Set<String> set(List<String> values) {

@@ -2,7 +2,18 @@ package io.seire.command.project;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.seire.command.finance.Ledger;
+import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.ProjectSetup;
+import io.seire.kernel.finance.CancelExpenditure;
+import io.seire.kernel.finance.CorrectExpenditure;
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ImportExpenditures;
+import io.seire.kernel.finance.ImportResult;
+import io.seire.kernel.finance.RecordExpenditure;
+import org.axonframework.eventhandling.SequenceNumber;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.EventVersion;
 import io.seire.kernel.Recorded;
@@ -41,6 +52,8 @@ public class Project {
     @AggregateIdentifier
     private String projectId;
     private ProjectSetup setup = new ProjectSetup();
+    private Ledger ledger = new Ledger();
+    private PeriodLocks locks = new PeriodLocks();
 
     protected Project() {
     }
@@ -75,7 +88,9 @@ public class Project {
     @CommandHandler
     public Recorded handle(ReviseBudgetLine command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
         allow(actor, Role.ADMIN, "revise budget lines");
-        return record(command.code(), setup.decide(command));
+        BudgetLineRevised revision = setup.decide(command);
+        locks.checkNotBeforeLockedEnd(revision.effectiveFrom(), setup, "effectiveFrom", "The revision");
+        return record(command.code(), revision);
     }
 
     @CommandHandler
@@ -108,6 +123,53 @@ public class Project {
     @EventSourcingHandler
     void on(IndicatorDefined e) {
         setup.on(e);
+    }
+
+    // ---------------------------------------------------------------- finance
+
+    @CommandHandler
+    public Recorded handle(RecordExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.FINANCE, "record expenditures");
+        Ledger.Outcome outcome = ledger.decide(command, setup, locks);
+        if (outcome instanceof Ledger.Outcome.AlreadyRecorded already) {
+            return new Recorded(already.id(), already.sequence());
+        }
+        return record(command.expenditureId(), ((Ledger.Outcome.New) outcome).event());
+    }
+
+    @CommandHandler
+    public ImportResult handle(ImportExpenditures command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.FINANCE, "import expenditures");
+        Ledger.ImportOutcome outcome = ledger.decide(command, setup, locks);
+        outcome.events().forEach(AggregateLifecycle::apply);
+        return new ImportResult(outcome.events().size(), outcome.unchanged(), AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
+    public Recorded handle(CorrectExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.FINANCE, "correct expenditures");
+        return record(command.expenditureId(), ledger.decide(command, setup, locks));
+    }
+
+    @CommandHandler
+    public Recorded handle(CancelExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.FINANCE, "cancel expenditures");
+        return record(command.expenditureId(), ledger.decide(command, setup, locks));
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureRecorded e, @SequenceNumber long sequence) {
+        ledger.on(e, sequence, setup);
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureCorrected e) {
+        ledger.on(e, setup);
+    }
+
+    @EventSourcingHandler
+    void on(ExpenditureCancelled e) {
+        ledger.on(e, setup);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -1,6 +1,5 @@
 package io.seire.command.setup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -100,7 +99,7 @@ public class SetupController {
         RegisterProject command = new RegisterProject(body.id(), body.name(), body.programme(), body.beneficiary(),
                 body.currency(), body.eligibleFrom(), body.eligibleTo(),
                 flexibility == null ? BigDecimal.ZERO : flexibility, periods);
-        return writes.record(write(actor, body.id(), request, body, 201), command);
+        return writes.record(Write.ofJson(actor, body.id(), request, json, body, 201), command);
     }
 
     @PostMapping("/{projectId}/sub-activities")
@@ -111,7 +110,7 @@ public class SetupController {
         f.required("code", body.code());
         f.required("name", body.name());
         f.throwIfInvalid();
-        return writes.record(write(actor, projectId, request, body, 201),
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new AddSubActivity(projectId, body.code(), body.name()));
     }
 
@@ -135,7 +134,7 @@ public class SetupController {
             flatRate = new FlatRate(percent, body.flatRate().ofCostCategory());
         }
         f.throwIfInvalid();
-        return writes.record(write(actor, projectId, request, body, 201), new AddBudgetLine(projectId, body.code(),
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new AddBudgetLine(projectId, body.code(),
                 body.subActivity(), body.costCategory(), planned, flatRate));
     }
 
@@ -148,7 +147,7 @@ public class SetupController {
         f.required("effectiveFrom", body.effectiveFrom());
         f.required("reason", body.reason());
         f.throwIfInvalid();
-        return writes.record(write(actor, projectId, request, body, 201), new ReviseBudgetLine(projectId, code, planned,
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new ReviseBudgetLine(projectId, code, planned,
                 body.effectiveFrom(), body.reason(), f.optional(body.reference())));
     }
 
@@ -186,16 +185,9 @@ public class SetupController {
         }
         f.throwIfInvalid();
         boolean ascending = body.ascending() == null || body.ascending();
-        return writes.record(write(actor, projectId, request, body, 201), new DefineIndicator(projectId, body.code(),
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new DefineIndicator(projectId, body.code(),
                 body.name(), body.unit(), body.kind(), body.measure(), body.aggregation(), ascending, baseline,
                 milestones, target));
     }
 
-    private Write write(Actor actor, String projectId, HttpServletRequest request, Object body, int status) {
-        try {
-            return Write.of(actor, projectId, request, json.writeValueAsBytes(body), status);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

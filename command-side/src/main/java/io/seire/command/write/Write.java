@@ -29,6 +29,16 @@ public record Write(Actor actor, String aggregateId, String path, String idempot
                 canonicalRequest, "API", successStatus);
     }
 
+    /** A write whose request is a JSON body, compared for idempotency in its canonical serialization. */
+    public static Write ofJson(Actor actor, String aggregateId, HttpServletRequest request,
+                               com.fasterxml.jackson.databind.ObjectMapper json, Object body, int successStatus) {
+        try {
+            return of(actor, aggregateId, request, json.writeValueAsBytes(body), successStatus);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Write withSource(String source) {
         return new Write(actor, aggregateId, path, idempotencyKey, correlationId, canonicalRequest, source,
                 successStatus);

@@ -1,0 +1,122 @@
+package io.seire.command.finance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.command.write.Write;
+import io.seire.command.write.WriteExecutor;
+import io.seire.kernel.access.Actor;
+import io.seire.kernel.finance.CancelExpenditure;
+import io.seire.kernel.finance.CorrectExpenditure;
+import io.seire.kernel.finance.ExpenditureDetails;
+import io.seire.kernel.finance.ImportExpenditures;
+import io.seire.kernel.finance.ImportResult;
+import io.seire.kernel.finance.RecordExpenditure;
+import io.seire.platform.web.Fields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Finance staff record, correct, cancel and import expenditures. */
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/expenditures")
+@Tag(name = "Finance")
+public class FinanceController {
+
+    public record ExpenditureRequest(String id, String budgetLine, String amount, LocalDate incurredOn,
+                                     LocalDate paidOn, String supplier, String invoice, String description,
+                                     Boolean allowDuplicateInvoice, String corrects) {
+    }
+
+    public record CorrectionRequest(String budgetLine, String amount, LocalDate incurredOn, LocalDate paidOn,
+                                    String supplier, String invoice, String description,
+                                    Boolean allowDuplicateInvoice, String reason) {
+    }
+
+    public record CancellationRequest(String reason) {
+    }
+
+    private final WriteExecutor writes;
+    private final ObjectMapper json;
+
+    public FinanceController(WriteExecutor writes, ObjectMapper json) {
+        this.writes = writes;
+        this.json = json;
+    }
+
+    @PostMapping
+    @Operation(summary = "Record an expenditure against a budget line (finance staff)")
+    public ResponseEntity<String> record(@PathVariable String projectId, @RequestBody ExpenditureRequest body,
+                                         Actor actor, HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("budgetLine", body.budgetLine());
+        BigDecimal amount = f.requiredDecimal("amount", body.amount());
+        f.required("incurredOn", body.incurredOn());
+        f.maxLength("description", body.description(), 4000);
+        f.throwIfInvalid();
+        String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
+        RecordExpenditure command = new RecordExpenditure(projectId, id, new ExpenditureDetails(body.budgetLine(),
+                amount, body.incurredOn(), body.paidOn(), f.optional(body.supplier()), f.optional(body.invoice()),
+                f.optional(body.description())), Boolean.TRUE.equals(body.allowDuplicateInvoice()),
+                f.optional(body.corrects()));
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), command);
+    }
+
+    @PostMapping("/{expenditureId}/corrections")
+    @Operation(summary = "Correct any field of an expenditure, with a reason (finance staff)")
+    public ResponseEntity<String> correct(@PathVariable String projectId, @PathVariable String expenditureId,
+                                          @RequestBody CorrectionRequest body, Actor actor,
+                                          HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("reason", body.reason());
+        BigDecimal amount = f.decimal("amount", body.amount());
+        f.throwIfInvalid();
+        CorrectExpenditure command = new CorrectExpenditure(projectId, expenditureId, f.optional(body.budgetLine()),
+                amount, body.incurredOn(), body.paidOn(), f.optional(body.supplier()), f.optional(body.invoice()),
+                f.optional(body.description()), Boolean.TRUE.equals(body.allowDuplicateInvoice()), body.reason());
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 200), command);
+    }
+
+    @PostMapping("/{expenditureId}/cancellation")
+    @Operation(summary = "Cancel an expenditure, with a reason; it stays in the history (finance staff)")
+    public ResponseEntity<String> cancel(@PathVariable String projectId, @PathVariable String expenditureId,
+                                         @RequestBody CancellationRequest body, Actor actor,
+                                         HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("reason", body.reason());
+        f.throwIfInvalid();
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
+                new CancelExpenditure(projectId, expenditureId, body.reason()));
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
+    @Operation(summary = "Import an accounting export (CSV): all rows or none; the same file again records nothing")
+    public ResponseEntity<String> importCsv(@PathVariable String projectId, @RequestBody byte[] file,
+                                            @RequestParam(name = "file", required = false) String fileName,
+                                            Actor actor, HttpServletRequest request) {
+        CsvExpenditures.Parsed parsed = CsvExpenditures.parse(file);
+        String source = "CSV import" + (fileName == null || fileName.isBlank() ? "" : " " + fileName);
+        byte[] canonical = (source + "\n" + new String(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        Write write = Write.of(actor, projectId, request, canonical, 201).withSource(source);
+        return writes.execute(write, new ImportExpenditures(projectId, source, parsed.rows(), parsed.unreadable()),
+                ImportResult::sequenceNumber, (ImportResult r, Long position) -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("imported", r.imported());
+                    answer.put("unchanged", r.unchanged());
+                    answer.put("position", position);
+                    return answer;
+                });
+    }
+
+}

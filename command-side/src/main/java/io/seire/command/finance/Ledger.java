@@ -1,0 +1,280 @@
+package io.seire.command.finance;
+
+import io.seire.command.reporting.PeriodLocks;
+import io.seire.command.setup.Amounts;
+import io.seire.command.setup.BudgetLine;
+import io.seire.command.setup.Ids;
+import io.seire.command.setup.ProjectSetup;
+import io.seire.kernel.RuleViolation;
+import io.seire.kernel.finance.CancelExpenditure;
+import io.seire.kernel.finance.CorrectExpenditure;
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureDetails;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ImportExpenditures;
+import io.seire.kernel.finance.ImportRejected;
+import io.seire.kernel.finance.ImportRow;
+import io.seire.kernel.finance.RecordExpenditure;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the project spent: every expenditure with its current fields, and the running totals the budget rules read.
+ * Nothing is ever overwritten: a correction or cancellation is a new event carrying its reason.
+ */
+public class Ledger {
+
+    /** What recording an expenditure comes to: a new event, or the answer already given for the same content. */
+    public sealed interface Outcome {
+        record New(ExpenditureRecorded event) implements Outcome {
+        }
+
+        record AlreadyRecorded(String id, long sequence) implements Outcome {
+        }
+    }
+
+    /** What an import comes to: the events of its new rows, and how many rows were recorded before as they are. */
+    public record ImportOutcome(List<ExpenditureRecorded> events, int unchanged) {
+    }
+
+    private Map<String, Expenditure> expenditures = new HashMap<>();
+    private Totals totals = new Totals();
+
+    // ---------------------------------------------------------------- record
+
+    public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks) {
+        Ids.check("id", c.expenditureId());
+        ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), c.expenditureId(), c.details().budgetLine(),
+                normalized(c.details().amount(), setup), c.details().incurredOn(), c.details().paidOn(), c.details().supplier(),
+                c.details().invoice(), c.details().description(), c.allowDuplicateInvoice(), c.corrects());
+        Expenditure existing = expenditures.get(c.expenditureId());
+        if (existing != null) {
+            if (sameAs(existing, event)) {
+                return new Outcome.AlreadyRecorded(existing.id(), existing.recordedSequence());
+            }
+            throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
+                    + c.expenditureId() + "' is already recorded with different content.");
+        }
+        checkRecordable(event, setup, locks, totals, "");
+        return new Outcome.New(event);
+    }
+
+    private void checkRecordable(ExpenditureRecorded e, ProjectSetup setup, PeriodLocks locks, Totals working,
+                                 String fieldPrefix) {
+        ExpenditureDetails d = e.details();
+        boolean adjustment = e.corrects() != null;
+        checkDetails(d, adjustment, setup, locks, fieldPrefix);
+        if (adjustment) {
+            Expenditure corrected = expenditures.get(e.corrects());
+            if (corrected == null) {
+                throw RuleViolation.unprocessable("adjustment-names-an-expenditure", fieldPrefix + "corrects",
+                        "There is no expenditure '" + e.corrects() + "' to adjust.");
+            }
+            if (locks.lockedPeriodOf(corrected.details().incurredOn(), setup).isEmpty()) {
+                throw RuleViolation.unprocessable("adjustment-only-for-locked-periods", fieldPrefix + "corrects",
+                        "Expenditure '" + e.corrects() + "' is in an open period; correct it directly instead of "
+                                + "recording an adjustment.");
+            }
+        }
+        boolean reusesCorrectedInvoice = adjustment && Objects.equals(Totals.invoiceKey(d),
+                Totals.invoiceKey(expenditures.get(e.corrects()).details()));
+        if (!e.allowDuplicateInvoice() && !reusesCorrectedInvoice && working.invoiceCount(d) > 0) {
+            throw duplicateInvoice(d, fieldPrefix);
+        }
+        Sums after = working.with(d, setup.line(d.budgetLine()).costCategory(), 1);
+        new BudgetRules(setup).check(working, after, d);
+    }
+
+    private void checkDetails(ExpenditureDetails d, boolean adjustment, ProjectSetup setup, PeriodLocks locks,
+                              String fieldPrefix) {
+        if (d.budgetLine() == null || d.budgetLine().isBlank()) {
+            throw RuleViolation.badRequest("field-required", fieldPrefix + "budgetLine", "is required");
+        }
+        BudgetLine line = setup.findLine(d.budgetLine()).orElseThrow(() -> RuleViolation.unprocessable(
+                "budget-line-exists", fieldPrefix + "budgetLine", "The project has no budget line '" + d.budgetLine() + "'."));
+        if (line.isFlatRate()) {
+            throw RuleViolation.unprocessable("flat-rate-line-computed", fieldPrefix + "budgetLine", "Budget line '"
+                    + line.code() + "' is a flat rate of " + line.flatRate().ofCostCategory()
+                    + " costs; its spending is computed, not recorded.");
+        }
+        if (adjustment) {
+            if (d.amount() == null || d.amount().signum() == 0) {
+                throw RuleViolation.badRequest(Amounts.RULE, fieldPrefix + "amount", "An adjustment must not be zero");
+            }
+            Amounts.checkMinorDigits(fieldPrefix + "amount", d.amount(), setup.currency());
+        } else {
+            Amounts.checkPositive(fieldPrefix + "amount", d.amount(), setup.currency());
+        }
+        if (d.incurredOn() == null) {
+            throw RuleViolation.badRequest("field-required", fieldPrefix + "incurredOn", "is required");
+        }
+        setup.checkInsideEligibility("dates-inside-eligibility", fieldPrefix + "incurredOn", d.incurredOn(),
+                "The incurred date");
+        if (d.paidOn() != null) {
+            setup.checkInsideEligibility("dates-inside-eligibility", fieldPrefix + "paidOn", d.paidOn(), "The paid date");
+        }
+        locks.checkOpen(d.incurredOn(), setup, fieldPrefix + "incurredOn", "The incurred date " + d.incurredOn());
+    }
+
+    private static RuleViolation duplicateInvoice(ExpenditureDetails d, String fieldPrefix) {
+        return RuleViolation.conflict("invoice-not-duplicated", fieldPrefix + "invoice", "Invoice '" + d.invoice()
+                + "' of '" + d.supplier() + "' is already recorded. If it really is a second expenditure on the same "
+                + "invoice, record it with allowDuplicateInvoice set to true.");
+    }
+
+    private static boolean sameAs(Expenditure existing, ExpenditureRecorded e) {
+        return Objects.equals(existing.details(), e.details()) && Objects.equals(existing.corrects(), e.corrects())
+                && existing.allowDuplicateInvoice() == e.allowDuplicateInvoice();
+    }
+
+    public void on(ExpenditureRecorded e, long sequence, ProjectSetup setup) {
+        expenditures.put(e.expenditureId(), new Expenditure(e.expenditureId(), e.details(), sequence, e.corrects(),
+                e.allowDuplicateInvoice()));
+        totals.add(e.details(), setup.line(e.budgetLine()).costCategory());
+    }
+
+    // ---------------------------------------------------------------- import
+
+    public ImportOutcome decide(ImportExpenditures c, ProjectSetup setup, PeriodLocks locks) {
+        List<ImportRejected.BadRow> bad = new ArrayList<>(c.unreadable());
+        List<ExpenditureRecorded> events = new ArrayList<>();
+        Set<String> idsInFile = new HashSet<>();
+        Totals working = totals.copy();
+        int unchanged = 0;
+        for (ImportRow row : c.rows()) {
+            try {
+                Ids.check("id", row.expenditureId());
+                if (!idsInFile.add(row.expenditureId())) {
+                    throw RuleViolation.unprocessable("expenditure-id-unique", "id",
+                            "The id '" + row.expenditureId() + "' appears twice in the file.");
+                }
+                ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), row.expenditureId(),
+                        row.details().budgetLine(), normalized(row.details().amount(), setup), row.details().incurredOn(),
+                        row.details().paidOn(), row.details().supplier(), row.details().invoice(),
+                        row.details().description(), false, null);
+                Expenditure existing = expenditures.get(row.expenditureId());
+                if (existing != null) {
+                    if (!sameAs(existing, event)) {
+                        throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
+                                + row.expenditureId() + "' is already recorded with different content.");
+                    }
+                    unchanged++;
+                    continue;
+                }
+                checkRecordable(event, setup, locks, working, "");
+                working.add(event.details(), setup.line(event.budgetLine()).costCategory());
+                events.add(event);
+            } catch (RuleViolation v) {
+                bad.add(new ImportRejected.BadRow(row.line(), v.field() == null ? "" : v.field(), v.getMessage()));
+            }
+        }
+        if (!bad.isEmpty()) {
+            bad.sort(Comparator.comparingInt(ImportRejected.BadRow::row));
+            throw new ImportRejected(bad);
+        }
+        return new ImportOutcome(events, unchanged);
+    }
+
+    // ---------------------------------------------------------------- correct
+
+    public ExpenditureCorrected decide(CorrectExpenditure c, ProjectSetup setup, PeriodLocks locks) {
+        Expenditure current = existing(c.expenditureId());
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw RuleViolation.badRequest("reason-required", "reason", "A correction needs a reason.");
+        }
+        ExpenditureDetails before = current.details();
+        locks.checkOpen(before.incurredOn(), setup, "incurredOn", "Expenditure '" + c.expenditureId()
+                + "', incurred on " + before.incurredOn() + ",");
+        ExpenditureDetails after = new ExpenditureDetails(
+                or(c.budgetLine(), before.budgetLine()), or(normalized(c.amount(), setup), before.amount()),
+                or(c.incurredOn(), before.incurredOn()), or(c.paidOn(), before.paidOn()),
+                or(c.supplier(), before.supplier()), or(c.invoice(), before.invoice()),
+                or(c.description(), before.description()));
+        if (after.equals(before)) {
+            throw RuleViolation.unprocessable("correction-changes-something", null,
+                    "The correction changes nothing: every field given already has that value.");
+        }
+        checkDetails(after, current.corrects() != null, setup, locks, "");
+        if (!c.allowDuplicateInvoice() && !current.allowDuplicateInvoice()
+                && !Objects.equals(Totals.invoiceKey(after), Totals.invoiceKey(before))
+                && totals.invoiceCount(after, before) > 0) {
+            throw duplicateInvoice(after, "");
+        }
+        Sums corrected = totals.with(before, setup.line(before.budgetLine()).costCategory(), -1)
+                .with(after, setup.line(after.budgetLine()).costCategory(), 1);
+        new BudgetRules(setup).check(totals, corrected, after);
+        return new ExpenditureCorrected(c.projectId(), c.expenditureId(), after.budgetLine(), after.amount(),
+                after.incurredOn(), after.paidOn(), after.supplier(), after.invoice(), after.description(), c.reason());
+    }
+
+    public void on(ExpenditureCorrected e, ProjectSetup setup) {
+        Expenditure expenditure = expenditures.get(e.expenditureId());
+        totals.remove(expenditure.details(), setup.line(expenditure.details().budgetLine()).costCategory());
+        expenditure.correct(e.details());
+        totals.add(e.details(), setup.line(e.budgetLine()).costCategory());
+    }
+
+    // ---------------------------------------------------------------- cancel
+
+    public ExpenditureCancelled decide(CancelExpenditure c, ProjectSetup setup, PeriodLocks locks) {
+        Expenditure current = existing(c.expenditureId());
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw RuleViolation.badRequest("reason-required", "reason", "A cancellation needs a reason.");
+        }
+        locks.checkOpen(current.details().incurredOn(), setup, null, "Expenditure '" + c.expenditureId()
+                + "', incurred on " + current.details().incurredOn() + ",");
+        return new ExpenditureCancelled(c.projectId(), c.expenditureId(), c.reason());
+    }
+
+    public void on(ExpenditureCancelled e, ProjectSetup setup) {
+        Expenditure expenditure = expenditures.get(e.expenditureId());
+        expenditure.cancel();
+        totals.remove(expenditure.details(), setup.line(expenditure.details().budgetLine()).costCategory());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Expenditure existing(String id) {
+        Expenditure e = expenditures.get(id);
+        if (e == null) {
+            throw RuleViolation.notFound("expenditure-exists", "The project has no expenditure '" + id + "'.");
+        }
+        if (e.isCancelled()) {
+            throw RuleViolation.conflict("expenditure-not-cancelled", null,
+                    "Expenditure '" + id + "' is cancelled; it cannot be changed any more.");
+        }
+        return e;
+    }
+
+    public java.util.Optional<Expenditure> find(String id) {
+        return java.util.Optional.ofNullable(expenditures.get(id));
+    }
+
+    /** Amounts are kept with exactly the currency's minor digits, so equal amounts are equal content. */
+    private static java.math.BigDecimal normalized(java.math.BigDecimal amount, ProjectSetup setup) {
+        return amount != null && io.seire.kernel.Money.fitsMinorUnit(amount, setup.currency())
+                ? amount.setScale(setup.currency().minorDigits()) : amount;
+    }
+
+    private static <T> T or(T given, T current) {
+        return given == null ? current : given;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ledger other && Objects.equals(expenditures, other.expenditures)
+                && Objects.equals(totals, other.totals);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(expenditures, totals);
+    }
+}

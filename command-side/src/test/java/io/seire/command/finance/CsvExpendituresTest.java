@@ -1,0 +1,73 @@
+package io.seire.command.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seire.kernel.finance.ImportRow;
+import io.seire.platform.web.InvalidRequest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CsvExpendituresTest {
+
+    private static CsvExpenditures.Parsed parse(String text) {
+        return CsvExpenditures.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void reads_an_estonian_accounting_export_with_semicolons_decimal_commas_and_a_bom() {
+        CsvExpenditures.Parsed parsed = parse("\uFEFFid;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description\r\n"
+                + "K-1;AT6-STAFF;1 234,56;31.12.2024;05.01.2025;SA Kodanikuühiskonna Sihtkapital;;Töötasu detsember\r\n"
+                + "K-2;AT1-SERVICES;99,9;2024-11-15;;OÜ Šokk;A-17;\"Koolitus; Tartu\"\r\n");
+        assertThat(parsed.unreadable()).isEmpty();
+        ImportRow first = parsed.rows().get(0);
+        assertThat(first.line()).isEqualTo(2);
+        assertThat(first.expenditureId()).isEqualTo("K-1");
+        assertThat(first.details().amount()).isEqualByComparingTo(new BigDecimal("1234.56"));
+        assertThat(first.details().incurredOn()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(first.details().paidOn()).isEqualTo(LocalDate.of(2025, 1, 5));
+        assertThat(first.details().supplier()).isEqualTo("SA Kodanikuühiskonna Sihtkapital");
+        assertThat(first.details().invoice()).isNull();
+        assertThat(first.details().description()).isEqualTo("Töötasu detsember");
+        ImportRow second = parsed.rows().get(1);
+        assertThat(second.line()).isEqualTo(3);
+        assertThat(second.details().amount()).isEqualByComparingTo(new BigDecimal("99.9"));
+        assertThat(second.details().paidOn()).isNull();
+        assertThat(second.details().description()).isEqualTo("Koolitus; Tartu");
+    }
+
+    @Test
+    void reads_commas_with_decimal_points_and_quoted_fields_across_lines() {
+        CsvExpenditures.Parsed parsed = parse("id,budgetLine,amount,incurredOn,paidOn,supplier,invoice,description\n"
+                + "A,L,10.50,2024-07-01,2024-07-02,\"Pirn, AS\",7,\"kaks\nrida\"\n"
+                + "B,L,\"12,00\",2024-07-03,,,,\n");
+        assertThat(parsed.unreadable()).isEmpty();
+        assertThat(parsed.rows()).hasSize(2);
+        assertThat(parsed.rows().get(0).details().supplier()).isEqualTo("Pirn, AS");
+        assertThat(parsed.rows().get(0).details().description()).isEqualTo("kaks\nrida");
+        assertThat(parsed.rows().get(1).line()).isEqualTo(4);
+        assertThat(parsed.rows().get(1).details().amount()).isEqualByComparingTo("12.00");
+    }
+
+    @Test
+    void reports_each_unreadable_row_with_its_line_and_column() {
+        CsvExpenditures.Parsed parsed = parse("id;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description\n"
+                + "A;L;abc;2024-07-01;;;;\n"
+                + "B;L;10;2023-04-31;;;;\n"
+                + "C;L;10\n"
+                + ";L;10;2024-07-01;;;;\n");
+        assertThat(parsed.rows()).isEmpty();
+        assertThat(parsed.unreadable()).extracting(r -> r.row() + ":" + r.column())
+                .containsExactly("2:amount", "3:incurredOn", "4:", "5:id");
+    }
+
+    @Test
+    void refuses_a_file_without_the_header_or_not_in_utf8() {
+        assertThatThrownBy(() -> parse("id;amount\nA;10\n")).isInstanceOf(InvalidRequest.class)
+                .hasMessageContaining("missing: budgetLine");
+        assertThatThrownBy(() -> CsvExpenditures.parse(new byte[] {(byte) 0xC3, (byte) 0x28}))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("not UTF-8");
+    }
+}

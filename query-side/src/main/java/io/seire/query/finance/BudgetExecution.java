@@ -1,0 +1,138 @@
+package io.seire.query.finance;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.seire.kernel.RuleViolation;
+import io.seire.platform.web.InvalidRequest;
+import io.seire.query.read.Decimals;
+import io.seire.query.read.ProjectScope;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Annex 5, budget execution: per budget line the original and current plan, what was spent in the period and
+ * cumulatively from the project's first day, what remains and the execution percentage; subtotals per sub-activity
+ * and cost category; project totals.
+ *
+ * <p>A flat-rate line's cumulative amount to a date is its rate of the base category's cumulative spending, rounded
+ * to the minor unit HALF_UP; its amount in a period is the cumulative amount at the period's end less the
+ * cumulative amount before the period's start. Percentages are two decimals HALF_UP.
+ */
+@Component
+public class BudgetExecution {
+
+    /** The date range a view covers: "in period" is [from, to], "cumulative" is everything up to {@code to}. */
+    public record Range(String period, LocalDate from, LocalDate to) {
+    }
+
+    public record Figures(@JsonInclude(JsonInclude.Include.NON_NULL) String code,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String subActivity,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String costCategory, String originalPlanned,
+                          String planned, String spentInPeriod, String spentCumulative, String remaining,
+                          String executionPercent) {
+    }
+
+    public record View(String project, String currency, String period, LocalDate from, LocalDate to,
+                       List<Figures> lines, List<Figures> subActivities, List<Figures> costCategories,
+                       Figures totals) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Spending spending;
+
+    public BudgetExecution(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.spending = new Spending(jdbc);
+    }
+
+    public Range range(ProjectScope scope, String period, LocalDate to) {
+        if ((period == null || period.isBlank()) == (to == null)) {
+            throw InvalidRequest.of(period == null ? "period" : "to",
+                    "Give either period=<reporting period id> or to=<date>, one of them.");
+        }
+        if (period != null && !period.isBlank()) {
+            return jdbc.query("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
+                            (rs, i) -> new Range(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)),
+                            scope.id(), period)
+                    .stream().findFirst()
+                    .orElseThrow(() -> RuleViolation.unprocessable("period-exists", "period",
+                            "The project has no reporting period '" + period + "'."));
+        }
+        return jdbc.query("SELECT period_id, date_from FROM reporting_period WHERE project_id = ? AND ? BETWEEN date_from AND date_to",
+                        (rs, i) -> new Range(rs.getString(1), rs.getObject(2, LocalDate.class), to), scope.id(), to)
+                .stream().findFirst()
+                .orElseThrow(() -> RuleViolation.unprocessable("date-in-a-reporting-period", "to",
+                        to + " lies in none of the project's reporting periods."));
+    }
+
+    public View view(ProjectScope scope, Range range) {
+        BudgetPlan plan = BudgetPlan.load(jdbc, scope.id(), scope.horizon(), scope.project().minorDigits());
+        Map<String, Spending.LineSums> sums = spending.byLine(scope.id(), scope.horizon(), range.from(), range.to());
+        Map<String, BigDecimal> baseAtEnd = spending.byCategoryUpTo(scope.id(), scope.horizon(), range.to());
+        Map<String, BigDecimal> baseBefore = spending.byCategoryUpTo(scope.id(), scope.horizon(), range.from().minusDays(1));
+
+        List<Amounts> lines = new ArrayList<>();
+        for (BudgetPlan.Line line : plan.lines()) {
+            BigDecimal inPeriod;
+            BigDecimal cumulative;
+            if (line.isFlatRate()) {
+                cumulative = plan.flatRate(baseAtEnd.getOrDefault(line.flatRateOf(), BigDecimal.ZERO), line.flatRatePercent());
+                BigDecimal before = plan.flatRate(baseBefore.getOrDefault(line.flatRateOf(), BigDecimal.ZERO), line.flatRatePercent());
+                inPeriod = cumulative.subtract(before);
+            } else {
+                Spending.LineSums s = sums.getOrDefault(line.code(), Spending.LineSums.ZERO);
+                inPeriod = s.inPeriod();
+                cumulative = s.cumulative();
+            }
+            lines.add(new Amounts(line, plan.originalPlanned(line), plan.plannedOn(line, range.to()), inPeriod, cumulative));
+        }
+        return new View(scope.id(), scope.project().currency(), range.period(), range.from(), range.to(),
+                lines.stream().map(a -> a.figures(scope, a.line.code(), a.line.subActivity(), a.line.costCategory())).toList(),
+                subtotals(lines, a -> a.line.subActivity(), scope, true),
+                subtotals(lines, a -> a.line.costCategory(), scope, false),
+                Amounts.sum(lines).figures(scope, null, null, null));
+    }
+
+    private static List<Figures> subtotals(List<Amounts> lines, Function<Amounts, String> key, ProjectScope scope,
+                                           boolean bySubActivity) {
+        Map<String, List<Amounts>> groups = new LinkedHashMap<>();
+        for (Amounts a : lines) {
+            groups.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a);
+        }
+        List<Figures> result = new ArrayList<>();
+        groups.forEach((k, group) -> result.add(Amounts.sum(group)
+                .figures(scope, null, bySubActivity ? k : null, bySubActivity ? null : k)));
+        return result;
+    }
+
+    /** The money of one line, or of a group of lines. */
+    private record Amounts(BudgetPlan.Line line, BigDecimal originalPlanned, BigDecimal planned, BigDecimal inPeriod,
+                           BigDecimal cumulative) {
+
+        static Amounts sum(List<Amounts> group) {
+            BigDecimal original = BigDecimal.ZERO;
+            BigDecimal planned = BigDecimal.ZERO;
+            BigDecimal inPeriod = BigDecimal.ZERO;
+            BigDecimal cumulative = BigDecimal.ZERO;
+            for (Amounts a : group) {
+                original = original.add(a.originalPlanned);
+                planned = planned.add(a.planned);
+                inPeriod = inPeriod.add(a.inPeriod);
+                cumulative = cumulative.add(a.cumulative);
+            }
+            return new Amounts(null, original, planned, inPeriod, cumulative);
+        }
+
+        Figures figures(ProjectScope scope, String code, String subActivity, String costCategory) {
+            return new Figures(code, subActivity, costCategory, scope.money(originalPlanned), scope.money(planned),
+                    scope.money(inPeriod), scope.money(cumulative), scope.money(planned.subtract(cumulative)),
+                    Decimals.percent(cumulative, planned));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.seire.query.finance;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.seire.query.read.Paging;
+import io.seire.query.read.ProjectScope;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The expenditures of a project, each with its current fields and its history of corrections and cancellation. */
+@Component
+public class ExpenditureList {
+
+    public record Change(Object from, Object to) {
+    }
+
+    public record HistoryEntry(String type, Map<String, Change> changes, String reason, Instant recordedAt,
+                               String actor) {
+    }
+
+    public record Item(String id, String budgetLine, String amount, LocalDate incurredOn, LocalDate paidOn,
+                       String supplier, String invoice, String description,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String corrects, String status,
+                       Instant recordedAt, String actor, List<HistoryEntry> history) {
+    }
+
+    /** Which expenditures to list; every filter is optional. */
+    public record Filter(LocalDate from, LocalDate to, String budgetLine) {
+    }
+
+    private record Version(long position, String id, String change, String status, String budgetLine,
+                           BigDecimal amount, LocalDate incurredOn, LocalDate paidOn, String supplier, String invoice,
+                           String description, String corrects, String reason, Instant recordedAt, String actor) {
+    }
+
+    private static final String COLUMNS = "position, expenditure_id, change, status, budget_line, amount, incurred_on, "
+            + "paid_on, supplier, invoice, description, corrects, reason, recorded_at, actor";
+
+    private final JdbcTemplate jdbc;
+
+    public ExpenditureList(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Paging.Page<Item> list(ProjectScope scope, Filter filter, Paging paging) {
+        StringBuilder where = new StringBuilder("project_id = ? AND position <= ? AND (superseded_position IS NULL OR superseded_position > ?)");
+        List<Object> args = new ArrayList<>(List.of(scope.id(), scope.maxPosition(), scope.maxPosition()));
+        if (filter.from() != null) {
+            where.append(" AND incurred_on >= ?");
+            args.add(filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" AND incurred_on <= ?");
+            args.add(filter.to());
+        }
+        if (filter.budgetLine() != null) {
+            where.append(" AND budget_line = ?");
+            args.add(filter.budgetLine());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM expenditure_version WHERE " + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(paging.size());
+        pageArgs.add(paging.offset());
+        List<Version> current = jdbc.query("SELECT " + COLUMNS + " FROM expenditure_version WHERE " + where
+                + " ORDER BY incurred_on, expenditure_id LIMIT ? OFFSET ?", (rs, i) -> version(rs), pageArgs.toArray());
+        Map<String, List<Version>> histories = histories(scope, current.stream().map(Version::id).toList());
+        List<Item> items = current.stream().map(v -> item(scope, v, histories.getOrDefault(v.id(), List.of()))).toList();
+        return paging.page(items, total == null ? 0 : total);
+    }
+
+    private Map<String, List<Version>> histories(ProjectScope scope, List<String> ids) {
+        Map<String, List<Version>> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        jdbc.query("SELECT " + COLUMNS + " FROM expenditure_version WHERE project_id = ? AND expenditure_id = ANY(?) "
+                        + "AND position <= ? ORDER BY position",
+                rs -> {
+                    Version v = version(rs);
+                    byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(v);
+                }, scope.id(), ids.toArray(String[]::new), scope.maxPosition());
+        return byId;
+    }
+
+    private static Item item(ProjectScope scope, Version current, List<Version> versions) {
+        List<HistoryEntry> history = new ArrayList<>();
+        for (int i = 1; i < versions.size(); i++) {
+            Version before = versions.get(i - 1);
+            Version after = versions.get(i);
+            Map<String, Change> changes = new LinkedHashMap<>();
+            if ("CORRECTED".equals(after.change())) {
+                diff(changes, "budgetLine", before.budgetLine(), after.budgetLine());
+                diff(changes, "amount", scope.money(before.amount()), scope.money(after.amount()));
+                diff(changes, "incurredOn", before.incurredOn(), after.incurredOn());
+                diff(changes, "paidOn", before.paidOn(), after.paidOn());
+                diff(changes, "supplier", before.supplier(), after.supplier());
+                diff(changes, "invoice", before.invoice(), after.invoice());
+                diff(changes, "description", before.description(), after.description());
+            } else {
+                changes.put("status", new Change(before.status(), after.status()));
+            }
+            history.add(new HistoryEntry(after.change(), changes, after.reason(), after.recordedAt(), after.actor()));
+        }
+        Version first = versions.isEmpty() ? current : versions.get(0);
+        return new Item(current.id(), current.budgetLine(), scope.money(current.amount()), current.incurredOn(),
+                current.paidOn(), current.supplier(), current.invoice(), current.description(), current.corrects(),
+                current.status(), first.recordedAt(), first.actor(), history);
+    }
+
+    private static void diff(Map<String, Change> changes, String field, Object from, Object to) {
+        if (!Objects.equals(from, to)) {
+            changes.put(field, new Change(from, to));
+        }
+    }
+
+    private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getTimestamp(14).toInstant(), rs.getString(15));
+    }
+}

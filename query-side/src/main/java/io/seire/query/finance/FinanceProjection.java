@@ -1,0 +1,89 @@
+package io.seire.query.finance;
+
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureDetails;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.query.read.Projections;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every version of every expenditure. A correction or cancellation adds a version and closes the one before
+ * it at its own position; handling an event twice changes nothing.
+ */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class FinanceProjection {
+
+    private static final String INSERT = "INSERT INTO expenditure_version (position, project_id, expenditure_id, change, "
+            + "status, budget_line, cost_category, amount, incurred_on, paid_on, supplier, invoice, description, corrects, "
+            + "reason, recorded_at, actor) VALUES (?,?,?,?,?,?,(SELECT cost_category FROM budget_line WHERE project_id = ? "
+            + "AND code = ?),?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+
+    private final JdbcTemplate jdbc;
+
+    public FinanceProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ExpenditureRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        insert(Projections.position(token), e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", e.details(),
+                e.corrects(), null, at, actor);
+    }
+
+    @EventHandler
+    void on(ExpenditureCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        long position = Projections.position(token);
+        String corrects = previous(e.projectId(), e.expenditureId(), position).corrects();
+        insert(position, e.projectId(), e.expenditureId(), "CORRECTED", "RECORDED", e.details(), corrects,
+                e.reason(), at, actor);
+        close(e.projectId(), e.expenditureId(), position);
+    }
+
+    @EventHandler
+    void on(ExpenditureCancelled e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        long position = Projections.position(token);
+        Version before = previous(e.projectId(), e.expenditureId(), position);
+        insert(position, e.projectId(), e.expenditureId(), "CANCELLED", "CANCELLED", before.details(),
+                before.corrects(), e.reason(), at, actor);
+        close(e.projectId(), e.expenditureId(), position);
+    }
+
+    private record Version(ExpenditureDetails details, String corrects) {
+    }
+
+    private Version previous(String projectId, String expenditureId, long position) {
+        List<Version> versions = jdbc.query("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
+                        + "description, corrects FROM expenditure_version WHERE project_id = ? AND expenditure_id = ? "
+                        + "AND position < ? ORDER BY position DESC LIMIT 1",
+                (rs, i) -> new Version(new ExpenditureDetails(rs.getString(1), rs.getBigDecimal(2),
+                        rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), rs.getString(8)),
+                projectId, expenditureId, position);
+        if (versions.isEmpty()) {
+            throw new IllegalStateException("No earlier version of expenditure " + expenditureId);
+        }
+        return versions.get(0);
+    }
+
+    private void close(String projectId, String expenditureId, long position) {
+        jdbc.update("UPDATE expenditure_version SET superseded_position = ? WHERE project_id = ? AND expenditure_id = ? "
+                + "AND position < ? AND superseded_position IS NULL", position, projectId, expenditureId, position);
+    }
+
+    private void insert(long position, String projectId, String expenditureId, String change, String status,
+                        ExpenditureDetails d, String corrects, String reason, Instant at, String actor) {
+        jdbc.update(INSERT, position, projectId, expenditureId, change, status, d.budgetLine(), projectId,
+                d.budgetLine(), d.amount(), d.incurredOn(), d.paidOn(), d.supplier(), d.invoice(), d.description(),
+                corrects, reason, Projections.at(at), actor);
+    }
+}
