@@ -35,13 +35,13 @@ public class FinanceProjection {
     }
 
     @EventHandler
-    void on(ExpenditureRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    public void on(ExpenditureRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         insert(Projections.position(token), e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", e.details(),
                 e.corrects(), null, at, actor);
     }
 
     @EventHandler
-    void on(ExpenditureCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    public void on(ExpenditureCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         long position = Projections.position(token);
         String corrects = previous(e.projectId(), e.expenditureId(), position).corrects();
         insert(position, e.projectId(), e.expenditureId(), "CORRECTED", "RECORDED", e.details(), corrects,
@@ -50,7 +50,7 @@ public class FinanceProjection {
     }
 
     @EventHandler
-    void on(ExpenditureCancelled e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    public void on(ExpenditureCancelled e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         long position = Projections.position(token);
         Version before = previous(e.projectId(), e.expenditureId(), position);
         insert(position, e.projectId(), e.expenditureId(), "CANCELLED", "CANCELLED", before.details(),

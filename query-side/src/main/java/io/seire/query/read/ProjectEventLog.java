@@ -22,7 +22,7 @@ public class ProjectEventLog {
     }
 
     @EventHandler
-    void on(ProjectEvent event, TrackingToken token, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    public void on(ProjectEvent event, TrackingToken token, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.update("INSERT INTO project_event (project_id, position, sequence, recorded_at) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING",
                 event.projectId(), Projections.position(token), sequence, Projections.at(recordedAt));

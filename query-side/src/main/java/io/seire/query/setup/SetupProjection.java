@@ -36,7 +36,7 @@ public class SetupProjection {
     }
 
     @EventHandler
-    void on(ProjectRegistered e, TrackingToken token, @Timestamp Instant at) {
+    public void on(ProjectRegistered e, TrackingToken token, @Timestamp Instant at) {
         jdbc.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
                         + "eligible_to, flexibility_percent, position, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
@@ -52,13 +52,13 @@ public class SetupProjection {
     }
 
     @EventHandler
-    void on(SubActivityAdded e, TrackingToken token) {
+    public void on(SubActivityAdded e, TrackingToken token) {
         jdbc.update("INSERT INTO sub_activity (project_id, code, name, position) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.name(), Projections.position(token));
     }
 
     @EventHandler
-    void on(BudgetLineAdded e, TrackingToken token) {
+    public void on(BudgetLineAdded e, TrackingToken token) {
         jdbc.update("INSERT INTO budget_line (project_id, code, sub_activity, cost_category, planned, flat_rate_percent, "
                         + "flat_rate_of, position) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.subActivity(), e.costCategory(), e.planned(),
@@ -67,7 +67,7 @@ public class SetupProjection {
     }
 
     @EventHandler
-    void on(BudgetLineRevised e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    public void on(BudgetLineRevised e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         jdbc.update("INSERT INTO budget_line_revision (project_id, position, code, planned, effective_from, reason, "
                         + "reference, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), Projections.position(token), e.code(), e.planned(), e.effectiveFrom(), e.reason(),
@@ -75,7 +75,7 @@ public class SetupProjection {
     }
 
     @EventHandler
-    void on(IndicatorDefined e, TrackingToken token) throws JsonProcessingException {
+    public void on(IndicatorDefined e, TrackingToken token) throws JsonProcessingException {
         List<Map<String, String>> rows = new java.util.ArrayList<>();
         for (var m : e.milestones()) {
             Map<String, String> row = new java.util.LinkedHashMap<>();

@@ -1,0 +1,96 @@
+package io.seire.query;
+
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.BudgetLineRevised;
+import io.seire.kernel.setup.IndicatorDefined;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.SubActivityAdded;
+import io.seire.platform.testing.TestDatabase;
+import io.seire.query.finance.FinanceProjection;
+import io.seire.query.read.ProjectEventLog;
+import io.seire.query.setup.SetupProjection;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Feeds events straight into the projections, on the shared test PostgreSQL with the real schema, as the
+ * processor would: in order, each with its own global position.
+ */
+public final class ProjectionHarness {
+
+    private static final AtomicLong POSITIONS = new AtomicLong(1_000_000_000L);
+    private static JdbcTemplate jdbc;
+
+    private final SetupProjection setup;
+    private final FinanceProjection finance;
+    private final ProjectEventLog log;
+
+    public ProjectionHarness() {
+        JdbcTemplate db = jdbc();
+        this.setup = new SetupProjection(db);
+        this.finance = new FinanceProjection(db);
+        this.log = new ProjectEventLog(db);
+    }
+
+    public static synchronized JdbcTemplate jdbc() {
+        if (jdbc == null) {
+            SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
+                    TestDatabase.url(), "postgres", "");
+            Flyway.configure().dataSource(dataSource).load().migrate();
+            jdbc = new JdbcTemplate(dataSource);
+        }
+        return jdbc;
+    }
+
+    public static long nextPosition() {
+        return POSITIONS.incrementAndGet();
+    }
+
+    /** Handles one event at a new position and answers the position. */
+    public long feed(Object event) {
+        long position = nextPosition();
+        feed(event, position);
+        return position;
+    }
+
+    /** Handles one event at the given position (handling the same event again must change nothing). */
+    public void feed(Object event, long position) {
+        TrackingToken token = GapAwareTrackingToken.newInstance(position, java.util.List.of());
+        Instant at = Instant.now();
+        String actor = "test";
+        if (event instanceof io.seire.kernel.ProjectEvent pe) {
+            log.on(pe, token, position, at);
+        }
+        if (event instanceof ProjectRegistered e) {
+            setup.on(e, token, at);
+        } else if (event instanceof SubActivityAdded e) {
+            setup.on(e, token);
+        } else if (event instanceof BudgetLineAdded e) {
+            setup.on(e, token);
+        } else if (event instanceof BudgetLineRevised e) {
+            setup.on(e, token, at, actor);
+        } else if (event instanceof IndicatorDefined e) {
+            try {
+                setup.on(e, token);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        } else if (event instanceof ExpenditureRecorded e) {
+            finance.on(e, token, at, actor);
+        } else if (event instanceof ExpenditureCorrected e) {
+            finance.on(e, token, at, actor);
+        } else if (event instanceof ExpenditureCancelled e) {
+            finance.on(e, token, at, actor);
+        } else {
+            throw new IllegalArgumentException("No projection for " + event.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.seire.query.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.setup.Aggregation;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.BudgetLineRevised;
+import io.seire.kernel.setup.FlatRate;
+import io.seire.kernel.setup.IndicatorDefined;
+import io.seire.kernel.setup.IndicatorKind;
+import io.seire.kernel.setup.Measure;
+import io.seire.kernel.setup.Milestone;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.ReportingPeriod;
+import io.seire.kernel.setup.SubActivityAdded;
+import io.seire.query.ProjectionHarness;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Handling the same events a second time (a replay, a redelivery) leaves exactly the same rows. */
+class ProjectionReplayTest {
+
+    static final List<String> TABLES = List.of("project_event", "project", "reporting_period", "sub_activity",
+            "budget_line", "budget_line_revision", "indicator", "expenditure_version");
+
+    @Test
+    void replaying_the_same_events_twice_gives_the_same_rows() {
+        String p = "replay-" + UUID.randomUUID();
+        LocalDate d = LocalDate.of(2024, 7, 1);
+        List<Object> events = List.of(
+                new ProjectRegistered(p, "Kordus", "P", "B", "EUR", LocalDate.of(2024, 6, 1), LocalDate.of(2028, 7, 31),
+                        BigDecimal.TEN, List.of(new ReportingPeriod("2024", LocalDate.of(2024, 6, 1), LocalDate.of(2024, 12, 31)))),
+                new SubActivityAdded(p, "1", "Üks"),
+                new BudgetLineAdded(p, "S", "1", "STAFF", new BigDecimal("1000.00"), null),
+                new BudgetLineAdded(p, "I", "1", "INDIRECT", null, new FlatRate(new BigDecimal("15"), "STAFF")),
+                new BudgetLineRevised(p, "S", new BigDecimal("900.00"), d, "muudatus", "nr 1"),
+                new IndicatorDefined(p, "O1", "Näitaja", "tk", IndicatorKind.OUTPUT, Measure.NUMBER, Aggregation.SUM,
+                        true, BigDecimal.ZERO, List.of(new Milestone(d, BigDecimal.ONE)), BigDecimal.TEN),
+                new ExpenditureRecorded(p, "E1", "S", new BigDecimal("100.00"), d, d, "OÜ", "A-1", "kulu", false, null),
+                new ExpenditureRecorded(p, "E2", "S", new BigDecimal("50.00"), d, d, "OÜ", "A-2", "kulu", false, null),
+                new ExpenditureCorrected(p, "E1", "S", new BigDecimal("120.00"), d, d, "OÜ", "A-1", "kulu", "parandus"),
+                new ExpenditureCancelled(p, "E2", "topelt"));
+        ProjectionHarness harness = new ProjectionHarness();
+        List<Long> positions = new ArrayList<>();
+        for (Object e : events) {
+            positions.add(harness.feed(e));
+        }
+        Map<String, List<Map<String, Object>>> first = rows(p);
+        for (int i = 0; i < events.size(); i++) {
+            harness.feed(events.get(i), positions.get(i));
+        }
+        assertThat(rows(p)).isEqualTo(first);
+        assertThat(first.get("expenditure_version")).hasSize(4);
+    }
+
+    private static Map<String, List<Map<String, Object>>> rows(String project) {
+        Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, ProjectionHarness.jdbc().queryForList("SELECT * FROM " + table
+                    + " WHERE project_id = ? ORDER BY 1, 2, 3", project));
+        }
+        return rows;
+    }
+}
