@@ -3,7 +3,24 @@ package io.seire.command.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seire.command.finance.Ledger;
+import io.seire.command.progress.ActivityProgress;
 import io.seire.command.reporting.PeriodLocks;
+import io.seire.command.results.IndicatorValues;
+import io.seire.command.staffing.Staffing;
+import io.seire.kernel.progress.ReportActivityProgress;
+import io.seire.kernel.results.CorrectIndicatorValue;
+import io.seire.kernel.results.IndicatorValueCorrected;
+import io.seire.kernel.results.IndicatorValueRecorded;
+import io.seire.kernel.results.IndicatorValueRetracted;
+import io.seire.kernel.results.RecordIndicatorValue;
+import io.seire.kernel.results.RetractIndicatorValue;
+import io.seire.kernel.staffing.HireStaff;
+import io.seire.kernel.staffing.OpenPosition;
+import io.seire.kernel.staffing.PositionOpened;
+import io.seire.kernel.staffing.RecordDeparture;
+import io.seire.kernel.staffing.RecordRecruitmentFailure;
+import io.seire.kernel.staffing.StaffDeparted;
+import io.seire.kernel.staffing.StaffHired;
 import io.seire.command.setup.ProjectSetup;
 import io.seire.kernel.finance.CancelExpenditure;
 import io.seire.kernel.finance.CorrectExpenditure;
@@ -54,6 +71,8 @@ public class Project {
     private ProjectSetup setup = new ProjectSetup();
     private Ledger ledger = new Ledger();
     private PeriodLocks locks = new PeriodLocks();
+    private IndicatorValues values = new IndicatorValues();
+    private Staffing staffing = new Staffing();
 
     protected Project() {
     }
@@ -170,6 +189,94 @@ public class Project {
     @EventSourcingHandler
     void on(ExpenditureCancelled e) {
         ledger.on(e, setup);
+    }
+
+    // ---------------------------------------------------------------- results
+
+    @CommandHandler
+    public Recorded handle(RecordIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "record indicator values");
+        IndicatorValues.Outcome outcome = values.decide(command, setup, locks);
+        if (outcome instanceof IndicatorValues.Outcome.AlreadyRecorded already) {
+            return new Recorded(already.id(), already.sequence());
+        }
+        return record(command.valueId(), ((IndicatorValues.Outcome.New) outcome).event());
+    }
+
+    @CommandHandler
+    public Recorded handle(CorrectIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "correct indicator values");
+        return record(command.valueId(), values.decide(command, setup, locks));
+    }
+
+    @CommandHandler
+    public Recorded handle(RetractIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "retract indicator values");
+        return record(command.valueId(), values.decide(command, setup, locks));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorValueRecorded e, @SequenceNumber long sequence) {
+        values.on(e, sequence, setup);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorValueCorrected e) {
+        values.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorValueRetracted e) {
+        values.on(e);
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    @CommandHandler
+    public Recorded handle(ReportActivityProgress command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "report activity progress");
+        return record(command.subActivity() + "/" + command.period(), ActivityProgress.decide(command, setup, locks));
+    }
+
+    // ---------------------------------------------------------------- staffing
+
+    @CommandHandler
+    public Recorded handle(OpenPosition command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "open positions");
+        return record(command.code(), staffing.decide(command, setup, locks));
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordRecruitmentFailure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "record recruitments");
+        return record(command.position(), staffing.decide(command, setup, locks));
+    }
+
+    @CommandHandler
+    public Recorded handle(HireStaff command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "hire staff");
+        return record(command.staffId(), staffing.decide(command, setup, locks));
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordDeparture command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.MANAGER, "record departures");
+        return record(command.staffId(), staffing.decide(command, setup, locks));
+    }
+
+    @EventSourcingHandler
+    void on(PositionOpened e) {
+        staffing.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(StaffHired e) {
+        staffing.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(StaffDeparted e) {
+        staffing.on(e);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -119,7 +119,7 @@ public class ProjectViews {
                 scope.money(plan.totalPlannedOn(on)));
     }
 
-    static List<Milestone> milestones(String json) {
+    public static List<Milestone> milestones(String json) {
         try {
             List<Map<String, String>> rows = JSON.readValue(json, new TypeReference<>() {
             });

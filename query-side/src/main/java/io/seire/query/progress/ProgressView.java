@@ -1,0 +1,60 @@
+package io.seire.query.progress;
+
+import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectScope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Per sub-activity, the latest progress report for a period, with the earlier versions it superseded. */
+@Component
+public class ProgressView {
+
+    public record Version(String status, String summary, String problems, String measures, String nextSteps,
+                          Instant recordedAt, String actor) {
+    }
+
+    public record SubActivityProgress(String subActivity, String name, String status, String summary, String problems,
+                                      String measures, String nextSteps, Instant recordedAt, String actor,
+                                      List<Version> earlierVersions) {
+    }
+
+    public record View(String period, List<SubActivityProgress> subActivities) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ProgressView(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public View view(ProjectScope scope, Periods.Period period) {
+        Map<String, List<Version>> reports = new HashMap<>();
+        jdbc.query("SELECT sub_activity, status, summary, problems, measures, next_steps, recorded_at, actor "
+                        + "FROM activity_progress WHERE project_id = ? AND period_id = ? AND position <= ? ORDER BY position",
+                rs -> {
+                    reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Version(rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getTimestamp(7).toInstant(), rs.getString(8)));
+                }, scope.id(), period.id(), scope.maxPosition());
+        List<SubActivityProgress> rows = jdbc.query("SELECT code, name FROM sub_activity WHERE project_id = ? AND position <= ? "
+                        + "ORDER BY position", (rs, i) -> {
+                    List<Version> versions = reports.getOrDefault(rs.getString(1), List.of());
+                    if (versions.isEmpty()) {
+                        return new SubActivityProgress(rs.getString(1), rs.getString(2), null, null, null, null, null,
+                                null, null, List.of());
+                    }
+                    Version latest = versions.get(versions.size() - 1);
+                    List<Version> earlier = new ArrayList<>(versions.subList(0, versions.size() - 1));
+                    java.util.Collections.reverse(earlier);
+                    return new SubActivityProgress(rs.getString(1), rs.getString(2), latest.status(), latest.summary(),
+                            latest.problems(), latest.measures(), latest.nextSteps(), latest.recordedAt(),
+                            latest.actor(), earlier);
+                }, scope.id(), scope.maxPosition());
+        return new View(period.id(), rows);
+    }
+}

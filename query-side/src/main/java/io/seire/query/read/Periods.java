@@ -1,0 +1,34 @@
+package io.seire.query.read;
+
+import io.seire.kernel.RuleViolation;
+import io.seire.platform.web.InvalidRequest;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A project's reporting periods, in order. */
+public final class Periods {
+
+    public record Period(String id, int ordinal, LocalDate from, LocalDate to) {
+    }
+
+    private Periods() {
+    }
+
+    public static List<Period> of(JdbcTemplate jdbc, String projectId) {
+        return jdbc.query("SELECT period_id, ordinal, date_from, date_to FROM reporting_period WHERE project_id = ? "
+                        + "ORDER BY date_from",
+                (rs, i) -> new Period(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)), projectId);
+    }
+
+    /** The period named by a {@code period=} parameter: required, and one of the project's. */
+    public static Period required(JdbcTemplate jdbc, String projectId, String period) {
+        if (period == null || period.isBlank()) {
+            throw InvalidRequest.of("period", "is required: name one of the project's reporting periods");
+        }
+        return of(jdbc, projectId).stream().filter(p -> p.id().equals(period)).findFirst()
+                .orElseThrow(() -> RuleViolation.unprocessable("period-exists", "period",
+                        "The project has no reporting period '" + period + "'."));
+    }
+}

@@ -1,0 +1,132 @@
+package io.seire.query.results;
+
+import io.seire.query.read.Decimals;
+import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectScope;
+import io.seire.query.setup.ProjectViews;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Annex 2, the results framework: per indicator its baseline, the milestone due by the period's end, the target,
+ * the value in the period, the cumulative value to the period's end, % of target and status.
+ *
+ * <p>{@code SUM}: cumulative = baseline + every value up to the period; {@code LATEST}: the latest value up to the
+ * period, else the baseline; {@code MAX}: the highest of the baseline and the values. "Reached" is ≥ for ascending
+ * and ≤ for descending indicators. Retracted values count as never recorded.
+ */
+@Component
+public class ResultsFramework {
+
+    public record Row(String code, String name, String unit, String measure, String aggregation, boolean ascending,
+                      String baseline, String milestone, String target, String valueInPeriod, String cumulative,
+                      String percentOfTarget, String status) {
+    }
+
+    private record Indicator(String code, String name, String unit, String measure, String aggregation,
+                             boolean ascending, BigDecimal baseline, BigDecimal target, String milestonesJson) {
+    }
+
+    private record Value(String indicator, int ordinal, long position, String value) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ResultsFramework(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Row> view(ProjectScope scope, Periods.Period period) {
+        long max = scope.maxPosition();
+        List<Indicator> indicators = jdbc.query("SELECT code, name, unit, measure, aggregation, ascending, baseline, target, "
+                        + "milestones::text FROM indicator WHERE project_id = ? AND position <= ? ORDER BY position",
+                (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)),
+                scope.id(), max);
+        Map<String, List<Value>> values = new HashMap<>();
+        jdbc.query("SELECT v.indicator, p.ordinal, v.position, v.value FROM indicator_value_version v "
+                        + "JOIN reporting_period p ON p.project_id = v.project_id AND p.period_id = v.period_id "
+                        + "WHERE v.project_id = ? AND v.status = 'RECORDED' AND v.position <= ? "
+                        + "AND (v.superseded_position IS NULL OR v.superseded_position > ?) AND p.date_to <= ?",
+                rs -> {
+                    values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Value(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
+                }, scope.id(), max, max, period.to());
+        List<Row> rows = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            rows.add(row(indicator, period, values.getOrDefault(indicator.code(), List.of())));
+        }
+        return rows;
+    }
+
+    private static Row row(Indicator ind, Periods.Period period, List<Value> upToPeriod) {
+        BigDecimal milestone = null;
+        for (ProjectViews.Milestone m : ProjectViews.milestones(ind.milestonesJson())) {
+            if (!m.date().isAfter(period.to()) && m.value() != null) {
+                milestone = new BigDecimal(m.value());
+            }
+        }
+        List<Value> ordered = new ArrayList<>(upToPeriod);
+        ordered.sort(Comparator.comparingInt(Value::ordinal).thenComparingLong(Value::position));
+        List<Value> inPeriod = ordered.stream().filter(v -> v.ordinal() == period.ordinal()).toList();
+        if ("TEXT".equals(ind.measure())) {
+            return new Row(ind.code(), ind.name(), ind.unit(), ind.measure(), ind.aggregation(), ind.ascending(),
+                    Decimals.plain(ind.baseline()), Decimals.plain(milestone), Decimals.plain(ind.target()),
+                    last(inPeriod), last(ordered), null, null);
+        }
+        BigDecimal baseline = ind.baseline() == null ? BigDecimal.ZERO : ind.baseline();
+        BigDecimal valueInPeriod;
+        BigDecimal cumulative;
+        switch (ind.aggregation()) {
+            case "SUM" -> {
+                valueInPeriod = sum(inPeriod);
+                cumulative = baseline.add(sum(ordered));
+            }
+            case "MAX" -> {
+                valueInPeriod = inPeriod.stream().map(v -> new BigDecimal(v.value())).max(BigDecimal::compareTo).orElse(null);
+                cumulative = ordered.stream().map(v -> new BigDecimal(v.value())).reduce(baseline, BigDecimal::max);
+            }
+            default -> {
+                valueInPeriod = inPeriod.isEmpty() ? null : new BigDecimal(last(inPeriod));
+                cumulative = ordered.isEmpty() ? baseline : new BigDecimal(last(ordered));
+            }
+        }
+        BigDecimal target = ind.target();
+        String percent = null;
+        String status = null;
+        if (target != null) {
+            BigDecimal span = target.subtract(baseline);
+            if (span.signum() != 0) {
+                percent = cumulative.subtract(baseline).multiply(BigDecimal.valueOf(100))
+                        .divide(span, 2, RoundingMode.HALF_UP).toPlainString();
+            }
+            if (reached(cumulative, target, ind.ascending())) {
+                status = "ACHIEVED";
+            } else if (milestone != null) {
+                status = reached(cumulative, milestone, ind.ascending()) ? "ON_TRACK" : "BEHIND";
+            }
+        }
+        return new Row(ind.code(), ind.name(), ind.unit(), ind.measure(), ind.aggregation(), ind.ascending(),
+                Decimals.plain(ind.baseline()), Decimals.plain(milestone), Decimals.plain(target),
+                Decimals.plain(valueInPeriod), Decimals.plain(cumulative), percent, status);
+    }
+
+    private static boolean reached(BigDecimal value, BigDecimal goal, boolean ascending) {
+        return ascending ? value.compareTo(goal) >= 0 : value.compareTo(goal) <= 0;
+    }
+
+    private static BigDecimal sum(List<Value> values) {
+        return values.stream().map(v -> new BigDecimal(v.value())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String last(List<Value> values) {
+        return values.isEmpty() ? null : values.get(values.size() - 1).value();
+    }
+}

@@ -1,0 +1,71 @@
+package io.seire.query.results;
+
+import io.seire.kernel.results.IndicatorValueCorrected;
+import io.seire.kernel.results.IndicatorValueRecorded;
+import io.seire.kernel.results.IndicatorValueRetracted;
+import io.seire.query.read.Projections;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps every version of every indicator value; handling an event twice changes nothing. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class ResultsProjection {
+
+    private static final String INSERT = "INSERT INTO indicator_value_version (position, project_id, indicator, value_id, "
+            + "period_id, value, note, evidence, change, status, reason, recorded_at, actor) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+
+    private final JdbcTemplate jdbc;
+
+    public ResultsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(IndicatorValueRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        jdbc.update(INSERT, Projections.position(token), e.projectId(), e.indicator(), e.valueId(), e.period(), e.value(),
+                e.note(), e.evidence(), "RECORDED", "RECORDED", null, Projections.at(at), actor);
+    }
+
+    @EventHandler
+    public void on(IndicatorValueCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        long position = Projections.position(token);
+        Map<String, Object> before = previous(e.projectId(), e.valueId(), position);
+        jdbc.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"), e.value(),
+                before.get("note"), before.get("evidence"), "CORRECTED", "RECORDED", e.reason(), Projections.at(at), actor);
+        close(e.projectId(), e.valueId(), position);
+    }
+
+    @EventHandler
+    public void on(IndicatorValueRetracted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        long position = Projections.position(token);
+        Map<String, Object> before = previous(e.projectId(), e.valueId(), position);
+        jdbc.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"),
+                before.get("value"), before.get("note"), before.get("evidence"), "RETRACTED", "RETRACTED", e.reason(),
+                Projections.at(at), actor);
+        close(e.projectId(), e.valueId(), position);
+    }
+
+    private Map<String, Object> previous(String projectId, String valueId, long position) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT period_id, value, note, evidence FROM indicator_value_version "
+                + "WHERE project_id = ? AND value_id = ? AND position < ? ORDER BY position DESC LIMIT 1", projectId, valueId, position);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No earlier version of indicator value " + valueId);
+        }
+        return rows.get(0);
+    }
+
+    private void close(String projectId, String valueId, long position) {
+        jdbc.update("UPDATE indicator_value_version SET superseded_position = ? WHERE project_id = ? AND value_id = ? "
+                + "AND position < ? AND superseded_position IS NULL", position, projectId, valueId, position);
+    }
+}

@@ -1,0 +1,75 @@
+package io.seire.query.results;
+
+import io.seire.kernel.access.Actor;
+import io.seire.platform.web.InvalidRequest;
+import io.seire.query.progress.ProgressView;
+import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectScope;
+import io.seire.query.read.ReadGate;
+import io.seire.query.staffing.StaffingView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}")
+@Tag(name = "Results, progress, staffing")
+public class ResultsViewsController {
+
+    private final ReadGate gate;
+    private final JdbcTemplate jdbc;
+    private final ResultsFramework resultsFramework;
+    private final ProgressView progress;
+    private final StaffingView staffing;
+
+    public ResultsViewsController(ReadGate gate, JdbcTemplate jdbc, ResultsFramework resultsFramework,
+                                  ProgressView progress, StaffingView staffing) {
+        this.gate = gate;
+        this.jdbc = jdbc;
+        this.resultsFramework = resultsFramework;
+        this.progress = progress;
+        this.staffing = staffing;
+    }
+
+    @GetMapping("/results-framework")
+    @Operation(summary = "Annex 2: per indicator the value in the period, cumulative value, % of target and status")
+    public List<ResultsFramework.Row> resultsFramework(Actor actor, @PathVariable String projectId,
+                                                       @RequestParam(required = false) String period,
+                                                       @RequestParam(required = false) Long minPosition,
+                                                       @RequestParam(required = false) String asOf) {
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
+        return resultsFramework.view(scope, Periods.required(jdbc, projectId, period));
+    }
+
+    @GetMapping("/activity-progress")
+    @Operation(summary = "Per sub-activity the latest progress report for the period, with earlier versions")
+    public ProgressView.View activityProgress(Actor actor, @PathVariable String projectId,
+                                              @RequestParam(required = false) String period,
+                                              @RequestParam(required = false) Long minPosition,
+                                              @RequestParam(required = false) String asOf) {
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
+        return progress.view(scope, Periods.required(jdbc, projectId, period));
+    }
+
+    @GetMapping("/staffing")
+    @Operation(summary = "on=<date>: positions with holder or vacancy and FTE; period=: the changes within it, in order")
+    public Object staffing(Actor actor, @PathVariable String projectId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                           @RequestParam(required = false) String period,
+                           @RequestParam(required = false) Long minPosition,
+                           @RequestParam(required = false) String asOf) {
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
+        if ((on == null) == (period == null || period.isBlank())) {
+            throw InvalidRequest.of(on == null ? "on" : "period", "Give either on=<date> or period=<reporting period id>.");
+        }
+        return on != null ? staffing.on(scope, on) : staffing.changes(scope, Periods.required(jdbc, projectId, period));
+    }
+}

@@ -1,0 +1,71 @@
+package io.seire.query.staffing;
+
+import io.seire.kernel.staffing.PositionOpened;
+import io.seire.kernel.staffing.RecruitmentFailed;
+import io.seire.kernel.staffing.StaffDeparted;
+import io.seire.kernel.staffing.StaffHired;
+import io.seire.query.read.Projections;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Keeps positions and every staffing change by business date. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class StaffingProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public StaffingProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(PositionOpened e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        long position = Projections.position(token);
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO staff_position (project_id, code, title, sub_activities, opened_on, "
+                    + "position) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+            ps.setString(1, e.projectId());
+            ps.setString(2, e.code());
+            ps.setString(3, e.title());
+            ps.setArray(4, con.createArrayOf("text", e.subActivities().toArray()));
+            ps.setObject(5, e.openedOn());
+            ps.setLong(6, position);
+            return ps;
+        });
+        change(position, e.projectId(), "POSITION_OPENED", e.code(), null, e.openedOn(), null, null, null, at, actor);
+    }
+
+    @EventHandler
+    public void on(RecruitmentFailed e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(Projections.position(token), e.projectId(), "RECRUITMENT_FAILED", e.position(), null, e.date(), null,
+                null, e.reason(), at, actor);
+    }
+
+    @EventHandler
+    public void on(StaffHired e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(Projections.position(token), e.projectId(), "HIRED", e.position(), e.staffId(), e.startDate(), e.name(),
+                e.workloadPercent(), null, at, actor);
+    }
+
+    @EventHandler
+    public void on(StaffDeparted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(Projections.position(token), e.projectId(), "DEPARTED", e.position(), e.staffId(), e.endDate(), null,
+                null, e.reason(), at, actor);
+    }
+
+    private void change(long position, String projectId, String type, String positionCode, String staffId,
+                        LocalDate date, String name, BigDecimal workload, String reason, Instant at, String actor) {
+        jdbc.update("INSERT INTO staffing_change (position, project_id, type, position_code, staff_id, change_date, name, "
+                        + "workload_percent, reason, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                position, projectId, type, positionCode, staffId, date, name, workload, reason, Projections.at(at), actor);
+    }
+}

@@ -1,0 +1,100 @@
+package io.seire.query.staffing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.seire.query.read.Decimals;
+import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectScope;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staffing on a day (every position with its holder or vacancy, and FTE) and the changes within a period, in
+ * order: what the report's "general activities" section narrates.
+ */
+@Component
+public class StaffingView {
+
+    public record Holder(String staffId, String name, LocalDate startDate, String workloadPercent) {
+    }
+
+    public record PositionOnDay(String code, String title, List<String> subActivities, Holder holder, String fte) {
+    }
+
+    public record OnDay(LocalDate on, String fte, List<PositionOnDay> positions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(LocalDate date, String type, String position, String staffId, String name,
+                         String workloadPercent, String reason) {
+    }
+
+    public record InPeriod(String period, LocalDate from, LocalDate to, List<Change> changes) {
+    }
+
+    private record Hire(String staffId, String name, LocalDate start, BigDecimal workload, LocalDate end) {
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final JdbcTemplate jdbc;
+
+    public StaffingView(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public OnDay on(ProjectScope scope, LocalDate day) {
+        long max = scope.maxPosition();
+        Map<String, LocalDate> departures = new HashMap<>();
+        jdbc.query("SELECT staff_id, change_date FROM staffing_change WHERE project_id = ? AND type = 'DEPARTED' "
+                + "AND position <= ?", rs -> {
+            departures.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+        }, scope.id(), max);
+        Map<String, Hire> holders = new HashMap<>();
+        jdbc.query("SELECT position_code, staff_id, name, change_date, workload_percent FROM staffing_change "
+                + "WHERE project_id = ? AND type = 'HIRED' AND position <= ? AND change_date <= ? ORDER BY change_date, position",
+                rs -> {
+                    String staffId = rs.getString(2);
+                    LocalDate end = departures.get(staffId);
+                    if (end == null || !end.isBefore(day)) {
+                        holders.put(rs.getString(1), new Hire(staffId, rs.getString(3), rs.getObject(4, LocalDate.class),
+                                rs.getBigDecimal(5), end));
+                    }
+                }, scope.id(), max, day);
+        List<PositionOnDay> positions = jdbc.query("SELECT code, title, sub_activities FROM staff_position "
+                        + "WHERE project_id = ? AND position <= ? AND opened_on <= ? ORDER BY opened_on, position",
+                (rs, i) -> {
+                    Hire h = holders.get(rs.getString(1));
+                    BigDecimal fte = h == null ? BigDecimal.ZERO : h.workload().divide(HUNDRED);
+                    return new PositionOnDay(rs.getString(1), rs.getString(2), texts(rs.getArray(3)),
+                            h == null ? null : new Holder(h.staffId(), h.name(), h.start(), Decimals.plain(h.workload())),
+                            fte.setScale(2, RoundingMode.HALF_UP).toPlainString());
+                }, scope.id(), max, day);
+        BigDecimal total = positions.stream().map(p -> new BigDecimal(p.fte())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new OnDay(day, total.setScale(2, RoundingMode.HALF_UP).toPlainString(), positions);
+    }
+
+    public InPeriod changes(ProjectScope scope, Periods.Period period) {
+        long max = scope.maxPosition();
+        List<Change> changes = jdbc.query("SELECT c.change_date, c.type, c.position_code, c.staff_id, "
+                        + "coalesce(c.name, (SELECT h.name FROM staffing_change h WHERE h.project_id = c.project_id "
+                        + "AND h.staff_id = c.staff_id AND h.type = 'HIRED' LIMIT 1)), c.workload_percent, c.reason "
+                        + "FROM staffing_change c WHERE c.project_id = ? AND c.position <= ? AND c.change_date BETWEEN ? AND ? "
+                        + "ORDER BY c.change_date, c.position",
+                (rs, i) -> new Change(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), Decimals.plain(rs.getBigDecimal(6)), rs.getString(7)),
+                scope.id(), max, period.from(), period.to());
+        return new InPeriod(period.id(), period.from(), period.to(), changes);
+    }
+
+    private static List<String> texts(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}
