@@ -1,16 +1,6 @@
 -- Read model of project setup. Facts are kept with the global position of the event that recorded them, so any
 -- view can be computed as it stood at an earlier position (reports, asOf).
 
--- Every event of a project with when it was recorded: turns asOf=<instant> into a position, per project.
-CREATE TABLE project_event (
-    project_id  VARCHAR(255) NOT NULL,
-    position    BIGINT       NOT NULL,
-    sequence    BIGINT       NOT NULL,
-    recorded_at TIMESTAMPTZ  NOT NULL,
-    PRIMARY KEY (project_id, position)
-);
-CREATE INDEX project_event_recorded ON project_event (project_id, recorded_at);
-
 CREATE TABLE project (
     project_id          VARCHAR(255) NOT NULL PRIMARY KEY,
     name                TEXT         NOT NULL,

@@ -10,7 +10,7 @@ import io.seire.kernel.setup.ProjectRegistered;
 import io.seire.kernel.setup.SubActivityAdded;
 import io.seire.platform.testing.TestDatabase;
 import io.seire.query.finance.FinanceProjection;
-import io.seire.query.read.ProjectEventLog;
+import io.seire.query.audit.AuditProjection;
 import io.seire.query.setup.SetupProjection;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,14 +31,38 @@ public final class ProjectionHarness {
 
     private final SetupProjection setup;
     private final FinanceProjection finance;
-    private final ProjectEventLog log;
+    private final AuditProjection audit;
+    private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
 
     public ProjectionHarness() {
         JdbcTemplate db = jdbc();
         this.setup = new SetupProjection(db);
         this.finance = new FinanceProjection(db);
-        this.log = new ProjectEventLog(db);
+        this.audit = new AuditProjection(db);
     }
+
+    /** Stores the event as the event store would, once per position; answers its sequence in the project. */
+    private long store(io.seire.kernel.ProjectEvent event, long position, Instant at) {
+        Long existing = jdbc().query("SELECT sequencenumber FROM domainevententry WHERE globalindex = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, position);
+        if (existing != null) {
+            return existing;
+        }
+        long sequence = sequences.merge(event.projectId(), 1L, Long::sum) - 1;
+        try {
+            jdbc().update("INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, "
+                            + "eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    position, event.projectId(), sequence, "Project", java.util.UUID.randomUUID().toString(),
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON.writeValueAsBytes(event), "1",
+                    event.getClass().getName(), at.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return sequence;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.seire.platform.eventstore.StoredJson.mapper();
 
     public static synchronized JdbcTemplate jdbc() {
         if (jdbc == null) {
@@ -67,7 +91,8 @@ public final class ProjectionHarness {
         Instant at = Instant.now();
         String actor = "test";
         if (event instanceof io.seire.kernel.ProjectEvent pe) {
-            log.on(pe, token, position, at);
+            long sequence = store(pe, position, at);
+            audit.on(pe, token, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
         }
         if (event instanceof ProjectRegistered e) {
             setup.on(e, token, at);

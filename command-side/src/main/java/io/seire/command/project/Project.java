@@ -4,7 +4,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seire.command.finance.Ledger;
 import io.seire.command.progress.ActivityProgress;
+import io.seire.command.reporting.ChainHeads;
 import io.seire.command.reporting.PeriodLocks;
+import io.seire.command.reporting.Reports;
+import io.seire.kernel.reporting.ApproveReport;
+import io.seire.kernel.reporting.ReportApproved;
+import io.seire.kernel.reporting.ReportRecorded;
+import io.seire.kernel.reporting.ReportReturned;
+import io.seire.kernel.reporting.ReportSubmitted;
+import io.seire.kernel.reporting.ReturnReport;
+import io.seire.kernel.reporting.SubmitReport;
 import io.seire.command.results.IndicatorValues;
 import io.seire.command.staffing.Staffing;
 import io.seire.kernel.progress.ReportActivityProgress;
@@ -73,6 +82,7 @@ public class Project {
     private PeriodLocks locks = new PeriodLocks();
     private IndicatorValues values = new IndicatorValues();
     private Staffing staffing = new Staffing();
+    private Reports reports = new Reports();
 
     protected Project() {
     }
@@ -277,6 +287,45 @@ public class Project {
     @EventSourcingHandler
     void on(StaffDeparted e) {
         staffing.on(e);
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    @CommandHandler
+    public ReportRecorded handle(SubmitReport command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                                 ChainHeads chainHeads) {
+        allow(actor, Role.MANAGER, "submit reports");
+        ReportSubmitted submitted = reports.decide(command, setup, locks, AggregateLifecycle.getVersion(), chainHeads);
+        apply(submitted);
+        return new ReportRecorded(command.reportId(), AggregateLifecycle.getVersion(), submitted.chainHead());
+    }
+
+    @CommandHandler
+    public Recorded handle(ApproveReport command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.LIAISON, "approve reports");
+        return record(command.reportId(), reports.decide(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(ReturnReport command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, Role.LIAISON, "return reports");
+        return record(command.reportId(), reports.decide(command));
+    }
+
+    @EventSourcingHandler
+    void on(ReportSubmitted e) {
+        reports.on(e);
+        locks.lock(e.period());
+    }
+
+    @EventSourcingHandler
+    void on(ReportApproved e) {
+        reports.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(ReportReturned e) {
+        locks.unlock(reports.on(e));
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -47,7 +47,7 @@ public class ReadGate {
         Horizon horizon = Horizon.NOW;
         if (asOf != null && !asOf.isBlank()) {
             Instant at = instant("asOf", asOf);
-            Long position = jdbc.queryForObject("SELECT max(position) FROM project_event WHERE project_id = ? AND recorded_at <= ?",
+            Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE project_id = ? AND recorded_at <= ?",
                     Long.class, projectId, Timestamp.from(at));
             if (position == null || position < project.position()) {
                 throw RuleViolation.notFound("not-found", "'" + projectId + "' was not yet registered at " + at + ".");
@@ -58,13 +58,7 @@ public class ReadGate {
     }
 
     public ProjectRow find(String projectId) {
-        List<ProjectRow> rows = jdbc.query("SELECT project_id, name, programme, beneficiary, currency, minor_digits, "
-                + "eligible_from, eligible_to, flexibility_percent, position FROM project WHERE project_id = ?",
-                (rs, i) -> new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5).trim(), rs.getInt(6), rs.getObject(7, java.time.LocalDate.class),
-                        rs.getObject(8, java.time.LocalDate.class), rs.getBigDecimal(9), rs.getLong(10)),
-                projectId);
-        return rows.isEmpty() ? null : rows.get(0);
+        return ProjectRow.find(jdbc, projectId);
     }
 
     public static RuleViolation notFound(String projectId) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Handling the same events a second time (a replay, a redelivery) leaves exactly the same rows. */
 class ProjectionReplayTest {
 
-    static final List<String> TABLES = List.of("project_event", "project", "reporting_period", "sub_activity",
+    static final List<String> TABLES = List.of("audit_entry", "event_chain", "project", "reporting_period", "sub_activity",
             "budget_line", "budget_line_revision", "indicator", "expenditure_version");
 
     @Test
@@ -57,15 +57,28 @@ class ProjectionReplayTest {
         for (int i = 0; i < events.size(); i++) {
             harness.feed(events.get(i), positions.get(i));
         }
-        assertThat(rows(p)).isEqualTo(first);
+        Map<String, List<Map<String, Object>>> second = rows(p);
+        for (String table : TABLES) {
+            assertThat(second.get(table)).as(table).isEqualTo(first.get(table));
+        }
         assertThat(first.get("expenditure_version")).hasSize(4);
     }
 
     private static Map<String, List<Map<String, Object>>> rows(String project) {
         Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
         for (String table : TABLES) {
-            rows.put(table, ProjectionHarness.jdbc().queryForList("SELECT * FROM " + table
-                    + " WHERE project_id = ? ORDER BY 1, 2, 3", project));
+            List<Map<String, Object>> found = ProjectionHarness.jdbc().queryForList("SELECT * FROM " + table
+                    + " WHERE project_id = ? ORDER BY 1, 2, 3", project);
+            for (Map<String, Object> row : found) {
+                row.replaceAll((column, value) -> {
+                    try {
+                        return value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value;
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            rows.put(table, found);
         }
         return rows;
     }

@@ -1,0 +1,110 @@
+package io.seire.query.audit;
+
+import io.seire.kernel.access.Actor;
+import io.seire.query.read.Paging;
+import io.seire.query.read.ProjectScope;
+import io.seire.query.read.ReadGate;
+import io.seire.query.reporting.ReportViews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}")
+@Tag(name = "Reports and audit")
+public class AuditController {
+
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+
+    private final ReadGate gate;
+    private final AuditTrail audit;
+    private final ReportViews reports;
+
+    public AuditController(ReadGate gate, AuditTrail audit, ReportViews reports) {
+        this.gate = gate;
+        this.audit = audit;
+        this.reports = reports;
+    }
+
+    @GetMapping(path = "/audit-trail", produces = {MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "The audit trail, paged: who recorded what, when, in which role, why and from which source")
+    public Paging.Page<AuditTrail.Entry> page(Actor actor, @PathVariable String projectId,
+                                              @RequestParam(required = false) String from,
+                                              @RequestParam(required = false) String to,
+                                              @RequestParam(name = "actor", required = false) String byActor,
+                                              @RequestParam(required = false) String type,
+                                              @RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size,
+                                              @RequestParam(required = false) Long minPosition) {
+        Paging paging = Paging.of(page, size);
+        ProjectScope scope = gate.open(actor, projectId, minPosition, null);
+        return audit.page(scope, filter(from, to, byActor, type), paging);
+    }
+
+    @GetMapping(path = "/audit-trail", produces = {CSV, NDJSON})
+    @Operation(summary = "The whole audit trail streamed as CSV or NDJSON, in constant memory")
+    public ResponseEntity<StreamingResponseBody> stream(Actor actor, @PathVariable String projectId,
+                                                        @RequestParam(required = false) String from,
+                                                        @RequestParam(required = false) String to,
+                                                        @RequestParam(name = "actor", required = false) String byActor,
+                                                        @RequestParam(required = false) String type,
+                                                        @RequestParam(required = false) Long minPosition,
+                                                        @org.springframework.web.bind.annotation.RequestHeader("Accept") String accept) {
+        ProjectScope scope = gate.open(actor, projectId, minPosition, null);
+        AuditTrail.Filter filter = filter(from, to, byActor, type);
+        boolean csv = accept.contains(CSV);
+        StreamingResponseBody body = out -> audit.stream(scope, filter, csv, out);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(csv ? CSV + ";charset=UTF-8" : NDJSON + ";charset=UTF-8"))
+                .body(body);
+    }
+
+    @GetMapping("/audit-trail/verification")
+    @Operation(summary = "Recomputes the hash chain over the stored events: valid, or the first broken position")
+    public AuditTrail.Verification verify(Actor actor, @PathVariable String projectId,
+                                          @RequestParam(required = false) Long minPosition) {
+        return audit.verify(gate.open(actor, projectId, minPosition, null));
+    }
+
+    @GetMapping("/reports")
+    @Operation(summary = "Submitted reports with their status and decisions")
+    public List<ReportViews.Summary> reports(Actor actor, @PathVariable String projectId,
+                                             @RequestParam(required = false) Long minPosition,
+                                             @RequestParam(required = false) String asOf) {
+        return reports.list(gate.open(actor, projectId, minPosition, asOf));
+    }
+
+    @GetMapping(path = "/reports/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The report exactly as submitted, byte for byte")
+    public String report(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
+                         @RequestParam(required = false) Long minPosition) {
+        return reports.document(gate.open(actor, projectId, minPosition, null), reportId);
+    }
+
+    @GetMapping("/reports/{reportId}/changes")
+    @Operation(summary = "Every figure that differs now from the submitted report, with the events that changed it")
+    public ReportViews.Changes changes(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
+                                       @RequestParam(required = false) Long minPosition) {
+        return reports.changes(gate.open(actor, projectId, minPosition, null), reportId);
+    }
+
+    private static AuditTrail.Filter filter(String from, String to, String actor, String type) {
+        Instant start = from == null || from.isBlank() ? null : ReadGate.instant("from", from);
+        Instant end = to == null || to.isBlank() ? null : ReadGate.instant("to", to);
+        return new AuditTrail.Filter(start, end, blank(actor), blank(type));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

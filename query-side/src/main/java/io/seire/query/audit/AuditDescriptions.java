@@ -1,0 +1,159 @@
+package io.seire.query.audit;
+
+import io.seire.kernel.ProjectEvent;
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.progress.ActivityProgressReported;
+import io.seire.kernel.reporting.ReportApproved;
+import io.seire.kernel.reporting.ReportReturned;
+import io.seire.kernel.reporting.ReportSubmitted;
+import io.seire.kernel.results.IndicatorValueCorrected;
+import io.seire.kernel.results.IndicatorValueRecorded;
+import io.seire.kernel.results.IndicatorValueRetracted;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.BudgetLineRevised;
+import io.seire.kernel.setup.IndicatorDefined;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.SubActivityAdded;
+import io.seire.kernel.staffing.PositionOpened;
+import io.seire.kernel.staffing.RecruitmentFailed;
+import io.seire.kernel.staffing.StaffDeparted;
+import io.seire.kernel.staffing.StaffHired;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an event means for the audit trail: its business date, a one-line summary of what changed, its reason, and
+ * the subjects it touches (budget lines, indicators, sub-activities, staffing), which link a changed figure to the
+ * events that changed it. Names of people are personal data and stay out of summaries.
+ */
+public final class AuditDescriptions {
+
+    /** An audit line. {@code before} is the expenditure's line before a correction or cancellation, if any. */
+    public record Description(String businessDate, String summary, String reason, List<String> subjects) {
+    }
+
+    /** The expenditure as it was before the event, for corrections and cancellations. */
+    public record Before(String budgetLine, String amount, String incurredOn) {
+    }
+
+    private AuditDescriptions() {
+    }
+
+    public static String line(String code) {
+        return "line:" + code;
+    }
+
+    public static String indicator(String code) {
+        return "indicator:" + code;
+    }
+
+    public static String subActivity(String code) {
+        return "sub-activity:" + code;
+    }
+
+    public static final String STAFFING = "staffing";
+    public static final String PROJECT = "project";
+    public static final String REPORTING = "reporting";
+
+    public static Description describe(ProjectEvent event, Before before) {
+        if (event instanceof ExpenditureRecorded e) {
+            return new Description(e.incurredOn().toString(), "Expenditure " + e.expenditureId() + " recorded: "
+                    + e.amount().toPlainString() + " on " + e.budgetLine() + ", incurred " + e.incurredOn()
+                    + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null, List.of(line(e.budgetLine())));
+        }
+        if (event instanceof ExpenditureCorrected e) {
+            List<String> changes = new ArrayList<>();
+            List<String> subjects = new ArrayList<>(List.of(line(e.budgetLine())));
+            if (before != null) {
+                if (!Objects.equals(before.budgetLine(), e.budgetLine())) {
+                    changes.add("budget line " + before.budgetLine() + " → " + e.budgetLine());
+                    subjects.add(line(before.budgetLine()));
+                }
+                if (!Objects.equals(before.amount(), e.amount().toPlainString())) {
+                    changes.add("amount " + before.amount() + " → " + e.amount().toPlainString());
+                }
+                if (!Objects.equals(before.incurredOn(), e.incurredOn().toString())) {
+                    changes.add("incurred " + before.incurredOn() + " → " + e.incurredOn());
+                }
+            }
+            return new Description(e.incurredOn().toString(), "Expenditure " + e.expenditureId() + " corrected"
+                    + (changes.isEmpty() ? "" : ": " + String.join(", ", changes)), e.reason(), subjects);
+        }
+        if (event instanceof ExpenditureCancelled e) {
+            return new Description(before == null ? null : before.incurredOn(), "Expenditure " + e.expenditureId()
+                    + " cancelled" + (before == null ? "" : ": " + before.amount() + " on " + before.budgetLine()),
+                    e.reason(), before == null ? List.of() : List.of(line(before.budgetLine())));
+        }
+        if (event instanceof IndicatorValueRecorded e) {
+            return new Description(e.period(), "Indicator " + e.indicator() + " value " + e.valueId() + " recorded for "
+                    + e.period() + ": " + e.value(), null, List.of(indicator(e.indicator())));
+        }
+        if (event instanceof IndicatorValueCorrected e) {
+            return new Description(null, "Indicator " + e.indicator() + " value " + e.valueId() + " corrected to "
+                    + e.value(), e.reason(), List.of(indicator(e.indicator())));
+        }
+        if (event instanceof IndicatorValueRetracted e) {
+            return new Description(null, "Indicator " + e.indicator() + " value " + e.valueId() + " retracted",
+                    e.reason(), List.of(indicator(e.indicator())));
+        }
+        if (event instanceof ActivityProgressReported e) {
+            return new Description(e.period(), "Progress of sub-activity " + e.subActivity() + " in " + e.period()
+                    + " reported: " + e.status(), null, List.of(subActivity(e.subActivity())));
+        }
+        if (event instanceof PositionOpened e) {
+            return new Description(e.openedOn().toString(), "Position " + e.code() + " opened for sub-activities "
+                    + String.join(", ", e.subActivities()), null, List.of(STAFFING));
+        }
+        if (event instanceof RecruitmentFailed e) {
+            return new Description(e.date().toString(), "Recruitment for position " + e.position() + " failed",
+                    e.reason(), List.of(STAFFING));
+        }
+        if (event instanceof StaffHired e) {
+            return new Description(e.startDate().toString(), "Staff member " + e.staffId() + " hired into position "
+                    + e.position() + " at " + e.workloadPercent().stripTrailingZeros().toPlainString() + " %", null,
+                    List.of(STAFFING));
+        }
+        if (event instanceof StaffDeparted e) {
+            return new Description(e.endDate().toString(), "Staff member " + e.staffId() + " left position "
+                    + e.position() + " (last working day " + e.endDate() + ")", e.reason(), List.of(STAFFING));
+        }
+        if (event instanceof ReportSubmitted e) {
+            return new Description(e.period(), e.kind() + " report " + e.reportId() + " submitted for " + e.period()
+                    + "; chain head " + e.chainHead(), null, List.of(REPORTING));
+        }
+        if (event instanceof ReportApproved e) {
+            return new Description(null, "Report " + e.reportId() + " approved", e.comment(), List.of(REPORTING));
+        }
+        if (event instanceof ReportReturned e) {
+            return new Description(null, "Report " + e.reportId() + " returned", e.comment(), List.of(REPORTING));
+        }
+        if (event instanceof ProjectRegistered e) {
+            return new Description(e.eligibleFrom().toString(), "Project registered: " + e.name() + ", eligible "
+                    + e.eligibleFrom() + " to " + e.eligibleTo(), null, List.of(PROJECT));
+        }
+        if (event instanceof SubActivityAdded e) {
+            return new Description(null, "Sub-activity " + e.code() + " added: " + e.name(), null,
+                    List.of(PROJECT, subActivity(e.code())));
+        }
+        if (event instanceof BudgetLineAdded e) {
+            return new Description(null, "Budget line " + e.code() + " added: " + (e.flatRate() == null
+                    ? e.planned().toPlainString() : e.flatRate().percent().toPlainString() + " % of "
+                    + e.flatRate().ofCostCategory()) + " for " + e.costCategory() + " in sub-activity "
+                    + e.subActivity(), null, List.of(PROJECT, line(e.code())));
+        }
+        if (event instanceof BudgetLineRevised e) {
+            return new Description(e.effectiveFrom().toString(), "Budget line " + e.code() + " revised to "
+                    + e.planned().toPlainString() + " from " + e.effectiveFrom()
+                    + (e.reference() == null ? "" : " (" + e.reference() + ")"), e.reason(),
+                    List.of(PROJECT, line(e.code())));
+        }
+        if (event instanceof IndicatorDefined e) {
+            return new Description(null, "Indicator " + e.code() + " defined: " + e.name(), null,
+                    List.of(PROJECT, indicator(e.code())));
+        }
+        return new Description(null, event.getClass().getSimpleName(), null, List.of());
+    }
+}

@@ -1,0 +1,236 @@
+package io.seire.query.audit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.platform.eventstore.EventChain;
+import io.seire.query.read.Paging;
+import io.seire.query.read.ProjectScope;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail of a project: who recorded what and when, paged or streamed whole (CSV, NDJSON) in constant
+ * memory; and the verification of the hash chain over the stored events.
+ */
+@Component
+public class AuditTrail {
+
+    public record Entry(long position, Instant recordedAt, String actor, String roles, String type,
+                        String businessDate, String summary, String reason, String idempotencyKey,
+                        String correlationId, String source, String hash) {
+    }
+
+    /** Which entries: recorded-at time range, actor, event type; every filter is optional. */
+    public record Filter(Instant from, Instant to, String actor, String type) {
+    }
+
+    public record Verification(boolean valid, long events, String head, Long firstBrokenPosition, String problem) {
+    }
+
+    static final String COLUMNS = "a.position, a.recorded_at, a.actor, a.roles, a.type, a.business_date, a.summary, "
+            + "a.reason, a.idempotency_key, a.correlation_id, a.source, c.hash";
+    static final List<String> CSV_HEADER = List.of("position", "recordedAt", "actor", "roles", "type", "businessDate",
+            "summary", "reason", "idempotencyKey", "correlationId", "source", "hash");
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public AuditTrail(JdbcTemplate jdbc, DataSource dataSource, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public Paging.Page<Entry> page(ProjectScope scope, Filter filter, Paging paging) {
+        List<Object> args = new ArrayList<>();
+        String where = where(scope, filter, args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM audit_entry a WHERE " + where, Long.class, args.toArray());
+        args.add(paging.size());
+        args.add(paging.offset());
+        List<Entry> items = jdbc.query("SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position "
+                + "WHERE " + where + " ORDER BY a.position LIMIT ? OFFSET ?", (rs, i) -> entry(rs), args.toArray());
+        return paging.page(items, total == null ? 0 : total);
+    }
+
+    /** Writes every matching entry as NDJSON or CSV, reading with a database cursor: memory stays flat. */
+    public void stream(ProjectScope scope, Filter filter, boolean csv, OutputStream out) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position WHERE "
+                + where(scope, filter, args) + " ORDER BY a.position";
+        try (Connection con = dataSource.getConnection()) {
+            boolean autoCommit = con.getAutoCommit();
+            con.setAutoCommit(false);
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                ps.setFetchSize(2000);
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                var buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+                JsonGenerator generator = csv ? null : json.getFactory().createGenerator(buffered);
+                if (csv) {
+                    buffered.write((String.join(",", CSV_HEADER) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Entry e = entry(rs);
+                        if (csv) {
+                            buffered.write(csvLine(e).getBytes(StandardCharsets.UTF_8));
+                        } else {
+                            json.writeValue(generator, e);
+                            generator.flush();
+                            buffered.write('\n');
+                        }
+                    }
+                }
+                buffered.flush();
+            } finally {
+                con.rollback();
+                con.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Recomputes the chain from the stored event rows and compares it, link by link, with the chain recorded when
+     * each event was first seen. Answers the first position where they part: a changed byte, a removed, added or
+     * moved row. Also checks that every submitted report's chain head is still the chain at its position.
+     */
+    public Verification verify(ProjectScope scope) {
+        try (Connection con = dataSource.getConnection()) {
+            boolean autoCommit = con.getAutoCommit();
+            con.setAutoCommit(false);
+            try (PreparedStatement events = con.prepareStatement("SELECT " + EventChain.COLUMNS + " FROM domainevententry "
+                    + "WHERE aggregateidentifier = ? ORDER BY globalindex");
+                 PreparedStatement links = con.prepareStatement("SELECT position, hash FROM event_chain WHERE project_id = ? "
+                         + "ORDER BY position")) {
+                events.setFetchSize(1000);
+                links.setFetchSize(1000);
+                events.setString(1, scope.id());
+                links.setString(1, scope.id());
+                try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
+                    Verification result = walk(e, l);
+                    return result.valid() ? reports(scope, result) : result;
+                }
+            } finally {
+                con.rollback();
+                con.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Verification walk(ResultSet events, ResultSet links) throws SQLException {
+        String head = EventChain.GENESIS;
+        long checked = 0;
+        boolean hasEvent = events.next();
+        while (links.next()) {
+            long linkPosition = links.getLong(1);
+            String recorded = links.getString(2);
+            if (!hasEvent || events.getLong(1) > linkPosition) {
+                return broken(checked, head, linkPosition, "the event recorded at position " + linkPosition
+                        + " is missing from the event store");
+            }
+            EventChain.StoredEvent event = EventChain.read(events);
+            if (event.position() < linkPosition) {
+                return broken(checked, head, event.position(), "the event store holds an event at position "
+                        + event.position() + " that the chain never saw");
+            }
+            String link = EventChain.link(head, event);
+            if (!link.equals(recorded)) {
+                return broken(checked, head, linkPosition, "the stored event at position " + linkPosition
+                        + " differs from the one the chain recorded");
+            }
+            head = link;
+            checked++;
+            hasEvent = events.next();
+        }
+        return new Verification(true, checked, head, null, null);
+    }
+
+    private Verification reports(ProjectScope scope, Verification chain) {
+        List<String> mismatched = jdbc.queryForList("SELECT r.report_id FROM report r LEFT JOIN event_chain c "
+                + "ON c.position = r.composed_from_position WHERE r.project_id = ? AND (c.hash IS NULL OR c.hash <> r.chain_head) "
+                + "AND r.composed_from_position <= (SELECT coalesce(max(position), 0) FROM event_chain WHERE project_id = ?)",
+                String.class, scope.id(), scope.id());
+        if (!mismatched.isEmpty()) {
+            return new Verification(false, chain.events(), chain.head(), null, "the chain head pinned by report "
+                    + mismatched.get(0) + " no longer matches the chain");
+        }
+        return chain;
+    }
+
+    private static Verification broken(long checked, String head, long position, String problem) {
+        return new Verification(false, checked, head, position, problem);
+    }
+
+    private static String where(ProjectScope scope, Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder("a.project_id = ? AND a.position <= ?");
+        args.add(scope.id());
+        args.add(scope.maxPosition());
+        if (filter.from() != null) {
+            where.append(" AND a.recorded_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND a.recorded_at <= ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        if (filter.actor() != null) {
+            where.append(" AND a.actor = ?");
+            args.add(filter.actor());
+        }
+        if (filter.type() != null) {
+            where.append(" AND a.type = ?");
+            args.add(filter.type());
+        }
+        return where.toString();
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12));
+    }
+
+    static String csvLine(Entry e) {
+        List<String> fields = List.of(String.valueOf(e.position()), e.recordedAt().toString(), nz(e.actor()),
+                nz(e.roles()), e.type(), nz(e.businessDate()), e.summary(), nz(e.reason()), nz(e.idempotencyKey()),
+                nz(e.correlationId()), nz(e.source()), nz(e.hash()));
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String f = fields.get(i);
+            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
+                line.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                line.append(f);
+            }
+        }
+        return line.append("\r\n").toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,70 @@
+package io.seire.query.reporting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.kernel.reporting.ReportApproved;
+import io.seire.kernel.reporting.ReportReturned;
+import io.seire.kernel.reporting.ReportSubmitted;
+import io.seire.query.read.Horizon;
+import io.seire.query.read.Projections;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores each report as submitted: composed, when its event is handled, from the views as they stood just before it
+ * (every earlier event of the project has been handled in order by then), and never recomposed.
+ */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class ReportProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ReportComposer composer;
+    private final ObjectMapper json;
+
+    public ReportProjection(JdbcTemplate jdbc, ReportComposer composer, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.composer = composer;
+        this.json = json;
+    }
+
+    @EventHandler
+    public void on(ReportSubmitted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor)
+            throws JsonProcessingException {
+        long position = Projections.position(token);
+        long composedFrom = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND sequencenumber = ?", Long.class, e.projectId(), e.composedFromSequence());
+        ReportComposer.Submission submission = new ReportComposer.Submission(e.reportId(), e.period(), e.kind().name(),
+                e.assessment(), at, actor, e.chainHead());
+        String document = json.writeValueAsString(composer.compose(e.projectId(), submission, composedFrom,
+                new Horizon(composedFrom)));
+        jdbc.update("INSERT INTO report (project_id, report_id, period_id, kind, status, position, composed_from_position, "
+                        + "chain_head, submitted_at, submitted_by, document) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                e.projectId(), e.reportId(), e.period(), e.kind().name(), "SUBMITTED", position, composedFrom,
+                e.chainHead(), Projections.at(at), actor, document);
+    }
+
+    @EventHandler
+    public void on(ReportApproved e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        decide(e.projectId(), e.reportId(), "APPROVED", e.comment(), Projections.position(token), at, actor);
+    }
+
+    @EventHandler
+    public void on(ReportReturned e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        decide(e.projectId(), e.reportId(), "RETURNED", e.comment(), Projections.position(token), at, actor);
+    }
+
+    private void decide(String projectId, String reportId, String decision, String comment, long position,
+                        Instant at, String actor) {
+        jdbc.update("INSERT INTO report_decision (position, project_id, report_id, decision, comment, recorded_at, actor) "
+                + "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", position, projectId, reportId, decision, comment,
+                Projections.at(at), actor);
+        jdbc.update("UPDATE report SET status = ? WHERE project_id = ? AND report_id = ?", decision, projectId, reportId);
+    }
+}
