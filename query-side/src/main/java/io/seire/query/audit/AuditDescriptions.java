@@ -54,20 +54,27 @@ public final class AuditDescriptions {
         return "sub-activity:" + code;
     }
 
+    /** The business date an event touches: a report for a period ending on or after it may see its figures change. */
+    public static String date(Object date) {
+        return "date:" + date;
+    }
+
     public static final String STAFFING = "staffing";
     public static final String PROJECT = "project";
     public static final String REPORTING = "reporting";
 
-    public static Description describe(ProjectEvent event, Before before) {
+    public static Description describe(ProjectEvent event, Before before, java.time.LocalDate valuePeriodEnd) {
         if (event instanceof ExpenditureRecorded e) {
             return new Description(e.incurredOn().toString(), "Expenditure " + e.expenditureId() + " recorded: "
                     + e.amount().toPlainString() + " on " + e.budgetLine() + ", incurred " + e.incurredOn()
-                    + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null, List.of(line(e.budgetLine())));
+                    + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null,
+                    List.of(line(e.budgetLine()), date(e.incurredOn())));
         }
         if (event instanceof ExpenditureCorrected e) {
             List<String> changes = new ArrayList<>();
-            List<String> subjects = new ArrayList<>(List.of(line(e.budgetLine())));
+            List<String> subjects = new ArrayList<>(List.of(line(e.budgetLine()), date(e.incurredOn())));
             if (before != null) {
+                subjects.add(date(before.incurredOn()));
                 if (!Objects.equals(before.budgetLine(), e.budgetLine())) {
                     changes.add("budget line " + before.budgetLine() + " → " + e.budgetLine());
                     subjects.add(line(before.budgetLine()));
@@ -85,40 +92,40 @@ public final class AuditDescriptions {
         if (event instanceof ExpenditureCancelled e) {
             return new Description(before == null ? null : before.incurredOn(), "Expenditure " + e.expenditureId()
                     + " cancelled" + (before == null ? "" : ": " + before.amount() + " on " + before.budgetLine()),
-                    e.reason(), before == null ? List.of() : List.of(line(before.budgetLine())));
+                    e.reason(), before == null ? List.of() : List.of(line(before.budgetLine()), date(before.incurredOn())));
         }
         if (event instanceof IndicatorValueRecorded e) {
             return new Description(e.period(), "Indicator " + e.indicator() + " value " + e.valueId() + " recorded for "
-                    + e.period() + ": " + e.value(), null, List.of(indicator(e.indicator())));
+                    + e.period() + ": " + e.value(), null, valueSubjects(e.indicator(), valuePeriodEnd));
         }
         if (event instanceof IndicatorValueCorrected e) {
             return new Description(null, "Indicator " + e.indicator() + " value " + e.valueId() + " corrected to "
-                    + e.value(), e.reason(), List.of(indicator(e.indicator())));
+                    + e.value(), e.reason(), valueSubjects(e.indicator(), valuePeriodEnd));
         }
         if (event instanceof IndicatorValueRetracted e) {
             return new Description(null, "Indicator " + e.indicator() + " value " + e.valueId() + " retracted",
-                    e.reason(), List.of(indicator(e.indicator())));
+                    e.reason(), valueSubjects(e.indicator(), valuePeriodEnd));
         }
         if (event instanceof ActivityProgressReported e) {
             return new Description(e.period(), "Progress of sub-activity " + e.subActivity() + " in " + e.period()
-                    + " reported: " + e.status(), null, List.of(subActivity(e.subActivity())));
+                    + " reported: " + e.status(), null, valueSubjects(null, valuePeriodEnd, subActivity(e.subActivity())));
         }
         if (event instanceof PositionOpened e) {
             return new Description(e.openedOn().toString(), "Position " + e.code() + " opened for sub-activities "
-                    + String.join(", ", e.subActivities()), null, List.of(STAFFING));
+                    + String.join(", ", e.subActivities()), null, List.of(STAFFING, date(e.openedOn())));
         }
         if (event instanceof RecruitmentFailed e) {
             return new Description(e.date().toString(), "Recruitment for position " + e.position() + " failed",
-                    e.reason(), List.of(STAFFING));
+                    e.reason(), List.of(STAFFING, date(e.date())));
         }
         if (event instanceof StaffHired e) {
             return new Description(e.startDate().toString(), "Staff member " + e.staffId() + " hired into position "
                     + e.position() + " at " + e.workloadPercent().stripTrailingZeros().toPlainString() + " %", null,
-                    List.of(STAFFING));
+                    List.of(STAFFING, date(e.startDate())));
         }
         if (event instanceof StaffDeparted e) {
             return new Description(e.endDate().toString(), "Staff member " + e.staffId() + " left position "
-                    + e.position() + " (last working day " + e.endDate() + ")", e.reason(), List.of(STAFFING));
+                    + e.position() + " (last working day " + e.endDate() + ")", e.reason(), List.of(STAFFING, date(e.endDate())));
         }
         if (event instanceof ReportSubmitted e) {
             return new Description(e.period(), e.kind() + " report " + e.reportId() + " submitted for " + e.period()
@@ -148,12 +155,23 @@ public final class AuditDescriptions {
             return new Description(e.effectiveFrom().toString(), "Budget line " + e.code() + " revised to "
                     + e.planned().toPlainString() + " from " + e.effectiveFrom()
                     + (e.reference() == null ? "" : " (" + e.reference() + ")"), e.reason(),
-                    List.of(PROJECT, line(e.code())));
+                    List.of(PROJECT, line(e.code()), date(e.effectiveFrom())));
         }
         if (event instanceof IndicatorDefined e) {
             return new Description(null, "Indicator " + e.code() + " defined: " + e.name(), null,
                     List.of(PROJECT, indicator(e.code())));
         }
         return new Description(null, event.getClass().getSimpleName(), null, List.of());
+    }
+
+    private static List<String> valueSubjects(String indicatorCode, java.time.LocalDate periodEnd, String... more) {
+        List<String> subjects = new ArrayList<>(List.of(more));
+        if (indicatorCode != null) {
+            subjects.add(indicator(indicatorCode));
+        }
+        if (periodEnd != null) {
+            subjects.add(date(periodEnd));
+        }
+        return subjects;
     }
 }

@@ -3,6 +3,10 @@ package io.seire.query.audit;
 import io.seire.kernel.ProjectEvent;
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.progress.ActivityProgressReported;
+import io.seire.kernel.results.IndicatorValueCorrected;
+import io.seire.kernel.results.IndicatorValueRecorded;
+import io.seire.kernel.results.IndicatorValueRetracted;
 import io.seire.platform.eventstore.EventChain;
 import io.seire.query.read.Projections;
 import java.time.Instant;
@@ -34,7 +38,8 @@ public class AuditProjection {
     public void on(ProjectEvent event, TrackingToken token, @SequenceNumber long sequence, @Timestamp Instant at,
                    MetaData metaData) {
         long position = Projections.position(token);
-        AuditDescriptions.Description d = AuditDescriptions.describe(event, before(event, position));
+        AuditDescriptions.Description d = AuditDescriptions.describe(event, before(event, position),
+                periodEnd(event, position));
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO audit_entry (position, project_id, sequence, recorded_at, actor, "
                     + "roles, type, business_date, summary, reason, idempotency_key, correlation_id, source, subjects) "
@@ -81,6 +86,30 @@ public class AuditProjection {
                 rs -> rs.next() ? new AuditDescriptions.Before(rs.getString(1), rs.getBigDecimal(2).toPlainString(),
                         rs.getObject(3, java.time.LocalDate.class).toString()) : null,
                 event.projectId(), expenditure, position);
+    }
+
+    /** The end of the period an indicator value or progress report belongs to. */
+    private java.time.LocalDate periodEnd(ProjectEvent event, long position) {
+        String period;
+        if (event instanceof IndicatorValueRecorded e) {
+            period = e.period();
+        } else if (event instanceof ActivityProgressReported e) {
+            period = e.period();
+        } else if (event instanceof IndicatorValueCorrected e) {
+            period = valuePeriod(e.projectId(), e.valueId(), position);
+        } else if (event instanceof IndicatorValueRetracted e) {
+            period = valuePeriod(e.projectId(), e.valueId(), position);
+        } else {
+            return null;
+        }
+        return period == null ? null : jdbc.query("SELECT date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
+                rs -> rs.next() ? rs.getObject(1, java.time.LocalDate.class) : null, event.projectId(), period);
+    }
+
+    private String valuePeriod(String projectId, String valueId, long position) {
+        return jdbc.query("SELECT period_id FROM indicator_value_version WHERE project_id = ? AND value_id = ? "
+                + "AND position < ? ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString(1) : null,
+                projectId, valueId, position);
     }
 
     private static String text(MetaData metaData, String key) {

@@ -107,7 +107,7 @@ public class ReportViews {
             String current = is.get(figure);
             if (!Objects.equals(submitted, current)) {
                 changes.add(new Change(figure, submitted, current, events(scope, stored.composedFrom(),
-                        subjects(figure, lines))));
+                        subjects(figure, lines), periodEnd(scope, stored.periodId()))));
             }
         }
         return new Changes(reportId, stored.periodId(), stored.composedFrom(), changes);
@@ -123,15 +123,27 @@ public class ReportViews {
                         "The project has no report '" + reportId + "'."));
     }
 
-    private List<ChangingEvent> events(ProjectScope scope, long after, Set<String> subjects) {
+    /**
+     * The events after the report's horizon that touch the figure's subjects on a business date up to the period's
+     * end (an event without a business date, such as a new budget line, may touch any period).
+     */
+    private List<ChangingEvent> events(ProjectScope scope, long after, Set<String> subjects, String periodEnd) {
         if (subjects.isEmpty()) {
             return List.of();
         }
         return jdbc.query("SELECT position, recorded_at, actor, type, summary, reason FROM audit_entry WHERE project_id = ? "
-                        + "AND position > ? AND position <= ? AND subjects && ? ORDER BY position",
+                        + "AND position > ? AND position <= ? AND subjects && ?::text[] "
+                        + "AND (NOT EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%') "
+                        + "OR EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%' AND substring(s from 6) <= ?)) "
+                        + "ORDER BY position",
                 (rs, i) -> new ChangingEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)),
-                scope.id(), after, scope.maxPosition(), subjects.toArray(String[]::new));
+                scope.id(), after, scope.maxPosition(), subjects.toArray(String[]::new), periodEnd);
+    }
+
+    private String periodEnd(ProjectScope scope, String periodId) {
+        return jdbc.queryForObject("SELECT date_to::text FROM reporting_period WHERE project_id = ? AND period_id = ?",
+                String.class, scope.id(), periodId);
     }
 
     /** Which audit subjects can change a figure. */
