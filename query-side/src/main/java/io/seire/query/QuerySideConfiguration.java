@@ -1,6 +1,7 @@
 package io.seire.query;
 
 import io.seire.query.read.ProjectionProgress;
+import io.seire.query.read.PromptEventSource;
 import io.seire.query.read.Projections;
 import io.seire.query.read.ReadGate;
 import java.time.Duration;
@@ -21,6 +22,13 @@ public class QuerySideConfiguration {
     @Bean
     public ProjectionProgress projectionProgress(JdbcTemplate jdbc, Serializer serializer) {
         return new ProjectionProgress(jdbc, serializer, Projections.GROUP);
+    }
+
+    /** The projections' event source; named in seire-query.properties. */
+    @Bean(destroyMethod = "close")
+    public PromptEventSource projectionSource(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                              @Value("${seire.read.nudge-ms:20}") long nudgeMillis) {
+        return new PromptEventSource(eventStore, nudgeMillis);
     }
 
     @Bean

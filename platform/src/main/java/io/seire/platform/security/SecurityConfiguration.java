@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.ArrayList;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -45,10 +48,20 @@ public class SecurityConfiguration {
         return new UserAccounts(jdbc);
     }
 
+    /** HTTP Basic against Seire's users, and bearer JWTs when a key or issuer is configured. */
     @Bean
     public AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder passwords,
+                                                       ObjectProvider<JwtDecoder> jwtDecoder,
                                                        @Value("${seire.security.remember-credentials:PT5M}") Duration rememberFor) {
-        return new ProviderManager(new BasicCredentials(accounts, passwords, rememberFor, Clock.systemUTC()));
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new BasicCredentials(accounts, passwords, rememberFor, Clock.systemUTC()));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+            jwt.setJwtAuthenticationConverter(new JwtActors());
+            providers.add(jwt);
+        }
+        return new ProviderManager(providers);
     }
 
     @Bean

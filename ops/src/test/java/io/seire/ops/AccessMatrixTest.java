@@ -1,0 +1,270 @@
+package io.seire.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint × role × membership. A project you may not see answers 404 (as if it did not exist); a write your
+ * role may not do on a project you see answers 403; everything else succeeds. Each case works on a project of its
+ * own, set up by the administrator, so the cases do not meet.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest extends ApiTestBase {
+
+    static final String PROGRAMME = "Šveitsi-Eesti koostööprogramm";
+    static final int PROJECTS = 300;
+
+    /** Who acts: their role, whether they belong to the case's project (or its programme). */
+    enum Who {
+        ADMIN("ADMIN", true), FINANCE_MEMBER("FINANCE", true), FINANCE_OTHER("FINANCE", false),
+        MANAGER_MEMBER("MANAGER", true), MANAGER_OTHER("MANAGER", false), LIAISON_PROGRAMME("LIAISON", true),
+        LIAISON_OTHER("LIAISON", false);
+
+        final String role;
+        final boolean member;
+
+        Who(String role, boolean member) {
+            this.role = role;
+            this.member = member;
+        }
+    }
+
+    /** The context of one case: its project, who acts, and the position of the last set-up write. */
+    record Case(String project, String base, Api as, Api admin, java.util.concurrent.atomic.AtomicLong position) {
+        void ok(Api.Response r) {
+            AccessMatrixTest.ok(r);
+            position.accumulateAndGet(r.position(), Math::max);
+        }
+    }
+
+    /** An endpoint: the role a write needs (null for reads), what must exist first, and the call. */
+    record Endpoint(String name, String role, Consumer<Case> prepare, BiFunction<Case, Integer, Api.Response> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final String prefix = unique("acl");
+    private final AtomicInteger next = new AtomicInteger();
+    private final Map<Who, Api> actors = new LinkedHashMap<>();
+
+    private String projectId(int i) {
+        return prefix + "-Ž-" + i;
+    }
+
+    @BeforeAll
+    void actors() {
+        connect();
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < PROJECTS; i++) {
+            all.add(projectId(i));
+        }
+        for (Who who : Who.values()) {
+            if (who == Who.ADMIN) {
+                actors.put(who, admin);
+                continue;
+            }
+            String name = unique(who.name().toLowerCase());
+            boolean liaison = who.role.equals("LIAISON");
+            Api.Response r = admin.post("/api/v1/users", Map.of("username", name, "password", "Maatriks-123",
+                    "roles", List.of(who.role),
+                    "projects", who.member && !liaison ? all : List.of("someone-else"),
+                    "programmes", liaison ? List.of(who.member ? PROGRAMME : "ESF+ Eesti") : List.of()));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            actors.put(who, admin.as(name, "Maatriks-123"));
+        }
+    }
+
+    static Map<String, Object> body(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    static Consumer<Case> nothing() {
+        return c -> {
+        };
+    }
+
+    static void ok(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isBetween(200, 201);
+    }
+
+    static final Consumer<Case> EXPENDITURE = c -> c.ok(c.admin().post(c.base() + "/expenditures",
+            body("id", "X", "budgetLine", "L", "amount", "10.00", "incurredOn", "2024-07-01")));
+    static final Consumer<Case> VALUE = c -> c.ok(c.admin().post(c.base() + "/indicators/O1/values",
+            body("id", "V", "period", "2024", "value", "1")));
+    static final Consumer<Case> HIRE = c -> c.ok(c.admin().post(c.base() + "/positions/POS/hires",
+            body("staffId", "S", "name", "Maris Praats", "startDate", "2024-12-01", "workloadPercent", "100")));
+    static final Consumer<Case> REPORT = c -> c.ok(c.admin().post(c.base() + "/reports",
+            body("id", "R", "period", "2024", "kind", "INTERIM", "assessment", "Hinnang")));
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("POST sub-activities", "ADMIN", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/sub-activities", body("code", "A" + n, "name", "Uus"))),
+                new Endpoint("POST budget-lines", "ADMIN", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/budget-lines", body("code", "B" + n, "subActivity", "1",
+                                "costCategory", "SERVICES", "planned", "100.00"))),
+                new Endpoint("POST budget-lines/{code}/revisions", "ADMIN", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/budget-lines/L/revisions", body("planned", "9000.00",
+                                "effectiveFrom", "2025-01-01", "reason", "Muudatus"))),
+                new Endpoint("POST indicators", "ADMIN", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/indicators", body("code", "I" + n, "name", "Näitaja",
+                                "unit", "tk", "kind", "OUTPUT", "measure", "NUMBER", "aggregation", "SUM",
+                                "ascending", true, "baseline", "0", "target", "5"))),
+                new Endpoint("POST expenditures", "FINANCE", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/expenditures", body("budgetLine", "L", "amount", "5.00",
+                                "incurredOn", "2024-07-01"))),
+                new Endpoint("POST expenditures/{id}/corrections", "FINANCE", EXPENDITURE,
+                        (c, n) -> c.as().post(c.base() + "/expenditures/X/corrections", body("amount", "11.00",
+                                "reason", "Parandus"))),
+                new Endpoint("POST expenditures/{id}/cancellation", "FINANCE", EXPENDITURE,
+                        (c, n) -> c.as().post(c.base() + "/expenditures/X/cancellation", body("reason", "Topelt"))),
+                new Endpoint("POST expenditures/import", "FINANCE", nothing(),
+                        (c, n) -> c.as().postRaw(c.base() + "/expenditures/import", "text/csv",
+                                ("id,budgetLine,amount,incurredOn,paidOn,supplier,invoice,description\nK" + n
+                                        + ",L,1.00,2024-07-01,,,,\n").getBytes(StandardCharsets.UTF_8))),
+                new Endpoint("POST indicators/{code}/values", "MANAGER", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/indicators/O1/values", body("period", "2024", "value", "2"))),
+                new Endpoint("POST values/{id}/corrections", "MANAGER", VALUE,
+                        (c, n) -> c.as().post(c.base() + "/indicators/O1/values/V/corrections", body("value", "3",
+                                "reason", "Parandus"))),
+                new Endpoint("POST values/{id}/retraction", "MANAGER", VALUE,
+                        (c, n) -> c.as().post(c.base() + "/indicators/O1/values/V/retraction", body("reason", "Vale"))),
+                new Endpoint("POST sub-activities/{code}/progress", "MANAGER", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/sub-activities/1/progress", body("period", "2024",
+                                "status", "ON_TRACK", "summary", "Kõik hästi"))),
+                new Endpoint("POST positions", "MANAGER", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/positions", body("code", "P" + n, "title", "Koordinaator",
+                                "subActivities", List.of("1"), "openedOn", "2024-06-01"))),
+                new Endpoint("POST positions/{code}/recruitment-failures", "MANAGER", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/positions/POS/recruitment-failures", body("date", "2024-10-15",
+                                "reason", "Kandidaate ei olnud"))),
+                new Endpoint("POST positions/{code}/hires", "MANAGER", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/positions/POS/hires", body("name", "Elmo Puidet",
+                                "startDate", "2024-11-01", "workloadPercent", "100"))),
+                new Endpoint("POST staff/{id}/departure", "MANAGER", HIRE,
+                        (c, n) -> c.as().post(c.base() + "/staff/S/departure", body("endDate", "2025-01-31"))),
+                new Endpoint("POST reports", "MANAGER", nothing(),
+                        (c, n) -> c.as().post(c.base() + "/reports", body("period", "2025", "kind", "INTERIM",
+                                "assessment", "Hinnang"))),
+                new Endpoint("POST reports/{id}/approval", "LIAISON", REPORT,
+                        (c, n) -> c.as().post(c.base() + "/reports/R/approval", body("comment", "Kinnitatud"))),
+                new Endpoint("POST reports/{id}/return", "LIAISON", REPORT,
+                        (c, n) -> c.as().post(c.base() + "/reports/R/return", body("comment", "Paranda"))),
+                new Endpoint("GET project", null, nothing(), (c, n) -> c.as().get(c.base())),
+                new Endpoint("GET expenditures", null, nothing(), (c, n) -> c.as().get(c.base() + "/expenditures")),
+                new Endpoint("GET budget-execution", null, nothing(),
+                        (c, n) -> c.as().get(c.base() + "/budget-execution?period=2024")),
+                new Endpoint("GET results-framework", null, nothing(),
+                        (c, n) -> c.as().get(c.base() + "/results-framework?period=2024")),
+                new Endpoint("GET activity-progress", null, nothing(),
+                        (c, n) -> c.as().get(c.base() + "/activity-progress?period=2024")),
+                new Endpoint("GET staffing", null, nothing(), (c, n) -> c.as().get(c.base() + "/staffing?on=2024-12-31")),
+                new Endpoint("GET reports", null, nothing(), (c, n) -> c.as().get(c.base() + "/reports")),
+                new Endpoint("GET reports/{id}", null, REPORT, (c, n) -> c.as().get(c.base() + "/reports/R")),
+                new Endpoint("GET reports/{id}/changes", null, REPORT, (c, n) -> c.as().get(c.base() + "/reports/R/changes")),
+                new Endpoint("GET audit-trail", null, nothing(), (c, n) -> c.as().get(c.base() + "/audit-trail")),
+                new Endpoint("GET audit-trail as CSV", null, nothing(), (c, n) -> c.as().get(c.base() + "/audit-trail", "text/csv")),
+                new Endpoint("GET audit-trail/verification", null, nothing(),
+                        (c, n) -> c.as().get(c.base() + "/audit-trail/verification")));
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Who who : Who.values()) {
+                cases.add(Arguments.of(endpoint, who));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void every_endpoint_answers_each_role_and_membership_as_the_contract_says(Endpoint endpoint, Who who) {
+        int n = next.getAndIncrement();
+        String project = projectId(n);
+        String base = "/api/v1/projects/" + Api.seg(project);
+        Case c = new Case(project, base, actors.get(who), admin,
+                new java.util.concurrent.atomic.AtomicLong(setUp(project, base)));
+        endpoint.prepare().accept(c);
+        assertThat(admin.get(base + "?minPosition=" + c.position().get()).status()).isEqualTo(200);
+
+        Api.Response r = endpoint.call().apply(c, n);
+
+        boolean sees = who == Who.ADMIN || who.member;
+        if (!sees) {
+            assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isEqualTo(404);
+        } else if (endpoint.role() == null || who == Who.ADMIN || who.role.equals(endpoint.role())) {
+            assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isBetween(200, 201);
+        } else {
+            assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isEqualTo(403);
+        }
+    }
+
+    private long setUp(String project, String base) {
+        ok(admin.post("/api/v1/projects", body("id", project, "name", "Õigused", "programme", PROGRAMME,
+                "beneficiary", "KÜSK", "currency", "EUR", "eligibleFrom", "2024-06-01", "eligibleTo", "2026-12-31",
+                "flexibilityPercent", "10", "reportingPeriods", List.of(
+                        body("id", "2024", "from", "2024-06-01", "to", "2024-12-31"),
+                        body("id", "2025", "from", "2025-01-01", "to", "2025-12-31")))));
+        ok(admin.post(base + "/sub-activities", body("code", "1", "name", "Üks")));
+        ok(admin.post(base + "/budget-lines", body("code", "L", "subActivity", "1", "costCategory", "STAFF",
+                "planned", "10000.00")));
+        ok(admin.post(base + "/indicators", body("code", "O1", "name", "Näitaja", "unit", "tk", "kind", "OUTPUT",
+                "measure", "NUMBER", "aggregation", "SUM", "ascending", true, "baseline", "0", "target", "5")));
+        Api.Response opened = admin.post(base + "/positions", body("code", "POS", "title", "Projektijuht",
+                "subActivities", List.of("1"), "openedOn", "2024-06-01"));
+        ok(opened);
+        return opened.position();
+    }
+
+    @ParameterizedTest(name = "project list as {0}")
+    @MethodSource("whos")
+    void the_project_list_shows_exactly_the_projects_you_may_see(Who who) {
+        String project = projectId(next.getAndIncrement());
+        long position = setUp(project, "/api/v1/projects/" + Api.seg(project));
+        Api.Response list = actors.get(who).get("/api/v1/projects?size=1000&minPosition=" + position);
+        assertThat(list.status()).isEqualTo(200);
+        Set<String> ids = Set.copyOf(list.json().path("items").findValuesAsText("id"));
+        assertThat(ids.contains(project)).as(who.toString()).isEqualTo(who == Who.ADMIN || who.member);
+    }
+
+    @ParameterizedTest(name = "users and projects are created by administrators only: {0}")
+    @MethodSource("whos")
+    void only_administrators_create_users_and_projects(Who who) {
+        Api as = actors.get(who);
+        Api.Response user = as.post("/api/v1/users", body("username", unique("uus"), "password", "12345678",
+                "roles", List.of("MANAGER")));
+        Api.Response project = as.post("/api/v1/projects", body("id", unique("uus"), "name", "x", "programme", "p",
+                "beneficiary", "b", "currency", "EUR", "eligibleFrom", "2024-01-01", "eligibleTo", "2024-12-31",
+                "reportingPeriods", List.of()));
+        int expected = who == Who.ADMIN ? 201 : 403;
+        assertThat(user.status()).as(user.body()).isEqualTo(expected);
+        assertThat(project.status()).as(project.body()).isEqualTo(expected);
+    }
+
+    static Stream<Who> whos() {
+        return Stream.of(Who.values());
+    }
+}
