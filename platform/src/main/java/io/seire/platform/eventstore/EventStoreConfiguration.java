@@ -50,6 +50,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public org.axonframework.config.ConfigurerModule projectionErrorsPropagate() {
+        return ProjectionErrors.propagate();
+    }
+
+    @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new DuplicateKeyResolver();
     }

@@ -26,13 +26,15 @@ public final class TestDatabase {
                         Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
                                 "max_connections", "300"));
                 EmbeddedDatabase started = database;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Spring Boot's shutdown hook closes every application context first, then runs its handlers: the
+                // database stops only after nothing uses it any more.
+                org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         started.close();
                     } catch (IOException ignored) {
                         // the JVM is going away anyway
                     }
-                }));
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
