@@ -45,8 +45,9 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public CommandTargetResolver projectCommandTarget() {
-        return new ProjectCommandTarget();
+    public CommandTargetResolver projectCommandTarget(JdbcTemplate jdbc) {
+        return new ProjectCommandTarget(projectId -> jdbc.queryForObject(
+                "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, projectId));
     }
 
     @Bean

@@ -46,4 +46,60 @@ class SplitDeploymentTest {
             assertThat(query.getBeanNamesForType(io.seire.command.write.WriteExecutor.class)).isEmpty();
         }
     }
+
+    /**
+     * Two command nodes, each with its own cache of the project, race on one project. The loser of each race meets
+     * the event table's unique key, is rolled back and retried on fresh state: every write is recorded exactly
+     * once, and a budget rule still holds across nodes.
+     */
+    @Test
+    void two_command_nodes_racing_on_one_project_are_serialised_and_retried() throws Exception {
+        try (ConfigurableApplicationContext first = start("command");
+             ConfigurableApplicationContext second = start("command");
+             ConfigurableApplicationContext query = start("query")) {
+            Api a = new Api(url(first), "admin", ApiTestBase.ADMIN_PASSWORD);
+            Api b = new Api(url(second), "admin", ApiTestBase.ADMIN_PASSWORD);
+            Api reads = new Api(url(query), "admin", ApiTestBase.ADMIN_PASSWORD);
+            String id = "race-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            String base = "/api/v1/projects/" + Api.seg(id);
+            java.util.Map<String, Object> registration = new java.util.LinkedHashMap<>(SeedProject.registration(id));
+            registration.put("flexibilityPercent", "0");
+            assertThat(a.post("/api/v1/projects", registration).status()).isEqualTo(201);
+            assertThat(a.post(base + "/sub-activities", java.util.Map.of("code", "1", "name", "Üks")).status()).isEqualTo(201);
+            assertThat(b.post(base + "/budget-lines", java.util.Map.of("code", "L", "subActivity", "1",
+                    "costCategory", "STAFF", "planned", "1000.00")).status()).isEqualTo(201);
+
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    Api node = i % 2 == 0 ? a : b;
+                    int n = i;
+                    answers.add(pool.submit(() -> node.post(base + "/expenditures", java.util.Map.of("id", "E" + n,
+                            "budgetLine", "L", "amount", "30.00", "incurredOn", "2024-07-01"))));
+                }
+                int recorded = 0;
+                int refused = 0;
+                long last = 0;
+                for (var answer : answers) {
+                    Api.Response r = answer.get();
+                    assertThat(r.status()).as(r.body()).isIn(201, 422);
+                    if (r.status() == 201) {
+                        recorded++;
+                        last = Math.max(last, r.position());
+                    } else {
+                        refused++;
+                        assertThat(r.json().path("type").asText()).isEqualTo("/problems/line-within-flexibility");
+                    }
+                }
+                // 1000.00 planned, no flexibility: 33 × 30.00 = 990.00 fit, the 34th does not
+                assertThat(recorded).isEqualTo(33);
+                assertThat(refused).isEqualTo(7);
+                Api.Response list = reads.get(base + "/expenditures?size=100&minPosition=" + last);
+                assertThat(list.json().path("total").asInt()).isEqualTo(33);
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }

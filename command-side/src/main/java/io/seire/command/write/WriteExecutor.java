@@ -19,6 +19,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -28,12 +29,13 @@ import org.springframework.http.ResponseEntity;
  * records the write, so the client can read its own write with {@code minPosition}.
  *
  * <p>Two writers racing on one project (possible across nodes) meet at the event table's unique
- * (aggregate, sequence) key; the loser's transaction is rolled back and the write is retried on fresh state.
+ * (aggregate, sequence) key, or find their cached copy of the project behind the event store; either way the
+ * transaction is rolled back, the cached copy dropped, and the write retried on fresh state.
  */
 public class WriteExecutor {
 
     public static final String ACCESS = "access";
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 12;
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
@@ -65,11 +67,12 @@ public class WriteExecutor {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(write, command, sequenceOf, answerOf);
-            } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+            } catch (ConcurrencyException | AggregateStreamCreationException | ConflictingAggregateVersionException raced) {
                 if (attempt >= ATTEMPTS) {
                     throw RuleViolation.conflict("concurrent-write", null,
                             "Others are changing this project at the same moment; nothing was recorded. Please try again.");
                 }
+                backOff(attempt);
             }
         }
     }
@@ -114,6 +117,16 @@ public class WriteExecutor {
         }
     }
 
+    /** Waits a little, more after each lost race, with jitter so that racing nodes do not meet again. */
+    private static void backOff(int attempt) {
+        long bound = Math.min(2L << attempt, 100L);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private <R> R send(Write write, Object command) {
         MetaData metaData = MetaData.with(ACCESS, write.actor())
@@ -132,7 +145,8 @@ public class WriteExecutor {
             if (c instanceof RuleViolation rule) {
                 return rule;
             }
-            if (c instanceof ConcurrencyException || c instanceof AggregateStreamCreationException) {
+            if (c instanceof ConcurrencyException || c instanceof AggregateStreamCreationException
+                    || c instanceof ConflictingAggregateVersionException) {
                 return (RuntimeException) c;
             }
             if (c instanceof AggregateNotFoundException notFound) {
