@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The reporting periods whose report is submitted or approved: nothing recorded may change a figure of theirs.
@@ -17,7 +16,7 @@ public class PeriodLocks {
 
     public static final String RULE = "period-not-locked";
 
-    private Set<String> locked = new LinkedHashSet<>();
+    private LinkedHashSet<String> locked = new LinkedHashSet<>();
 
     public void lock(String periodId) {
         locked.add(periodId);

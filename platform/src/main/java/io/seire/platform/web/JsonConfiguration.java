@@ -31,6 +31,9 @@ public class JsonConfiguration {
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .postConfigurer(mapper -> {
+                    // emoji and other characters beyond the BMP are written as UTF-8, not as escaped surrogate pairs
+                    mapper.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature
+                            .COMBINE_UNICODE_SURROGATES_IN_UTF8.mappedFeature());
                     mapper.coercionConfigFor(LogicalType.Textual)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

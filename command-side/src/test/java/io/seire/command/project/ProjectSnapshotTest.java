@@ -1,0 +1,60 @@
+package io.seire.command.project;
+
+import static io.seire.command.project.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.reporting.ReportKind;
+import io.seire.kernel.reporting.ReportSubmitted;
+import io.seire.kernel.results.IndicatorValueRecorded;
+import io.seire.kernel.setup.Aggregation;
+import io.seire.kernel.setup.BudgetLineRevised;
+import io.seire.kernel.setup.IndicatorDefined;
+import io.seire.kernel.setup.IndicatorKind;
+import io.seire.kernel.setup.Measure;
+import io.seire.kernel.staffing.PositionOpened;
+import io.seire.kernel.staffing.StaffHired;
+import io.seire.platform.eventstore.EventVersionResolver;
+import io.seire.platform.eventstore.StoredJson;
+import java.util.List;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+/** A snapshot of a project, written and read with the stored-event mapper, restores exactly the same state. */
+class ProjectSnapshotTest {
+
+    @Test
+    void a_snapshot_restores_every_part_of_a_project() {
+        Project project = new Project();
+        project.on(registered());
+        project.on(subActivity("1"));
+        project.on(line("S", "1", "STAFF", "1000.00"));
+        project.on(flatRate("IND", "1", "INDIRECT", "15", "STAFF"));
+        project.on(new BudgetLineRevised(PROJECT, "S", eur("900.00"), date("2025-01-01"), "muudatus", null));
+        project.on(new IndicatorDefined(PROJECT, "O1", "Näitaja", "tk", IndicatorKind.OUTPUT, Measure.NUMBER,
+                Aggregation.LATEST, true, eur("0"), List.of(), eur("10")));
+        project.on(new ExpenditureRecorded(PROJECT, "E1", "S", eur("100.00"), date("2024-07-01"), date("2024-07-02"),
+                "OÜ Õun", "A-1", "Šokolaad 🍫", false, null), 6);
+        project.on(new ExpenditureRecorded(PROJECT, "E2", "S", eur("50.00"), date("2024-08-01"), null, null, null,
+                null, false, null), 7);
+        project.on(new ExpenditureCorrected(PROJECT, "E1", "S", eur("120.00"), date("2024-07-01"), date("2024-07-02"),
+                "OÜ Õun", "A-1", "Šokolaad 🍫", "parandus"));
+        project.on(new ExpenditureCancelled(PROJECT, "E2", "topelt"));
+        project.on(new IndicatorValueRecorded(PROJECT, "O1", "V1", "2024", "3", null, null), 10);
+        project.on(new PositionOpened(PROJECT, "PJ", "Projektijuht", List.of("1"), date("2024-06-01")));
+        project.on(new StaffHired(PROJECT, "PJ", "S1", "Evelyn Valtin", date("2024-06-01"), eur("100")));
+        project.on(new ReportSubmitted(PROJECT, "R1", "2024", ReportKind.INTERIM, "hinnang", 12, "ab".repeat(32)));
+
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(StoredJson.mapper())
+                .revisionResolver(new EventVersionResolver()).build();
+        SerializedObject<byte[]> snapshot = serializer.serialize(project, byte[].class);
+        assertThat(snapshot.getType().getRevision()).isEqualTo("1");
+        Project restored = serializer.deserialize(snapshot);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(project);
+        assertThat(new String(snapshot.getData(), java.nio.charset.StandardCharsets.UTF_8)).contains("Šokolaad 🍫");
+    }
+}
