@@ -5,6 +5,7 @@ import io.seire.platform.PlatformConfiguration;
 import io.seire.platform.db.EmbeddedDatabase;
 import io.seire.query.QuerySideConfiguration;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,28 +29,10 @@ public final class SeireApplication {
     static class AutoConfiguration {
     }
 
-    private SeireApplication() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        String mode = env("SEIRE_MODE", "all").toLowerCase(Locale.ROOT);
-        Path varDir = Path.of(env("SEIRE_VAR_DIR", "var")).toAbsolutePath();
-        EmbeddedDatabase embedded = null;
-        if (env("SEIRE_DB_URL", "").isBlank()) {
-            int port = Integer.parseInt(env("SEIRE_EMBEDDED_DB_PORT", "0"));
-            embedded = EmbeddedDatabase.start(varDir.resolve("postgres"), port, Map.of());
-            System.setProperty("spring.datasource.url", embedded.jdbcUrl());
-            System.setProperty("spring.datasource.username", "postgres");
-            Files.writeString(varDir.resolve("db-url"), embedded.jdbcUrl() + "\n", StandardCharsets.UTF_8);
-            System.out.println("Embedded PostgreSQL: " + embedded.jdbcUrl() + " (user postgres, data in "
-                    + varDir.resolve("postgres") + ")");
-        }
-        System.setProperty("seire.admin-password-file", varDir.resolve("admin-password").toString());
-        SpringApplication app = new SpringApplication(sources(mode));
-        app.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = app.run(args);
-        EmbeddedDatabase database = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    /** A running Seire: its Spring context and, when it started one, its embedded database. */
+    public record Running(ConfigurableApplicationContext context, EmbeddedDatabase database) implements AutoCloseable {
+        @Override
+        public void close() {
             context.close();
             if (database != null) {
                 try {
@@ -58,7 +41,40 @@ public final class SeireApplication {
                     System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
                 }
             }
-        }, "seire-shutdown"));
+        }
+    }
+
+    private SeireApplication() {
+    }
+
+    public static void main(String[] args) {
+        Running running = start(env("SEIRE_MODE", "all"), Path.of(env("SEIRE_VAR_DIR", "var")), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "seire-shutdown"));
+    }
+
+    /** Starts the given mode, with the embedded database under {@code varDir} unless SEIRE_DB_URL is set. */
+    public static Running start(String mode, Path varDir, String... args) {
+        EmbeddedDatabase embedded = env("SEIRE_DB_URL", "").isBlank() ? embedded(varDir.toAbsolutePath()) : null;
+        System.setProperty("seire.admin-password-file", varDir.toAbsolutePath().resolve("admin-password").toString());
+        SpringApplication app = new SpringApplication(sources(mode.toLowerCase(Locale.ROOT)));
+        app.setRegisterShutdownHook(false);
+        return new Running(app.run(args), embedded);
+    }
+
+    private static EmbeddedDatabase embedded(Path varDir) {
+        try {
+            int port = Integer.parseInt(env("SEIRE_EMBEDDED_DB_PORT", "0"));
+            EmbeddedDatabase database = EmbeddedDatabase.start(varDir.resolve("postgres"), port, Map.of());
+            System.setProperty("spring.datasource.url", database.jdbcUrl());
+            System.setProperty("spring.datasource.username", "postgres");
+            Files.createDirectories(varDir);
+            Files.writeString(varDir.resolve("db-url"), database.jdbcUrl() + "\n", StandardCharsets.UTF_8);
+            System.out.println("Embedded PostgreSQL: " + database.jdbcUrl() + " (user postgres, data in "
+                    + varDir.resolve("postgres") + ")");
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Class<?>[] sources(String mode) {
@@ -75,7 +91,7 @@ public final class SeireApplication {
         return sources.toArray(Class<?>[]::new);
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -48,6 +48,11 @@ public class ProjectionProgress {
         }
     }
 
+    /** Whether every project event up to the position has been handled (all projects). */
+    public boolean reachedPosition(long position) {
+        return reached(position, null);
+    }
+
     boolean reached(long position, String projectId) {
         long processed = slowestToken();
         if (processed >= position) {
@@ -63,7 +68,7 @@ public class ProjectionProgress {
     }
 
     /** The highest position every segment has stored as done (-1 when a segment has not started). */
-    long slowestToken() {
+    public long slowestToken() {
         List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
                 (rs, i) -> {
                     byte[] bytes = rs.getBytes(1);

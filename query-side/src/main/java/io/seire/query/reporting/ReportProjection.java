@@ -38,6 +38,11 @@ public class ReportProjection {
     public void on(ReportSubmitted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor)
             throws JsonProcessingException {
         long position = Projections.position(token);
+        Integer stored = jdbc.queryForObject("SELECT count(*) FROM report WHERE project_id = ? AND report_id = ?",
+                Integer.class, e.projectId(), e.reportId());
+        if (stored != null && stored > 0) {
+            return; // composed when first submitted; a replay must not recompose it from today's code and rows
+        }
         long composedFrom = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND sequencenumber = ?", Long.class, e.projectId(), e.composedFromSequence());
         ReportComposer.Submission submission = new ReportComposer.Submission(e.reportId(), e.period(), e.kind().name(),
