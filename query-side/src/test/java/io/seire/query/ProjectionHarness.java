@@ -35,10 +35,10 @@ public final class ProjectionHarness {
     private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
 
     public ProjectionHarness() {
-        JdbcTemplate db = jdbc();
-        this.setup = new SetupProjection(db);
-        this.finance = new FinanceProjection(db);
-        this.audit = new AuditProjection(db);
+        io.seire.query.read.ProjectionWriter writer = new io.seire.query.read.ProjectionWriter(jdbc());
+        this.setup = new SetupProjection(writer);
+        this.finance = new FinanceProjection(writer);
+        this.audit = new AuditProjection(writer);
     }
 
     /** Stores the event as the event store would, once per position; answers its sequence in the project. */

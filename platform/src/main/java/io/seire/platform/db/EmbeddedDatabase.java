@@ -30,6 +30,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> serverConfig)
             throws IOException {
         Files.createDirectories(dataDirectory.getParent());
+        quietPostgresLog();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -42,6 +43,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
         database.createApplicationDatabase();
         return database;
+    }
+
+    /** PostgreSQL's own start-up chatter is not for operators; its warnings and errors still show. */
+    private static void quietPostgresLog() {
+        if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     public String jdbcUrl() {

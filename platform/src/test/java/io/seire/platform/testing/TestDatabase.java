@@ -18,6 +18,28 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /**
+     * Stops the database once Spring Boot's own shutdown hook (if any test started Spring) has closed every
+     * application context, so nothing still uses it; PostgreSQL is a separate process and must never outlive the
+     * test run.
+     */
+    private static void stopAfterSpring(EmbeddedDatabase started) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && "SpringApplicationShutdownHook".equals(t.getName())) {
+                try {
+                    t.join(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        try {
+            started.close();
+        } catch (IOException ignored) {
+            // the JVM is going away anyway
+        }
+    }
+
     public static synchronized String url() {
         if (database == null) {
             try {
@@ -26,15 +48,7 @@ public final class TestDatabase {
                         Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off",
                                 "max_connections", "300"));
                 EmbeddedDatabase started = database;
-                // Spring Boot's shutdown hook closes every application context first, then runs its handlers: the
-                // database stops only after nothing uses it any more.
-                org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away anyway
-                    }
-                });
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(started), "seire-test-database-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,16 +8,19 @@ import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
 import io.seire.platform.eventstore.EventChain;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +31,18 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 public class AuditProjection {
 
-    private final JdbcTemplate jdbc;
+    /** Stored rows are read ahead in blocks of this many positions. */
+    static final int READ_AHEAD = 2000;
 
-    public AuditProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private static final Object LAST_LINKS = new Object();
+    private static final Object STORED_ROWS = new Object();
+
+    private final ProjectionWriter writer;
+    /** A reporting period's end never changes once the project is registered. */
+    private final Map<String, LocalDate> periodEnds = new ConcurrentHashMap<>();
+
+    public AuditProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
@@ -40,39 +51,53 @@ public class AuditProjection {
         long position = Projections.position(token);
         AuditDescriptions.Description d = AuditDescriptions.describe(event, before(event, position),
                 periodEnd(event, position));
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO audit_entry (position, project_id, sequence, recorded_at, actor, "
-                    + "roles, type, business_date, summary, reason, idempotency_key, correlation_id, source, subjects) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
-            ps.setLong(1, position);
-            ps.setString(2, event.projectId());
-            ps.setLong(3, sequence);
-            ps.setTimestamp(4, Projections.at(at));
-            ps.setString(5, text(metaData, "actor"));
-            ps.setString(6, text(metaData, "roles"));
-            ps.setString(7, event.getClass().getSimpleName());
-            ps.setString(8, d.businessDate());
-            ps.setString(9, d.summary());
-            ps.setString(10, d.reason());
-            ps.setString(11, text(metaData, "idempotencyKey"));
-            ps.setString(12, text(metaData, "correlationId"));
-            ps.setString(13, text(metaData, "source"));
-            ps.setArray(14, con.createArrayOf("text", d.subjects().toArray()));
-            return ps;
-        });
+        writer.update("INSERT INTO audit_entry (position, project_id, sequence, recorded_at, actor, roles, type, "
+                        + "business_date, summary, reason, idempotency_key, correlation_id, source, subjects) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?::text[]) ON CONFLICT DO NOTHING",
+                position, event.projectId(), sequence, Projections.at(at), text(metaData, "actor"),
+                text(metaData, "roles"), event.getClass().getSimpleName(), d.businessDate(), d.summary(), d.reason(),
+                text(metaData, "idempotencyKey"), text(metaData, "correlationId"), text(metaData, "source"),
+                d.subjects().toArray(String[]::new));
         link(event.projectId(), position, sequence);
     }
 
     private void link(String projectId, long position, long sequence) {
-        String previous = jdbc.query("SELECT hash FROM event_chain WHERE project_id = ? AND position < ? "
-                + "ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString(1) : EventChain.GENESIS, projectId, position);
-        List<EventChain.StoredEvent> rows = jdbc.query("SELECT " + EventChain.COLUMNS + " FROM domainevententry "
-                + "WHERE globalindex = ?", (rs, i) -> EventChain.read(rs), position);
-        if (rows.isEmpty()) {
+        Map<String, String> lastLinks = writer.transactionScoped(LAST_LINKS, k -> new HashMap<>());
+        String previous = lastLinks == null ? null : lastLinks.get(projectId);
+        if (previous == null) {
+            previous = writer.read().query("SELECT hash FROM event_chain WHERE project_id = ? AND position < ? "
+                            + "ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString(1) : EventChain.GENESIS,
+                    projectId, position);
+        }
+        String link = EventChain.link(previous, stored(position));
+        writer.update("INSERT INTO event_chain (position, project_id, sequence, hash) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                position, projectId, sequence, link);
+        if (lastLinks != null) {
+            lastLinks.put(projectId, link);
+        }
+    }
+
+    /** The event's row as stored, read ahead with the rows after it (a batch handles them next). */
+    private EventChain.StoredEvent stored(long position) {
+        Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(STORED_ROWS, k -> new HashMap<>());
+        EventChain.StoredEvent row = rows == null ? null : rows.remove(position);
+        if (row != null) {
+            return row;
+        }
+        Map<Long, EventChain.StoredEvent> read = new HashMap<>();
+        writer.read().query("SELECT " + EventChain.COLUMNS + " FROM domainevententry WHERE globalindex >= ? "
+                + "AND globalindex < ? ORDER BY globalindex", rs -> {
+            EventChain.StoredEvent e = EventChain.read(rs);
+            read.put(e.position(), e);
+        }, position, position + (rows == null ? 1 : READ_AHEAD));
+        row = read.remove(position);
+        if (row == null) {
             throw new IllegalStateException("Event " + position + " is not in the event store");
         }
-        jdbc.update("INSERT INTO event_chain (position, project_id, sequence, hash) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-                position, projectId, sequence, EventChain.link(previous, rows.get(0)));
+        if (rows != null) {
+            rows.putAll(read);
+        }
+        return row;
     }
 
     private AuditDescriptions.Before before(ProjectEvent event, long position) {
@@ -81,15 +106,15 @@ public class AuditProjection {
         if (expenditure == null) {
             return null;
         }
-        return jdbc.query("SELECT budget_line, amount, incurred_on FROM expenditure_version WHERE project_id = ? "
+        return writer.read().query("SELECT budget_line, amount, incurred_on FROM expenditure_version WHERE project_id = ? "
                         + "AND expenditure_id = ? AND position < ? ORDER BY position DESC LIMIT 1",
                 rs -> rs.next() ? new AuditDescriptions.Before(rs.getString(1), rs.getBigDecimal(2).toPlainString(),
-                        rs.getObject(3, java.time.LocalDate.class).toString()) : null,
+                        rs.getObject(3, LocalDate.class).toString()) : null,
                 event.projectId(), expenditure, position);
     }
 
     /** The end of the period an indicator value or progress report belongs to. */
-    private java.time.LocalDate periodEnd(ProjectEvent event, long position) {
+    private LocalDate periodEnd(ProjectEvent event, long position) {
         String period;
         if (event instanceof IndicatorValueRecorded e) {
             period = e.period();
@@ -102,12 +127,16 @@ public class AuditProjection {
         } else {
             return null;
         }
-        return period == null ? null : jdbc.query("SELECT date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
-                rs -> rs.next() ? rs.getObject(1, java.time.LocalDate.class) : null, event.projectId(), period);
+        if (period == null) {
+            return null;
+        }
+        return periodEnds.computeIfAbsent(event.projectId() + '\u0000' + period, k -> writer.read().query(
+                "SELECT date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
+                rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null, event.projectId(), period));
     }
 
     private String valuePeriod(String projectId, String valueId, long position) {
-        return jdbc.query("SELECT period_id FROM indicator_value_version WHERE project_id = ? AND value_id = ? "
+        return writer.read().query("SELECT period_id FROM indicator_value_version WHERE project_id = ? AND value_id = ? "
                 + "AND position < ? ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString(1) : null,
                 projectId, valueId, position);
     }

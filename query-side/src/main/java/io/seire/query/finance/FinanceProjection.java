@@ -4,6 +4,7 @@ import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +27,14 @@ public class FinanceProjection {
 
     private static final String INSERT = "INSERT INTO expenditure_version (position, project_id, expenditure_id, change, "
             + "status, budget_line, cost_category, amount, incurred_on, paid_on, supplier, invoice, description, corrects, "
-            + "reason, recorded_at, actor) VALUES (?,?,?,?,?,?,(SELECT cost_category FROM budget_line WHERE project_id = ? "
-            + "AND code = ?),?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+            + "reason, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWriter writer;
+    /** A budget line's cost category never changes once the line is added. */
+    private final Map<String, String> costCategories = new ConcurrentHashMap<>();
 
-    public FinanceProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public FinanceProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
@@ -58,11 +61,16 @@ public class FinanceProjection {
         close(e.projectId(), e.expenditureId(), position);
     }
 
+    private String costCategory(String projectId, String line) {
+        return costCategories.computeIfAbsent(projectId + '\u0000' + line, k -> writer.read().queryForObject(
+                "SELECT cost_category FROM budget_line WHERE project_id = ? AND code = ?", String.class, projectId, line));
+    }
+
     private record Version(ExpenditureDetails details, String corrects) {
     }
 
     private Version previous(String projectId, String expenditureId, long position) {
-        List<Version> versions = jdbc.query("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
+        List<Version> versions = writer.read().query("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
                         + "description, corrects FROM expenditure_version WHERE project_id = ? AND expenditure_id = ? "
                         + "AND position < ? ORDER BY position DESC LIMIT 1",
                 (rs, i) -> new Version(new ExpenditureDetails(rs.getString(1), rs.getBigDecimal(2),
@@ -76,14 +84,14 @@ public class FinanceProjection {
     }
 
     private void close(String projectId, String expenditureId, long position) {
-        jdbc.update("UPDATE expenditure_version SET superseded_position = ? WHERE project_id = ? AND expenditure_id = ? "
+        writer.update("UPDATE expenditure_version SET superseded_position = ? WHERE project_id = ? AND expenditure_id = ? "
                 + "AND position < ? AND superseded_position IS NULL", position, projectId, expenditureId, position);
     }
 
     private void insert(long position, String projectId, String expenditureId, String change, String status,
                         ExpenditureDetails d, String corrects, String reason, Instant at, String actor) {
-        jdbc.update(INSERT, position, projectId, expenditureId, change, status, d.budgetLine(), projectId,
-                d.budgetLine(), d.amount(), d.incurredOn(), d.paidOn(), d.supplier(), d.invoice(), d.description(),
+        writer.update(INSERT, position, projectId, expenditureId, change, status, d.budgetLine(),
+                costCategory(projectId, d.budgetLine()), d.amount(), d.incurredOn(), d.paidOn(), d.supplier(), d.invoice(), d.description(),
                 corrects, reason, Projections.at(at), actor);
     }
 }

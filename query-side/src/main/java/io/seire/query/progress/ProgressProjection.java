@@ -1,6 +1,7 @@
 package io.seire.query.progress;
 
 import io.seire.kernel.progress.ActivityProgressReported;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -8,7 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps every progress report. */
@@ -16,16 +16,16 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 public class ProgressProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWriter writer;
 
-    public ProgressProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ProgressProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(ActivityProgressReported e, TrackingToken token, @Timestamp Instant at,
                    @MetaDataValue("actor") String actor) {
-        jdbc.update("INSERT INTO activity_progress (position, project_id, sub_activity, period_id, status, summary, "
+        writer.update("INSERT INTO activity_progress (position, project_id, sub_activity, period_id, status, summary, "
                         + "problems, measures, next_steps, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
                 Projections.position(token), e.projectId(), e.subActivity(), e.period(), e.status().name(), e.summary(),

@@ -6,6 +6,7 @@ import io.seire.kernel.reporting.ReportApproved;
 import io.seire.kernel.reporting.ReportReturned;
 import io.seire.kernel.reporting.ReportSubmitted;
 import io.seire.query.read.Horizon;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -24,12 +25,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 public class ReportProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWriter writer;
     private final ReportComposer composer;
     private final ObjectMapper json;
 
-    public ReportProjection(JdbcTemplate jdbc, ReportComposer composer, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public ReportProjection(ProjectionWriter writer, ReportComposer composer, ObjectMapper json) {
+        this.writer = writer;
         this.composer = composer;
         this.json = json;
     }
@@ -38,6 +39,7 @@ public class ReportProjection {
     public void on(ReportSubmitted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor)
             throws JsonProcessingException {
         long position = Projections.position(token);
+        JdbcTemplate jdbc = writer.read();
         Integer stored = jdbc.queryForObject("SELECT count(*) FROM report WHERE project_id = ? AND report_id = ?",
                 Integer.class, e.projectId(), e.reportId());
         if (stored != null && stored > 0) {
@@ -49,7 +51,7 @@ public class ReportProjection {
                 e.assessment(), at, actor, e.chainHead());
         String document = json.writeValueAsString(composer.compose(e.projectId(), submission, composedFrom,
                 new Horizon(composedFrom)));
-        jdbc.update("INSERT INTO report (project_id, report_id, period_id, kind, status, position, composed_from_position, "
+        writer.update("INSERT INTO report (project_id, report_id, period_id, kind, status, position, composed_from_position, "
                         + "chain_head, submitted_at, submitted_by, document) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.reportId(), e.period(), e.kind().name(), "SUBMITTED", position, composedFrom,
                 e.chainHead(), Projections.at(at), actor, document);
@@ -67,9 +69,9 @@ public class ReportProjection {
 
     private void decide(String projectId, String reportId, String decision, String comment, long position,
                         Instant at, String actor) {
-        jdbc.update("INSERT INTO report_decision (position, project_id, report_id, decision, comment, recorded_at, actor) "
+        writer.update("INSERT INTO report_decision (position, project_id, report_id, decision, comment, recorded_at, actor) "
                 + "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", position, projectId, reportId, decision, comment,
                 Projections.at(at), actor);
-        jdbc.update("UPDATE report SET status = ? WHERE project_id = ? AND report_id = ?", decision, projectId, reportId);
+        writer.update("UPDATE report SET status = ? WHERE project_id = ? AND report_id = ?", decision, projectId, reportId);
     }
 }

@@ -3,6 +3,7 @@ package io.seire.query.results;
 import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps every version of every indicator value; handling an event twice changes nothing. */
@@ -24,15 +24,15 @@ public class ResultsProjection {
             + "period_id, value, note, evidence, change, status, reason, recorded_at, actor) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWriter writer;
 
-    public ResultsProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ResultsProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(IndicatorValueRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update(INSERT, Projections.position(token), e.projectId(), e.indicator(), e.valueId(), e.period(), e.value(),
+        writer.update(INSERT, Projections.position(token), e.projectId(), e.indicator(), e.valueId(), e.period(), e.value(),
                 e.note(), e.evidence(), "RECORDED", "RECORDED", null, Projections.at(at), actor);
     }
 
@@ -40,7 +40,7 @@ public class ResultsProjection {
     public void on(IndicatorValueCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         long position = Projections.position(token);
         Map<String, Object> before = previous(e.projectId(), e.valueId(), position);
-        jdbc.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"), e.value(),
+        writer.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"), e.value(),
                 before.get("note"), before.get("evidence"), "CORRECTED", "RECORDED", e.reason(), Projections.at(at), actor);
         close(e.projectId(), e.valueId(), position);
     }
@@ -49,14 +49,14 @@ public class ResultsProjection {
     public void on(IndicatorValueRetracted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         long position = Projections.position(token);
         Map<String, Object> before = previous(e.projectId(), e.valueId(), position);
-        jdbc.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"),
+        writer.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"),
                 before.get("value"), before.get("note"), before.get("evidence"), "RETRACTED", "RETRACTED", e.reason(),
                 Projections.at(at), actor);
         close(e.projectId(), e.valueId(), position);
     }
 
     private Map<String, Object> previous(String projectId, String valueId, long position) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT period_id, value, note, evidence FROM indicator_value_version "
+        List<Map<String, Object>> rows = writer.read().queryForList("SELECT period_id, value, note, evidence FROM indicator_value_version "
                 + "WHERE project_id = ? AND value_id = ? AND position < ? ORDER BY position DESC LIMIT 1", projectId, valueId, position);
         if (rows.isEmpty()) {
             throw new IllegalStateException("No earlier version of indicator value " + valueId);
@@ -65,7 +65,7 @@ public class ResultsProjection {
     }
 
     private void close(String projectId, String valueId, long position) {
-        jdbc.update("UPDATE indicator_value_version SET superseded_position = ? WHERE project_id = ? AND value_id = ? "
+        writer.update("UPDATE indicator_value_version SET superseded_position = ? WHERE project_id = ? AND value_id = ? "
                 + "AND position < ? AND superseded_position IS NULL", position, projectId, valueId, position);
     }
 }

@@ -10,6 +10,7 @@ import io.seire.kernel.setup.ProjectRegistered;
 import io.seire.kernel.setup.ReportingPeriod;
 import io.seire.kernel.setup.SubActivityAdded;
 import io.seire.platform.eventstore.StoredJson;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps the setup tables. Every insert is keyed so that handling an event twice changes nothing. */
@@ -29,15 +29,15 @@ public class SetupProjection {
 
     private static final ObjectMapper JSON = StoredJson.mapper();
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWriter writer;
 
-    public SetupProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public SetupProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(ProjectRegistered e, TrackingToken token, @Timestamp Instant at) {
-        jdbc.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
+        writer.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
                         + "eligible_to, flexibility_percent, position, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
                 e.projectId(), e.name(), e.programme(), e.beneficiary(), e.currency(),
@@ -46,20 +46,20 @@ public class SetupProjection {
         List<ReportingPeriod> periods = e.reportingPeriods();
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod p = periods.get(i);
-            jdbc.update("INSERT INTO reporting_period (project_id, period_id, ordinal, date_from, date_to) VALUES (?,?,?,?,?) "
+            writer.update("INSERT INTO reporting_period (project_id, period_id, ordinal, date_from, date_to) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT DO NOTHING", e.projectId(), p.id(), i, p.from(), p.to());
         }
     }
 
     @EventHandler
     public void on(SubActivityAdded e, TrackingToken token) {
-        jdbc.update("INSERT INTO sub_activity (project_id, code, name, position) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+        writer.update("INSERT INTO sub_activity (project_id, code, name, position) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.name(), Projections.position(token));
     }
 
     @EventHandler
     public void on(BudgetLineAdded e, TrackingToken token) {
-        jdbc.update("INSERT INTO budget_line (project_id, code, sub_activity, cost_category, planned, flat_rate_percent, "
+        writer.update("INSERT INTO budget_line (project_id, code, sub_activity, cost_category, planned, flat_rate_percent, "
                         + "flat_rate_of, position) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.subActivity(), e.costCategory(), e.planned(),
                 e.flatRate() == null ? null : e.flatRate().percent(),
@@ -68,7 +68,7 @@ public class SetupProjection {
 
     @EventHandler
     public void on(BudgetLineRevised e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        jdbc.update("INSERT INTO budget_line_revision (project_id, position, code, planned, effective_from, reason, "
+        writer.update("INSERT INTO budget_line_revision (project_id, position, code, planned, effective_from, reason, "
                         + "reference, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), Projections.position(token), e.code(), e.planned(), e.effectiveFrom(), e.reason(),
                 e.reference(), Projections.at(at), actor);
@@ -84,7 +84,7 @@ public class SetupProjection {
             rows.add(row);
         }
         String milestones = JSON.writeValueAsString(rows);
-        jdbc.update("INSERT INTO indicator (project_id, code, name, unit, kind, measure, aggregation, ascending, baseline, "
+        writer.update("INSERT INTO indicator (project_id, code, name, unit, kind, measure, aggregation, ascending, baseline, "
                         + "target, milestones, position) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.name(), e.unit(), e.kind().name(), e.measure().name(), e.aggregation().name(),
                 e.ascending(), e.baseline(), e.target(), milestones, Projections.position(token));

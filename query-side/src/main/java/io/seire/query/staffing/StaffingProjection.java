@@ -4,6 +4,7 @@ import io.seire.kernel.staffing.PositionOpened;
 import io.seire.kernel.staffing.RecruitmentFailed;
 import io.seire.kernel.staffing.StaffDeparted;
 import io.seire.kernel.staffing.StaffHired;
+import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps positions and every staffing change by business date. */
@@ -21,26 +21,18 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 public class StaffingProjection {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionWriter writer;
 
-    public StaffingProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public StaffingProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
     @EventHandler
     public void on(PositionOpened e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         long position = Projections.position(token);
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO staff_position (project_id, code, title, sub_activities, opened_on, "
-                    + "position) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING");
-            ps.setString(1, e.projectId());
-            ps.setString(2, e.code());
-            ps.setString(3, e.title());
-            ps.setArray(4, con.createArrayOf("text", e.subActivities().toArray()));
-            ps.setObject(5, e.openedOn());
-            ps.setLong(6, position);
-            return ps;
-        });
+        writer.update("INSERT INTO staff_position (project_id, code, title, sub_activities, opened_on, position) "
+                        + "VALUES (?,?,?,?::text[],?,?) ON CONFLICT DO NOTHING",
+                e.projectId(), e.code(), e.title(), e.subActivities().toArray(String[]::new), e.openedOn(), position);
         change(position, e.projectId(), "POSITION_OPENED", e.code(), null, e.openedOn(), null, null, null, at, actor);
     }
 
@@ -64,7 +56,7 @@ public class StaffingProjection {
 
     private void change(long position, String projectId, String type, String positionCode, String staffId,
                         LocalDate date, String name, BigDecimal workload, String reason, Instant at, String actor) {
-        jdbc.update("INSERT INTO staffing_change (position, project_id, type, position_code, staff_id, change_date, name, "
+        writer.update("INSERT INTO staffing_change (position, project_id, type, position_code, staff_id, change_date, name, "
                         + "workload_percent, reason, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 position, projectId, type, positionCode, staffId, date, name, workload, reason, Projections.at(at), actor);
     }

@@ -1,0 +1,460 @@
+package io.seire.ops.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.seire.ops.SeireApplication;
+import io.seire.query.read.ProjectionProgress;
+import io.seire.query.read.ProjectionRebuild;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code ops/bench [--quick]}: measures Seire against raw PostgreSQL on the same server in the same run, and prints
+ * one line per figure ({@code name value unit ratio-to-baseline}); the same goes to {@code var/bench/latest.json}.
+ */
+public final class Benchmark {
+
+    /** How much work each figure does; {@code --quick} finishes in under a minute. */
+    record Scale(String name, int singleRows, int batchRows, int httpWrites, int probeWrites, int bigHistory,
+                 int datasetProjects, int datasetSmallEvents, int datasetBigEvents, int reads) {
+        static final Scale QUICK = new Scale("quick", 500, 20_000, 600, 60, 2_000, 100, 100, 20_000, 300);
+        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000);
+    }
+
+    /** One measured figure and, where it has one, its ratio to the raw baseline. */
+    record Figure(String name, double value, String unit, Double ratio, String baseline) {
+        String line() {
+            return String.format(java.util.Locale.ROOT, "%-40s %14.2f %-10s %s", name, value, unit,
+                    ratio == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f", ratio));
+        }
+    }
+
+    static final String ADMIN_PASSWORD = "benchmark-" + UUID.randomUUID();
+
+    private final Scale scale;
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, Double> raw = new LinkedHashMap<>();
+    private Http http;
+    private JdbcTemplate jdbc;
+    private String dbUrl;
+
+    private Benchmark(Scale scale) {
+        this.scale = scale;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Scale scale = Arrays.asList(args).contains("--quick") ? Scale.QUICK : Scale.FULL;
+        new Benchmark(scale).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path dir = Path.of("var", "bench").toAbsolutePath();
+        Files.createDirectories(dir);
+        long started = System.nanoTime();
+        deleteRecursively(dir.resolve("postgres"));
+        SeireApplication.Running seire = null;
+        try {
+            seire = SeireApplication.start("all", dir, "--server.port=0", "--SEIRE_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                    "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=30");
+            String external = System.getenv("SEIRE_DB_URL");
+            dbUrl = external == null || external.isBlank() ? seire.database().jdbcUrl() : external;
+            int port = ((WebServerApplicationContext) seire.context()).getWebServer().getPort();
+            http = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD);
+            DataSource dataSource = seire.context().getBean(DataSource.class);
+            jdbc = new JdbcTemplate(dataSource);
+            System.out.println("Seire benchmark (" + scale.name() + "), " + machine());
+            System.out.println("name                                              value unit       ratio");
+
+            RawBaseline baseline = new RawBaseline(dataSource);
+            rawWrites(baseline);
+            writes();
+            historyIndependence();
+            csvImport();
+            dataset(seire);
+            reads();
+            export(dir);
+            rebuild(seire, baseline);
+        } finally {
+            if (seire != null) {
+                seire.close();
+            }
+        }
+        write(dir.resolve("latest.json"), RawBaseline.seconds(started));
+    }
+
+    // ------------------------------------------------------------------ raw PostgreSQL
+
+    private void rawWrites(RawBaseline baseline) throws Exception {
+        raw.put("single1", baseline.singleRowCommits(1, scale.singleRows()));
+        raw.put("single4", baseline.singleRowCommits(4, scale.singleRows()));
+        raw.put("batch100", baseline.batchesOf100(scale.batchRows()));
+        report(new Figure("raw.single_row_commits.1_connection", raw.get("single1"), "rows/s", null, null));
+        report(new Figure("raw.single_row_commits.4_connections", raw.get("single4"), "rows/s", null, null));
+        report(new Figure("raw.batches_of_100", raw.get("batch100"), "rows/s", null, null));
+    }
+
+    // ------------------------------------------------------------------ 1: expenditures over HTTP
+
+    private void writes() throws Exception {
+        List<String> projects = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            projects.add(project("Šveits.bench.w-" + i, 10_000_000));
+        }
+        double one = writeRate(projects, 1);
+        double four = writeRate(projects, 4);
+        report(new Figure("1.expenditures_http.1_client", one, "writes/s", one / raw.get("single1"), "raw.single_row_commits.1_connection"));
+        report(new Figure("1.expenditures_http.4_clients", four, "writes/s", four / raw.get("single4"), "raw.single_row_commits.4_connections"));
+    }
+
+    private double writeRate(List<String> projects, int clients) throws Exception {
+        int each = scale.httpWrites() / clients;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String p = projects.get(ThreadLocalRandom.current().nextInt(projects.size()));
+                        expect(http.post("/api/v1/projects/" + Http.seg(p) + "/expenditures", expenditure()), 201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return (double) each * clients / RawBaseline.seconds(start);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // ------------------------------------------------------------------ 2: 10 vs 10,000 expenditures
+
+    private void historyIndependence() {
+        String small = project("Šveits.bench.small", 10_000_000);
+        String big = project("Šveits.bench.big", 10_000_000);
+        for (int i = 0; i < 10; i++) {
+            expect(http.post("/api/v1/projects/" + Http.seg(small) + "/expenditures", expenditure()), 201);
+        }
+        expect(http.postCsv("/api/v1/projects/" + Http.seg(big) + "/expenditures/import", csv(scale.bigHistory(), "H")), 201);
+        long[] smallNanos = new long[scale.probeWrites()];
+        long[] bigNanos = new long[scale.probeWrites()];
+        for (int i = 0; i < scale.probeWrites(); i++) {
+            smallNanos[i] = timed(() -> expect(http.post("/api/v1/projects/" + Http.seg(small) + "/expenditures", expenditure()), 201));
+            bigNanos[i] = timed(() -> expect(http.post("/api/v1/projects/" + Http.seg(big) + "/expenditures", expenditure()), 201));
+        }
+        double smallMs = median(smallNanos) / 1e6;
+        double bigMs = median(bigNanos) / 1e6;
+        report(new Figure("2.record_cost.10_expenditures", smallMs, "ms", null, null));
+        report(new Figure("2.record_cost." + scale.bigHistory() + "_expenditures", bigMs, "ms", bigMs / smallMs,
+                "2.record_cost.10_expenditures"));
+    }
+
+    // ------------------------------------------------------------------ 3: CSV import of 10,000 rows
+
+    private void csvImport() {
+        double[] rates = new double[3];
+        for (int run = 0; run < rates.length; run++) {
+            String p = project("Šveits.bench.csv-" + run, 100_000_000);
+            byte[] file = csv(10_000, "C" + run);
+            long start = System.nanoTime();
+            expect(http.postCsv("/api/v1/projects/" + Http.seg(p) + "/expenditures/import?file=bench.csv", file), 201);
+            rates[run] = 10_000 / RawBaseline.seconds(start);
+        }
+        Arrays.sort(rates);
+        double rate = rates[1];
+        report(new Figure("3.csv_import_10000_rows", rate, "rows/s", rate / raw.get("batch100"), "raw.batches_of_100"));
+    }
+
+    // ------------------------------------------------------------------ the history for 4, 5 and 6
+
+    private final List<String> dataset = new ArrayList<>();
+    private String bigProject;
+
+    private void dataset(SeireApplication.Running seire) throws Exception {
+        Dataset data = new Dataset(seire.context().getBean(EventStore.class),
+                seire.context().getBean(TransactionTemplate.class), jdbc);
+        bigProject = project("Šveits.bench.history-0", 100_000_000);
+        dataset.add(bigProject);
+        for (int i = 1; i < scale.datasetProjects(); i++) {
+            dataset.add(project("Šveits.bench.history-" + i, 100_000_000));
+        }
+        long start = System.nanoTime();
+        data.append(bigProject, scale.datasetBigEvents() - 30);
+        for (String p : dataset.subList(1, dataset.size())) {
+            data.append(p, scale.datasetSmallEvents());
+        }
+        long appended = scale.datasetBigEvents() - 30L + (long) scale.datasetSmallEvents() * (dataset.size() - 1);
+        double appendRate = appended / RawBaseline.seconds(start);
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        ProjectionProgress progress = seire.context().getBean(ProjectionProgress.class);
+        long projecting = System.nanoTime();
+        while (!progress.reachedPosition(head)) {
+            Thread.sleep(1000);
+            System.out.printf("  projecting: %,d of %,d events%n", Math.max(0, progress.slowestToken()), head);
+        }
+        report(new Figure("history.events_appended", appendRate, "events/s", null, "direct appends, batches of 5000"));
+        report(new Figure("history.live_projection", appended / RawBaseline.seconds(projecting), "events/s", null,
+                "catch-up while loading"));
+        Long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        report(new Figure("history.events_in_store", total, "events", null, null));
+    }
+
+    // ------------------------------------------------------------------ 5: reads at full history
+
+    private void reads() {
+        readFigure("5.budget_execution", "/budget-execution?period=2025");
+        readFigure("5.results_framework", "/results-framework?period=2025");
+    }
+
+    private void readFigure(String name, String view) {
+        for (int i = 0; i < 50; i++) {
+            expect(http.get("/api/v1/projects/" + Http.seg(dataset.get(i % dataset.size())) + view), 200);
+        }
+        long[] all = new long[scale.reads()];
+        long[] big = new long[Math.max(1, scale.reads() / 10)];
+        for (int i = 0; i < all.length; i++) {
+            String p = dataset.get(ThreadLocalRandom.current().nextInt(dataset.size()));
+            all[i] = timed(() -> expect(http.get("/api/v1/projects/" + Http.seg(p) + view), 200));
+        }
+        for (int i = 0; i < big.length; i++) {
+            big[i] = timed(() -> expect(http.get("/api/v1/projects/" + Http.seg(bigProject) + view), 200));
+        }
+        report(new Figure(name + ".p50", percentile(all, 50) / 1e6, "ms", null, null));
+        report(new Figure(name + ".p99", percentile(all, 99) / 1e6, "ms", null, null));
+        report(new Figure(name + ".p99_largest_project", percentile(big, 99) / 1e6, "ms", null,
+                scale.datasetBigEvents() + " events in one project"));
+    }
+
+    // ------------------------------------------------------------------ 6: audit-trail export
+
+    private void export(Path dir) throws Exception {
+        String jar = System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar,
+                "--server.port=" + port, "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("export-node.log").toFile());
+        builder.environment().put("SEIRE_MODE", "query");
+        builder.environment().put("SEIRE_DB_URL", dbUrl);
+        builder.environment().put("SEIRE_DB_USER", "postgres");
+        builder.environment().put("SEIRE_VAR_DIR", dir.toString());
+        Process node = builder.start();
+        try {
+            Http small = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (true) {
+                try {
+                    if (small.get("/actuator/health").status() == 200) {
+                        break;
+                    }
+                } catch (IllegalStateException notYet) {
+                    // not listening yet
+                }
+                if (!node.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the export node did not start; see " + dir.resolve("export-node.log"));
+                }
+                Thread.sleep(200);
+            }
+            long start = System.nanoTime();
+            long lines = small.countLines("/api/v1/projects/" + Http.seg(bigProject) + "/audit-trail", "text/csv");
+            double seconds = RawBaseline.seconds(start);
+            long entries = lines - 1;
+            raw.put("scanForExport", null);
+            report(new Figure("6.audit_export.entries", entries, "entries", null, "from a query node with -Xmx256m"));
+            report(new Figure("6.audit_export.rate", entries / seconds, "entries/s", null, "ratio below, after the raw scan"));
+            exportRate = entries / seconds;
+            report(new Figure("6.audit_export.heap_limit", 256, "MB", null, "the exporting process ran with -Xmx256m"));
+        } finally {
+            node.destroy();
+            node.waitFor();
+        }
+    }
+
+    private double exportRate;
+
+    // ------------------------------------------------------------------ 4: rebuild of every projection
+
+    private void rebuild(SeireApplication.Running seire, RawBaseline baseline) throws Exception {
+        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        baseline.fillTo(events);
+        double scan = baseline.orderedScan();
+        report(new Figure("raw.ordered_scan", scan, "rows/s", null, baseline.rows() + " rows"));
+        report(new Figure("6.audit_export.vs_raw_scan", exportRate, "entries/s", exportRate / scan, "raw.ordered_scan"));
+        ProjectionRebuild rebuild = seire.context().getBean(ProjectionRebuild.class);
+        ProjectionRebuild.Progress done = rebuild.rebuild(p -> System.out.printf("  rebuilding: %,d of %,d events%n",
+                p.processed(), p.head()), Duration.ofSeconds(2));
+        report(new Figure("4.rebuild_all_projections", done.eventsPerSecond(), "events/s", done.eventsPerSecond() / scan,
+                "raw.ordered_scan"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private final AtomicInteger projectCounter = new AtomicInteger();
+
+    /** A project like the seed one, with budget lines big enough for the load. */
+    private String project(String prefix, long plannedCents) {
+        String id = prefix + "-" + projectCounter.incrementAndGet();
+        String base = "/api/v1/projects/" + Http.seg(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", "Kodanikuühiskonna pädevuse suurendamine");
+        body.put("programme", "Šveitsi-Eesti koostööprogramm");
+        body.put("beneficiary", "SA Kodanikuühiskonna Sihtkapital");
+        body.put("currency", "EUR");
+        body.put("eligibleFrom", "2024-06-01");
+        body.put("eligibleTo", "2028-07-31");
+        body.put("flexibilityPercent", "10");
+        List<Map<String, String>> periods = new ArrayList<>();
+        String[][] dates = {{"2024", "2024-06-01", "2024-12-31"}, {"2025", "2025-01-01", "2025-12-31"},
+                {"2026", "2026-01-01", "2026-12-31"}, {"2027", "2027-01-01", "2027-12-31"}, {"2028", "2028-01-01", "2028-07-31"}};
+        for (String[] d : dates) {
+            periods.add(Map.of("id", d[0], "from", d[1], "to", d[2]));
+        }
+        body.put("reportingPeriods", periods);
+        expect(http.post("/api/v1/projects", body), 201);
+        for (int i = 1; i <= 6; i++) {
+            expect(http.post(base + "/sub-activities", Map.of("code", String.valueOf(i), "name", "Alategevus " + i)), 201);
+        }
+        String planned = java.math.BigDecimal.valueOf(plannedCents, 2).toPlainString();
+        for (int i = 1; i <= 5; i++) {
+            expect(http.post(base + "/budget-lines", Map.of("code", "AT" + i + "-SERVICES", "subActivity", String.valueOf(i),
+                    "costCategory", "SERVICES", "planned", planned)), 201);
+        }
+        expect(http.post(base + "/budget-lines", Map.of("code", "AT6-STAFF", "subActivity", "6", "costCategory", "STAFF",
+                "planned", planned)), 201);
+        expect(http.post(base + "/budget-lines", Map.of("code", "AT6-INDIRECT", "subActivity", "6",
+                "costCategory", "INDIRECT", "flatRate", Map.of("percent", "15", "ofCostCategory", "STAFF"))), 201);
+        Map<String, Object> o1 = new LinkedHashMap<>();
+        o1.put("code", "O1");
+        o1.put("name", "Nõustatud organisatsioonide arv");
+        o1.put("unit", "organisatsioon");
+        o1.put("kind", "OUTPUT");
+        o1.put("measure", "NUMBER");
+        o1.put("aggregation", "SUM");
+        o1.put("ascending", true);
+        o1.put("baseline", "0");
+        o1.put("milestones", List.of(Map.of("date", "2025-12-31", "value", "20")));
+        o1.put("target", "150");
+        expect(http.post(base + "/indicators", o1), 201);
+        return id;
+    }
+
+    private static Map<String, Object> expenditure() {
+        int day = ThreadLocalRandom.current().nextInt(1, 29);
+        return Map.of("budgetLine", "AT6-STAFF", "amount", "12.34", "incurredOn", String.format("2025-03-%02d", day),
+                "supplier", "OÜ Õun", "description", "Kulu – šokolaad");
+    }
+
+    private static byte[] csv(int rows, String prefix) {
+        StringBuilder sb = new StringBuilder("id;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(prefix).append('-').append(i).append(";AT").append(1 + i % 5).append("-SERVICES;12,34;")
+                    .append(String.format("%02d.%02d.2025", 1 + i % 28, 1 + i % 12))
+                    .append(";;Tarnija OÜ;").append(prefix).append("-A-").append(i).append(";Kulu ").append(i).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void expect(Http.Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + answer.status() + ": " + answer.body());
+        }
+    }
+
+    private static long timed(Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double median(long[] values) {
+        return percentile(values, 50);
+    }
+
+    private static double percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private void report(Figure figure) {
+        figures.add(figure);
+        System.out.println(figure.line());
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + System.getProperty("java.version");
+    }
+
+    private void write(Path file, double seconds) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("date", Instant.now().toString());
+        doc.put("scale", scale.name());
+        doc.put("machine", machine());
+        doc.put("postgresql", jdbcVersion());
+        doc.put("seconds", Math.round(seconds));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Figure f : figures) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("value", f.value());
+            m.put("unit", f.unit());
+            m.put("ratio", f.ratio());
+            m.put("baseline", f.baseline());
+            list.add(m);
+        }
+        doc.put("figures", list);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+        System.out.printf("Done in %.0f s; figures in %s%n", seconds, file);
+    }
+
+    private String postgresVersion = "?";
+
+    private String jdbcVersion() {
+        return postgresVersion;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

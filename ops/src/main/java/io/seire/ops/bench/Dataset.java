@@ -1,0 +1,74 @@
+package io.seire.ops.bench;
+
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.progress.ActivityProgressReported;
+import io.seire.kernel.progress.ProgressStatus;
+import io.seire.kernel.results.IndicatorValueRecorded;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads history fast: the events a year of work on a project produces (expenditures, indicator values, progress
+ * reports), appended to the event store in large batches, exactly as the project would have recorded them. Only for
+ * the benchmark: recording a million events one request at a time would take the whole run.
+ */
+final class Dataset {
+
+    static final List<String> PERIODS = List.of("2024", "2025", "2026", "2027", "2028");
+    static final String SUMMARY = "Koostati hankeplaan ning detailselt planeeritud hangete läbiviimise ajakava; "
+            + "kaardistus on plaanitud ellu viia järgmise aasta I-II kvartalis. Tegevused kulgevad plaanipäraselt.";
+
+    private final EventStore events;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+
+    Dataset(EventStore events, TransactionTemplate transactions, JdbcTemplate jdbc) {
+        this.events = events;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Appends {@code count} events to a project set up like the seed project: one in 100 an expenditure (small, on
+     * the services lines, inside the budget), one in 1000 an O1 indicator value, the rest progress reports.
+     */
+    void append(String projectId, long count) {
+        Long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, projectId);
+        long sequence = last == null ? 0 : last + 1;
+        MetaData meta = MetaData.with("actor", "benchmark").and("roles", "FINANCE,MANAGER").and("source", "benchmark data")
+                .and("correlationId", UUID.randomUUID().toString());
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            batch.add(new GenericDomainEventMessage<>("Project", projectId, sequence++, event(projectId, i), meta));
+            if (batch.size() == 5000 || i == count - 1) {
+                List<EventMessage<?>> toAppend = batch;
+                transactions.executeWithoutResult(s -> events.publish(toAppend));
+                batch = new ArrayList<>();
+            }
+        }
+    }
+
+    private static Object event(String projectId, long i) {
+        String period = PERIODS.get((int) (i % PERIODS.size()));
+        if (i % 100 == 0) {
+            LocalDate day = LocalDate.of(2024, 6, 1).plusDays(i / 100 % 1400);
+            return new ExpenditureRecorded(projectId, "D-" + i, "AT" + (1 + i / 100 % 5) + "-SERVICES",
+                    new BigDecimal("1.00"), day, day, "OÜ Andmed", "D-" + i, "Andmekulu", false, null);
+        }
+        if (i % 1000 == 1) {
+            return new IndicatorValueRecorded(projectId, "O1", "D-" + i, period, "1", null, null);
+        }
+        return new ActivityProgressReported(projectId, String.valueOf(1 + i % 6), period, ProgressStatus.ON_TRACK,
+                SUMMARY, null, null, null);
+    }
+}

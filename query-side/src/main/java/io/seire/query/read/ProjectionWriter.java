@@ -1,0 +1,104 @@
+package io.seire.query.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * How projections write: statements are collected for the whole batch of events the processor handles in one
+ * transaction, and sent as JDBC batches, one per statement, when the transaction commits (or before anything is
+ * read, so reads see every earlier write). Outside a transaction a statement runs at once.
+ *
+ * <p>Statements run grouped, in the order each statement first appeared. That is safe for Seire's projections:
+ * every {@code UPDATE} is preceded in its handler by a read (which flushes), and touches only rows of positions
+ * before the event's own.
+ */
+@Component
+public class ProjectionWriter {
+
+    private static final Object KEY = new Object();
+
+    private final JdbcTemplate jdbc;
+
+    public ProjectionWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a statement in the current transaction. */
+    public void update(String sql, Object... args) {
+        Pending pending = pending();
+        if (pending == null) {
+            jdbc.update(sql, args);
+        } else {
+            pending.statements.computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
+        }
+    }
+
+    /** The database, for reading: every statement queued so far is sent first. */
+    public JdbcTemplate read() {
+        flush();
+        return jdbc;
+    }
+
+    /** State kept for the current transaction (e.g. the last chain link per project), or null outside one. */
+    @SuppressWarnings("unchecked")
+    public <T> T transactionScoped(Object key, Function<Object, T> create) {
+        Pending pending = pending();
+        return pending == null ? null : (T) pending.scoped.computeIfAbsent(key, create);
+    }
+
+    public void flush() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Pending pending = (Pending) TransactionSynchronizationManager.getResource(KEY);
+            if (pending != null) {
+                pending.flush(jdbc);
+            }
+        }
+    }
+
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(KEY);
+        if (pending == null) {
+            Pending created = new Pending();
+            TransactionSynchronizationManager.bindResource(KEY, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.flush(jdbc);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    private static final class Pending {
+        final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+        final Map<Object, Object> scoped = new java.util.HashMap<>();
+
+        void flush(JdbcTemplate jdbc) {
+            for (Map.Entry<String, List<Object[]>> e : statements.entrySet()) {
+                if (e.getValue().size() == 1) {
+                    jdbc.update(e.getKey(), e.getValue().get(0));
+                } else {
+                    jdbc.batchUpdate(e.getKey(), e.getValue());
+                }
+            }
+            statements.clear();
+        }
+    }
+}
