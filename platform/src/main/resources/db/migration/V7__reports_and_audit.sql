@@ -18,7 +18,6 @@ CREATE TABLE audit_entry (
 );
 CREATE INDEX audit_entry_by_project ON audit_entry (project_id, position);
 CREATE INDEX audit_entry_by_time ON audit_entry (project_id, recorded_at);
-CREATE UNIQUE INDEX audit_entry_by_sequence ON audit_entry (project_id, sequence);
 
 -- The hash chain over each project's stored events, link by link, as first seen. Never emptied by a projection
 -- rebuild: recomputing it from rows that may have been tampered with would hide the tampering.

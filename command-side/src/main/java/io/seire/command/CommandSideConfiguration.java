@@ -61,6 +61,33 @@ public class CommandSideConfiguration {
         return new WeakReferenceCache();
     }
 
+    /**
+     * Snapshots are taken on a thread of their own after the write committed: the client does not wait for a large
+     * project to be serialised.
+     */
+    @Bean
+    public org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            org.axonframework.messaging.annotation.HandlerDefinition handlerDefinition,
+            org.axonframework.messaging.annotation.ParameterResolverFactory parameterResolverFactory,
+            org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+            TransactionManager transactionManager,
+            org.axonframework.eventsourcing.SnapshotterSpanFactory spanFactory) {
+        return org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "seire-snapshots");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
+    }
+
     /** After this many events a snapshot is taken, so loading a project does not slow down as its history grows. */
     @Bean
     public SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,

@@ -37,9 +37,10 @@ public final class Benchmark {
 
     /** How much work each figure does; {@code --quick} finishes in under a minute. */
     record Scale(String name, int singleRows, int batchRows, int httpWrites, int probeWrites, int bigHistory,
-                 int datasetProjects, int datasetSmallEvents, int datasetBigEvents, int reads) {
-        static final Scale QUICK = new Scale("quick", 500, 20_000, 600, 60, 2_000, 100, 100, 20_000, 300);
-        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000);
+                 int datasetProjects, int datasetSmallEvents, int datasetBigEvents, int reads, int writeProjects,
+                 int warmUp) {
+        static final Scale QUICK = new Scale("quick", 500, 20_000, 600, 60, 2_000, 10, 100, 20_000, 300, 10, 800);
+        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000);
     }
 
     /** One measured figure and, where it has one, its ratio to the raw baseline. */
@@ -119,13 +120,21 @@ public final class Benchmark {
 
     private void writes() throws Exception {
         List<String> projects = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < scale.writeProjects(); i++) {
             projects.add(project("Šveits.bench.w-" + i, 10_000_000));
+        }
+        // a running service is warm: let the JIT compile the write and read paths before measuring
+        for (int i = 0; i < scale.warmUp(); i++) {
+            String p = projects.get(i % projects.size());
+            expect(http.post("/api/v1/projects/" + Http.seg(p) + "/expenditures", expenditure()), 201);
+            expect(http.get("/api/v1/projects/" + Http.seg(p) + "/budget-execution?period=2025"), 200);
         }
         double one = writeRate(projects, 1);
         double four = writeRate(projects, 4);
         report(new Figure("1.expenditures_http.1_client", one, "writes/s", one / raw.get("single1"), "raw.single_row_commits.1_connection"));
         report(new Figure("1.expenditures_http.4_clients", four, "writes/s", four / raw.get("single4"), "raw.single_row_commits.4_connections"));
+        report(new Figure("1.http_floor.4_clients", httpFloor(4), "requests/s", null,
+                "GET /actuator/health/liveness: what HTTP alone allows here"));
     }
 
     private double writeRate(List<String> projects, int clients) throws Exception {
@@ -139,6 +148,29 @@ public final class Benchmark {
                     for (int i = 0; i < each; i++) {
                         String p = projects.get(ThreadLocalRandom.current().nextInt(projects.size()));
                         expect(http.post("/api/v1/projects/" + Http.seg(p) + "/expenditures", expenditure()), 201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return (double) each * clients / RawBaseline.seconds(start);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private double httpFloor(int clients) throws Exception {
+        int each = scale.httpWrites();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        expect(http.get("/actuator/health/liveness"), 200);
                     }
                     return null;
                 }));

@@ -92,10 +92,16 @@ public class ProjectionWriter {
 
         void flush(JdbcTemplate jdbc) {
             for (Map.Entry<String, List<Object[]>> e : statements.entrySet()) {
-                if (e.getValue().size() == 1) {
-                    jdbc.update(e.getKey(), e.getValue().get(0));
+                List<Object[]> rows = e.getValue();
+                if (rows.size() == 1) {
+                    jdbc.update(e.getKey(), rows.get(0));
                 } else {
-                    jdbc.batchUpdate(e.getKey(), e.getValue());
+                    if (e.getKey().startsWith("INSERT") && rows.get(0).length > 0 && rows.get(0)[0] instanceof Long) {
+                        // inserts keyed by position go in position order: two transactions that ever meet on the
+                        // same keys then wait for each other instead of deadlocking
+                        rows.sort(java.util.Comparator.comparing(r -> (Long) r[0]));
+                    }
+                    jdbc.batchUpdate(e.getKey(), rows);
                 }
             }
             statements.clear();
