@@ -31,6 +31,14 @@ public class QuerySideConfiguration {
         return new PromptEventSource(eventStore, nudgeMillis);
     }
 
+    /** How many segments this node may claim at most (the rest are left to other query nodes). */
+    @Bean
+    public org.axonframework.config.ConfigurerModule projectionSegments(
+            @Value("${seire.projections.max-claimed-segments:32767}") int maxClaimedSegments) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                Projections.GROUP, (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+    }
+
     @Bean
     public ReadGate readGate(JdbcTemplate jdbc, ProjectionProgress progress,
                              @Value("${seire.read.max-wait:PT5S}") Duration maxWait) {
