@@ -39,6 +39,24 @@ final class Http {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Waits until the node answers its health check; fails when the process dies or the time is up. */
+    Http awaitHealthy(Process node, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (get("/actuator/health").status() == 200) {
+                    return this;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            if (!node.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not start");
+            }
+            Thread.sleep(200);
+        }
+    }
+
     Answer post(String path, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

@@ -137,22 +137,11 @@ public final class ScaleOut {
         builder.environment().put("SEIRE_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("SEIRE_VAR_DIR", dir.toString());
         nodes.add(builder.start());
-        Http http = new Http("http://localhost:" + port, "admin", PASSWORD);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            try {
-                if (http.get("/actuator/health").status() == 200) {
-                    System.out.println(mode + " node up on port " + port);
-                    return http;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(mode + " node on port " + port + " did not start");
-            }
-            Thread.sleep(300);
-        }
+        Http http = new Http("http://localhost:" + port, "admin", PASSWORD)
+                .awaitHealthy(nodes.get(nodes.size() - 1), Duration.ofMinutes(2), mode + " node on port " + port
+                        + " (see " + dir.resolve(mode + "-" + port + ".log") + ")");
+        System.out.println(mode + " node up on port " + port);
+        return http;
     }
 
     private DataSource dataSource() {

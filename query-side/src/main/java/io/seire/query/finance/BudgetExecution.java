@@ -74,8 +74,15 @@ public class BudgetExecution {
     public View view(ProjectScope scope, Range range) {
         BudgetPlan plan = BudgetPlan.load(jdbc, scope.id(), scope.horizon(), scope.project().minorDigits());
         Map<String, Spending.LineSums> sums = spending.byLine(scope.id(), scope.horizon(), range.from(), range.to());
-        Map<String, BigDecimal> baseAtEnd = spending.byCategoryUpTo(scope.id(), scope.horizon(), range.to());
-        Map<String, BigDecimal> baseBefore = spending.byCategoryUpTo(scope.id(), scope.horizon(), range.from().minusDays(1));
+        Map<String, BigDecimal> baseAtEnd = new java.util.HashMap<>();
+        Map<String, BigDecimal> baseBefore = new java.util.HashMap<>();
+        for (BudgetPlan.Line line : plan.lines()) {
+            Spending.LineSums s = sums.get(line.code());
+            if (!line.isFlatRate() && s != null) {
+                baseAtEnd.merge(line.costCategory(), s.cumulative(), BigDecimal::add);
+                baseBefore.merge(line.costCategory(), s.before(), BigDecimal::add);
+            }
+        }
 
         List<Amounts> lines = new ArrayList<>();
         for (BudgetPlan.Line line : plan.lines()) {

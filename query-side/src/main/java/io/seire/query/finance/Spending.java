@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class Spending {
 
-    /** Spending of one budget line: within [from, to] and cumulatively up to {@code to}. */
-    public record LineSums(BigDecimal inPeriod, BigDecimal cumulative) {
-        static final LineSums ZERO = new LineSums(BigDecimal.ZERO, BigDecimal.ZERO);
+    /** Spending of one budget line: within [from, to], cumulatively up to {@code to}, and before {@code from}. */
+    public record LineSums(BigDecimal inPeriod, BigDecimal cumulative, BigDecimal before) {
+        static final LineSums ZERO = new LineSums(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     private static final String IN_FORCE_NOW = "superseded_position IS NULL AND status = 'RECORDED'";
@@ -30,16 +30,20 @@ public class Spending {
         this.jdbc = jdbc;
     }
 
-    /** Per budget line: spent with incurredOn in [from, to], and with incurredOn ≤ to. */
+    /**
+     * Per budget line, in one pass: spent with incurredOn in [from, to], with incurredOn ≤ to, and before from
+     * (flat-rate lines need the last two of their base category).
+     */
     public Map<String, LineSums> byLine(String projectId, Horizon horizon, LocalDate from, LocalDate to) {
         Map<String, LineSums> sums = new HashMap<>();
-        String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= ?), 0), coalesce(sum(amount), 0) "
+        String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= ?), 0), coalesce(sum(amount), 0), "
+                + "coalesce(sum(amount) FILTER (WHERE incurred_on < ?), 0) "
                 + "FROM expenditure_version WHERE project_id = ? AND incurred_on <= ? AND "
                 + (horizon.isNow() ? IN_FORCE_NOW : IN_FORCE_AT) + " GROUP BY budget_line";
-        Object[] args = horizon.isNow() ? new Object[] {from, projectId, to}
-                : new Object[] {from, projectId, to, horizon.maxPosition(), horizon.maxPosition()};
+        Object[] args = horizon.isNow() ? new Object[] {from, from, projectId, to}
+                : new Object[] {from, from, projectId, to, horizon.maxPosition(), horizon.maxPosition()};
         jdbc.query(sql, rs -> {
-            sums.put(rs.getString(1), new LineSums(rs.getBigDecimal(2), rs.getBigDecimal(3)));
+            sums.put(rs.getString(1), new LineSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
         }, args);
         return sums;
     }
