@@ -28,6 +28,7 @@ CREATE TABLE event_chain (
     hash       CHAR(64)     NOT NULL
 );
 CREATE INDEX event_chain_by_project ON event_chain (project_id, position);
+CREATE UNIQUE INDEX event_chain_by_sequence ON event_chain (project_id, sequence);
 
 -- Reports exactly as submitted: the document is composed once, from the history up to composed_from_position.
 CREATE TABLE report (

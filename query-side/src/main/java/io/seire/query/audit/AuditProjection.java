@@ -61,19 +61,28 @@ public class AuditProjection {
         link(event.projectId(), position, sequence);
     }
 
+    /**
+     * Links the event to its project's chain. The link before it is the one of the project's previous event
+     * (sequence − 1): if that is not recorded yet (another transaction handles it and has not committed), this batch
+     * fails and is retried, so a link is never computed from anything but its true predecessor.
+     */
     private void link(String projectId, long position, long sequence) {
         Map<String, String> lastLinks = writer.transactionScoped(LAST_LINKS, k -> new HashMap<>());
-        String previous = lastLinks == null ? null : lastLinks.get(projectId);
+        String key = projectId + '\u0000' + (sequence - 1);
+        String previous = sequence == 0 ? EventChain.GENESIS : lastLinks == null ? null : lastLinks.get(key);
         if (previous == null) {
-            previous = writer.read().query("SELECT hash FROM event_chain WHERE project_id = ? AND position < ? "
-                            + "ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString(1) : EventChain.GENESIS,
-                    projectId, position);
+            previous = writer.read().query("SELECT hash FROM event_chain WHERE project_id = ? AND sequence = ?",
+                    rs -> rs.next() ? rs.getString(1) : null, projectId, sequence - 1);
+            if (previous == null) {
+                throw new IllegalStateException("The chain link of event " + (sequence - 1) + " of project "
+                        + projectId + " is not recorded yet; event " + sequence + " will be linked on retry");
+            }
         }
         String link = EventChain.link(previous, stored(position));
         writer.update("INSERT INTO event_chain (position, project_id, sequence, hash) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                 position, projectId, sequence, link);
         if (lastLinks != null) {
-            lastLinks.put(projectId, link);
+            lastLinks.put(projectId + '\u0000' + sequence, link);
         }
     }
 
