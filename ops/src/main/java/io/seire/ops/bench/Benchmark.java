@@ -85,7 +85,8 @@ public final class Benchmark {
             http = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD);
             DataSource dataSource = seire.context().getBean(DataSource.class);
             jdbc = new JdbcTemplate(dataSource);
-            System.out.println("Seire benchmark (" + scale.name() + "), " + machine());
+            postgresVersion = jdbc.queryForObject("SHOW server_version", String.class);
+            System.out.println("Seire benchmark (" + scale.name() + "), " + machine() + ", PostgreSQL " + postgresVersion);
             System.out.println("name                                              value unit       ratio");
 
             RawBaseline baseline = new RawBaseline(dataSource);
@@ -449,12 +450,10 @@ public final class Benchmark {
         System.out.printf("Done in %.0f s; figures in %s%n", seconds, file);
     }
 
+    private String postgresVersion = "?";
+
     private String jdbcVersion() {
-        try {
-            return jdbc.queryForObject("SHOW server_version", String.class);
-        } catch (RuntimeException stopped) {
-            return "?";
-        }
+        return postgresVersion;
     }
 
     private static void deleteRecursively(Path path) throws IOException {
