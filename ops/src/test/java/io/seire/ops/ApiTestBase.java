@@ -40,6 +40,15 @@ public abstract class ApiTestBase {
         admin = new Api("http://localhost:" + port, "admin", ADMIN_PASSWORD);
     }
 
+    /** A new user with one role and its memberships; answers a client signed in as that user. */
+    protected Api user(String role, java.util.List<String> projects, java.util.List<String> programmes) {
+        String name = unique(role.toLowerCase(java.util.Locale.ROOT));
+        Api.Response r = admin.post("/api/v1/users", java.util.Map.of("username", name, "password", "Parool-õ-123",
+                "roles", java.util.List.of(role), "projects", projects, "programmes", programmes));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return admin.as(name, "Parool-õ-123");
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

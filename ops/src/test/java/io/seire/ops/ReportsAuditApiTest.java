@@ -40,14 +40,6 @@ class ReportsAuditApiTest extends ApiTestBase {
         liaison = user("LIAISON", List.of(), List.of("Šveitsi-Eesti koostööprogramm"));
     }
 
-    private Api user(String role, List<String> projects, List<String> programmes) {
-        String name = unique(role.toLowerCase());
-        Api.Response r = admin.post("/api/v1/users", Map.of("username", name, "password", "Parool-123",
-                "roles", List.of(role), "projects", projects, "programmes", programmes));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return admin.as(name, "Parool-123");
-    }
-
     private Api.Response ok(Api.Response r) {
         assertThat(r.status()).as(r.body()).isIn(200, 201);
         position = Math.max(position, r.position());

@@ -31,10 +31,7 @@ class ResultsApiTest extends ApiTestBase {
         project = SeedProject.CODE + "-" + unique("res");
         base = "/api/v1/projects/" + Api.seg(project);
         position = SeedProject.setUp(admin, project);
-        String user = unique("projektijuht");
-        assertThat(admin.post("/api/v1/users", Map.of("username", user, "password", "Evelyn-2024!",
-                "roles", List.of("MANAGER"), "projects", List.of(project))).status()).isEqualTo(201);
-        manager = admin.as(user, "Evelyn-2024!");
+        manager = user("MANAGER", List.of(project), List.of());
     }
 
     private Api.Response ok(Api.Response r) {

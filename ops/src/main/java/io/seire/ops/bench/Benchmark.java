@@ -329,22 +329,7 @@ public final class Benchmark {
     private String project(String prefix, long plannedCents) {
         String id = prefix + "-" + projectCounter.incrementAndGet();
         String base = "/api/v1/projects/" + Http.seg(id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", "Kodanikuühiskonna pädevuse suurendamine");
-        body.put("programme", "Šveitsi-Eesti koostööprogramm");
-        body.put("beneficiary", "SA Kodanikuühiskonna Sihtkapital");
-        body.put("currency", "EUR");
-        body.put("eligibleFrom", "2024-06-01");
-        body.put("eligibleTo", "2028-07-31");
-        body.put("flexibilityPercent", "10");
-        List<Map<String, String>> periods = new ArrayList<>();
-        String[][] dates = {{"2024", "2024-06-01", "2024-12-31"}, {"2025", "2025-01-01", "2025-12-31"},
-                {"2026", "2026-01-01", "2026-12-31"}, {"2027", "2027-01-01", "2027-12-31"}, {"2028", "2028-01-01", "2028-07-31"}};
-        for (String[] d : dates) {
-            periods.add(Map.of("id", d[0], "from", d[1], "to", d[2]));
-        }
-        body.put("reportingPeriods", periods);
+        Map<String, Object> body = Registration.of(id, "Kodanikuühiskonna pädevuse suurendamine");
         expect(http.post("/api/v1/projects", body), 201);
         for (int i = 1; i <= 6; i++) {
             expect(http.post(base + "/sub-activities", Map.of("code", String.valueOf(i), "name", "Alategevus " + i)), 201);

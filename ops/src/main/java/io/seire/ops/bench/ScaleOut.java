@@ -54,7 +54,7 @@ public final class ScaleOut {
             for (int i = 0; i < PROJECTS; i++) {
                 String id = "Šveits.scale-" + i;
                 projects.add(id);
-                ok(command.post("/api/v1/projects", project(id)));
+                ok(command.post("/api/v1/projects", Registration.of(id, "Skaleerimine")));
                 ok(command.post("/api/v1/projects/" + Http.seg(id) + "/sub-activities", Map.of("code", "1", "name", "Üks")));
                 ok(command.post("/api/v1/projects/" + Http.seg(id) + "/budget-lines", Map.of("code", "L", "subActivity", "1",
                         "costCategory", "STAFF", "planned", "1000000.00")));
@@ -155,19 +155,5 @@ public final class ScaleOut {
         if (a.status() != 200 && a.status() != 201) {
             throw new IllegalStateException(a.status() + " " + a.body());
         }
-    }
-
-    private static Map<String, Object> project(String id) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", "Skaleerimine");
-        body.put("programme", "Šveitsi-Eesti koostööprogramm");
-        body.put("beneficiary", "KÜSK");
-        body.put("currency", "EUR");
-        body.put("eligibleFrom", "2024-06-01");
-        body.put("eligibleTo", "2028-07-31");
-        body.put("flexibilityPercent", "10");
-        body.put("reportingPeriods", List.of(Map.of("id", "2025", "from", "2025-01-01", "to", "2025-12-31")));
-        return body;
     }
 }
