@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Finance end to end over HTTP: record, correct, cancel, import and read budget execution, against figures computed
  * by hand below.
  */
 class FinanceApiTest extends ApiTestBase {
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private String project;
     private String base;
@@ -256,5 +265,60 @@ class FinanceApiTest extends ApiTestBase {
         assertThat(list.json().path("total").asInt()).isEqualTo(1);
         assertThat(keyed.post(base + "/expenditures", Map.of("budgetLine", "AT1-SERVICES", "amount", "99.00",
                 "incurredOn", "2024-07-01")).status()).isEqualTo(422);
+    }
+
+    /**
+     * An event whose transaction commits after later events were already projected (its position was a gap in the
+     * store until then) is projected at its own position, counted in every view and linked into the chain.
+     */
+    @Test
+    void an_expenditure_committed_after_later_events_were_projected_is_still_counted() throws Exception {
+        ok(spend("G1", "AT1-SERVICES", "100.00", "2024-07-01", "OÜ Hiline", "H-1"));
+        long late;
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            // what the event store writes for a second expenditure, held uncommitted like a slow writer's transaction
+            Map<String, Object> last = new JdbcTemplate(new SingleConnectionDataSource(writer, true)).queryForMap(
+                    "SELECT sequencenumber, type, metadata, payload, payloadrevision, payloadtype FROM domainevententry "
+                            + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", project);
+            String payload = new String((byte[]) last.get("payload"), StandardCharsets.UTF_8);
+            assertThat(payload).contains("\"expenditureId\":\"G1\"");
+            try (PreparedStatement insert = writer.prepareStatement("INSERT INTO domainevententry (aggregateidentifier, "
+                    + "sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?) RETURNING globalindex")) {
+                insert.setString(1, project);
+                insert.setLong(2, (Long) last.get("sequencenumber") + 1);
+                insert.setString(3, (String) last.get("type"));
+                insert.setString(4, java.util.UUID.randomUUID().toString());
+                insert.setBytes(5, (byte[]) last.get("metadata"));
+                insert.setBytes(6, payload.replace("\"G1\"", "\"G2\"").replace("100.00", "250.00")
+                        .getBytes(StandardCharsets.UTF_8));
+                insert.setString(7, (String) last.get("payloadrevision"));
+                insert.setString(8, (String) last.get("payloadtype"));
+                insert.setString(9, Instant.now().toString());
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    late = rs.getLong(1);
+                }
+            }
+            // meanwhile another project's events (above the open position) are written and projected
+            String other = SeedProject.CODE + "-" + unique("other");
+            long otherPosition = SeedProject.setUp(admin, other);
+            assertThat(otherPosition).isGreaterThan(late);
+            assertThat(admin.get("/api/v1/projects/" + Api.seg(other) + "/expenditures?minPosition=" + otherPosition)
+                    .status()).isEqualTo(200);
+            writer.commit();
+        }
+        Api.Response list = finance.get(base + "/expenditures?minPosition=" + late);
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.json().path("items").forEach(e -> ids.add(e.path("id").asText() + "=" + e.path("amount").asText()));
+        assertThat(ids).containsExactlyInAnyOrder("G1=100.00", "G2=250.00");
+        JsonNode trail = admin.get(base + "/audit-trail?size=1000").json();
+        List<Long> positions = new ArrayList<>();
+        trail.path("items").forEach(e -> positions.add(e.path("position").asLong()));
+        assertThat(positions).contains(late);
+        JsonNode verification = admin.get(base + "/audit-trail/verification?minPosition=" + late).json();
+        assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
     }
 }

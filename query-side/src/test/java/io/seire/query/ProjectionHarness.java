@@ -14,8 +14,6 @@ import io.seire.query.audit.AuditProjection;
 import io.seire.query.setup.SetupProjection;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -38,7 +36,7 @@ public final class ProjectionHarness {
         io.seire.query.read.ProjectionWriter writer = new io.seire.query.read.ProjectionWriter(jdbc());
         this.setup = new SetupProjection(writer);
         this.finance = new FinanceProjection(writer);
-        this.audit = new AuditProjection(writer);
+        this.audit = new AuditProjection(writer, new io.seire.query.read.StoredEvents(writer));
     }
 
     /** Stores the event as the event store would, once per position; answers its sequence in the project. */
@@ -87,33 +85,32 @@ public final class ProjectionHarness {
 
     /** Handles one event at the given position (handling the same event again must change nothing). */
     public void feed(Object event, long position) {
-        TrackingToken token = GapAwareTrackingToken.newInstance(position, java.util.List.of());
         Instant at = Instant.now();
         String actor = "test";
         if (event instanceof io.seire.kernel.ProjectEvent pe) {
             long sequence = store(pe, position, at);
-            audit.on(pe, token, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
+            audit.on(pe, position, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
         }
         if (event instanceof ProjectRegistered e) {
-            setup.on(e, token, at);
+            setup.on(e, position, at);
         } else if (event instanceof SubActivityAdded e) {
-            setup.on(e, token);
+            setup.on(e, position);
         } else if (event instanceof BudgetLineAdded e) {
-            setup.on(e, token);
+            setup.on(e, position);
         } else if (event instanceof BudgetLineRevised e) {
-            setup.on(e, token, at, actor);
+            setup.on(e, position, at, actor);
         } else if (event instanceof IndicatorDefined e) {
             try {
-                setup.on(e, token);
+                setup.on(e, position);
             } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
                 throw new IllegalStateException(ex);
             }
         } else if (event instanceof ExpenditureRecorded e) {
-            finance.on(e, token, at, actor);
+            finance.on(e, position, at, actor);
         } else if (event instanceof ExpenditureCorrected e) {
-            finance.on(e, token, at, actor);
+            finance.on(e, position, at, actor);
         } else if (event instanceof ExpenditureCancelled e) {
-            finance.on(e, token, at, actor);
+            finance.on(e, position, at, actor);
         } else {
             throw new IllegalArgumentException("No projection for " + event.getClass().getSimpleName());
         }

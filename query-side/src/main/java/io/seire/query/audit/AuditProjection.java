@@ -8,7 +8,9 @@ import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
 import io.seire.platform.eventstore.EventChain;
+import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
+import io.seire.query.read.StoredEvents;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +21,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
@@ -31,24 +32,21 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.GROUP)
 public class AuditProjection {
 
-    /** Stored rows are read ahead in blocks of this many positions. */
-    static final int READ_AHEAD = 2000;
-
     private static final Object LAST_LINKS = new Object();
-    private static final Object STORED_ROWS = new Object();
 
     private final ProjectionWriter writer;
+    private final StoredEvents storedEvents;
     /** A reporting period's end never changes once the project is registered. */
     private final Map<String, LocalDate> periodEnds = new ConcurrentHashMap<>();
 
-    public AuditProjection(ProjectionWriter writer) {
+    public AuditProjection(ProjectionWriter writer, StoredEvents storedEvents) {
         this.writer = writer;
+        this.storedEvents = storedEvents;
     }
 
     @EventHandler
-    public void on(ProjectEvent event, TrackingToken token, @SequenceNumber long sequence, @Timestamp Instant at,
+    public void on(ProjectEvent event, @EventPosition long position, @SequenceNumber long sequence, @Timestamp Instant at,
                    MetaData metaData) {
-        long position = Projections.position(token);
         AuditDescriptions.Description d = AuditDescriptions.describe(event, before(event, position),
                 periodEnd(event, position));
         writer.update("INSERT INTO audit_entry (position, project_id, sequence, recorded_at, actor, roles, type, "
@@ -78,35 +76,12 @@ public class AuditProjection {
                         + projectId + " is not recorded yet; event " + sequence + " will be linked on retry");
             }
         }
-        String link = EventChain.link(previous, stored(position));
+        String link = EventChain.link(previous, storedEvents.row(position));
         writer.update("INSERT INTO event_chain (position, project_id, sequence, hash) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                 position, projectId, sequence, link);
         if (lastLinks != null) {
             lastLinks.put(projectId + '\u0000' + sequence, link);
         }
-    }
-
-    /** The event's row as stored, read ahead with the rows after it (a batch handles them next). */
-    private EventChain.StoredEvent stored(long position) {
-        Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(STORED_ROWS, k -> new HashMap<>());
-        EventChain.StoredEvent row = rows == null ? null : rows.remove(position);
-        if (row != null) {
-            return row;
-        }
-        Map<Long, EventChain.StoredEvent> read = new HashMap<>();
-        writer.read().query("SELECT " + EventChain.COLUMNS + " FROM domainevententry WHERE globalindex >= ? "
-                + "AND globalindex < ? ORDER BY globalindex", rs -> {
-            EventChain.StoredEvent e = EventChain.read(rs);
-            read.put(e.position(), e);
-        }, position, position + (rows == null ? 1 : READ_AHEAD));
-        row = read.remove(position);
-        if (row == null) {
-            throw new IllegalStateException("Event " + position + " is not in the event store");
-        }
-        if (rows != null) {
-            rows.putAll(read);
-        }
-        return row;
     }
 
     private AuditDescriptions.Before before(ProjectEvent event, long position) {

@@ -4,6 +4,7 @@ import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,14 +38,13 @@ public class FinanceProjection {
     }
 
     @EventHandler
-    public void on(ExpenditureRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        insert(Projections.position(token), e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", e.details(),
+    public void on(ExpenditureRecorded e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        insert(position, e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", e.details(),
                 e.corrects(), null, at, actor);
     }
 
     @EventHandler
-    public void on(ExpenditureCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        long position = Projections.position(token);
+    public void on(ExpenditureCorrected e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         String corrects = previous(e.projectId(), e.expenditureId(), position).corrects();
         insert(position, e.projectId(), e.expenditureId(), "CORRECTED", "RECORDED", e.details(), corrects,
                 e.reason(), at, actor);
@@ -53,8 +52,7 @@ public class FinanceProjection {
     }
 
     @EventHandler
-    public void on(ExpenditureCancelled e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        long position = Projections.position(token);
+    public void on(ExpenditureCancelled e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         Version before = previous(e.projectId(), e.expenditureId(), position);
         insert(position, e.projectId(), e.expenditureId(), "CANCELLED", "CANCELLED", before.details(),
                 before.corrects(), e.reason(), at, actor);

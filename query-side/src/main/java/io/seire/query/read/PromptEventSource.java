@@ -22,16 +22,20 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
     private final StreamableMessageSource<TrackedEventMessage<?>> delegate;
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final ScheduledExecutorService timer;
+    private final boolean nudging;
 
     public PromptEventSource(StreamableMessageSource<TrackedEventMessage<?>> delegate, long nudgeMillis) {
         this.delegate = delegate;
+        this.nudging = nudgeMillis > 0;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "seire-projection-nudge");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> callbacks.forEach(Runnable::run), nudgeMillis, nudgeMillis,
-                TimeUnit.MILLISECONDS);
+        if (nudging) {
+            timer.scheduleWithFixedDelay(() -> callbacks.forEach(Runnable::run), nudgeMillis, nudgeMillis,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -89,6 +93,9 @@ public class PromptEventSource implements StreamableMessageSource<TrackedEventMe
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
+            if (!nudging) {
+                return false;
+            }
             if (this.callback != null) {
                 callbacks.remove(this.callback);
             }

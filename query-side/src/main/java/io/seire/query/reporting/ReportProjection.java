@@ -6,13 +6,13 @@ import io.seire.kernel.reporting.ReportApproved;
 import io.seire.kernel.reporting.ReportReturned;
 import io.seire.kernel.reporting.ReportSubmitted;
 import io.seire.query.read.Horizon;
+import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,9 +36,8 @@ public class ReportProjection {
     }
 
     @EventHandler
-    public void on(ReportSubmitted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor)
+    public void on(ReportSubmitted e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor)
             throws JsonProcessingException {
-        long position = Projections.position(token);
         JdbcTemplate jdbc = writer.read();
         Integer stored = jdbc.queryForObject("SELECT count(*) FROM report WHERE project_id = ? AND report_id = ?",
                 Integer.class, e.projectId(), e.reportId());
@@ -58,13 +57,13 @@ public class ReportProjection {
     }
 
     @EventHandler
-    public void on(ReportApproved e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        decide(e.projectId(), e.reportId(), "APPROVED", e.comment(), Projections.position(token), at, actor);
+    public void on(ReportApproved e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        decide(e.projectId(), e.reportId(), "APPROVED", e.comment(), position, at, actor);
     }
 
     @EventHandler
-    public void on(ReportReturned e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        decide(e.projectId(), e.reportId(), "RETURNED", e.comment(), Projections.position(token), at, actor);
+    public void on(ReportReturned e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        decide(e.projectId(), e.reportId(), "RETURNED", e.comment(), position, at, actor);
     }
 
     private void decide(String projectId, String reportId, String decision, String comment, long position,

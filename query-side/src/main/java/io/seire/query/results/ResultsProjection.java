@@ -3,6 +3,7 @@ package io.seire.query.results;
 import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
+import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +31,13 @@ public class ResultsProjection {
     }
 
     @EventHandler
-    public void on(IndicatorValueRecorded e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        writer.update(INSERT, Projections.position(token), e.projectId(), e.indicator(), e.valueId(), e.period(), e.value(),
+    public void on(IndicatorValueRecorded e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        writer.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), e.period(), e.value(),
                 e.note(), e.evidence(), "RECORDED", "RECORDED", null, Projections.at(at), actor);
     }
 
     @EventHandler
-    public void on(IndicatorValueCorrected e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        long position = Projections.position(token);
+    public void on(IndicatorValueCorrected e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         Map<String, Object> before = previous(e.projectId(), e.valueId(), position);
         writer.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"), e.value(),
                 before.get("note"), before.get("evidence"), "CORRECTED", "RECORDED", e.reason(), Projections.at(at), actor);
@@ -46,8 +45,7 @@ public class ResultsProjection {
     }
 
     @EventHandler
-    public void on(IndicatorValueRetracted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        long position = Projections.position(token);
+    public void on(IndicatorValueRetracted e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         Map<String, Object> before = previous(e.projectId(), e.valueId(), position);
         writer.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), before.get("period_id"),
                 before.get("value"), before.get("note"), before.get("evidence"), "RETRACTED", "RETRACTED", e.reason(),

@@ -10,6 +10,7 @@ import io.seire.kernel.setup.ProjectRegistered;
 import io.seire.kernel.setup.ReportingPeriod;
 import io.seire.kernel.setup.SubActivityAdded;
 import io.seire.platform.eventstore.StoredJson;
+import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +36,13 @@ public class SetupProjection {
     }
 
     @EventHandler
-    public void on(ProjectRegistered e, TrackingToken token, @Timestamp Instant at) {
+    public void on(ProjectRegistered e, @EventPosition long position, @Timestamp Instant at) {
         writer.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
                         + "eligible_to, flexibility_percent, position, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
                 e.projectId(), e.name(), e.programme(), e.beneficiary(), e.currency(),
                 new CurrencyCode(e.currency()).minorDigits(), e.eligibleFrom(), e.eligibleTo(), e.flexibilityPercent(),
-                Projections.position(token), Projections.at(at));
+                position, Projections.at(at));
         List<ReportingPeriod> periods = e.reportingPeriods();
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod p = periods.get(i);
@@ -52,30 +52,30 @@ public class SetupProjection {
     }
 
     @EventHandler
-    public void on(SubActivityAdded e, TrackingToken token) {
+    public void on(SubActivityAdded e, @EventPosition long position) {
         writer.update("INSERT INTO sub_activity (project_id, code, name, position) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
-                e.projectId(), e.code(), e.name(), Projections.position(token));
+                e.projectId(), e.code(), e.name(), position);
     }
 
     @EventHandler
-    public void on(BudgetLineAdded e, TrackingToken token) {
+    public void on(BudgetLineAdded e, @EventPosition long position) {
         writer.update("INSERT INTO budget_line (project_id, code, sub_activity, cost_category, planned, flat_rate_percent, "
                         + "flat_rate_of, position) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.subActivity(), e.costCategory(), e.planned(),
                 e.flatRate() == null ? null : e.flatRate().percent(),
-                e.flatRate() == null ? null : e.flatRate().ofCostCategory(), Projections.position(token));
+                e.flatRate() == null ? null : e.flatRate().ofCostCategory(), position);
     }
 
     @EventHandler
-    public void on(BudgetLineRevised e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+    public void on(BudgetLineRevised e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         writer.update("INSERT INTO budget_line_revision (project_id, position, code, planned, effective_from, reason, "
                         + "reference, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-                e.projectId(), Projections.position(token), e.code(), e.planned(), e.effectiveFrom(), e.reason(),
+                e.projectId(), position, e.code(), e.planned(), e.effectiveFrom(), e.reason(),
                 e.reference(), Projections.at(at), actor);
     }
 
     @EventHandler
-    public void on(IndicatorDefined e, TrackingToken token) throws JsonProcessingException {
+    public void on(IndicatorDefined e, @EventPosition long position) throws JsonProcessingException {
         List<Map<String, String>> rows = new java.util.ArrayList<>();
         for (var m : e.milestones()) {
             Map<String, String> row = new java.util.LinkedHashMap<>();
@@ -87,6 +87,6 @@ public class SetupProjection {
         writer.update("INSERT INTO indicator (project_id, code, name, unit, kind, measure, aggregation, ascending, baseline, "
                         + "target, milestones, position) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.name(), e.unit(), e.kind().name(), e.measure().name(), e.aggregation().name(),
-                e.ascending(), e.baseline(), e.target(), milestones, Projections.position(token));
+                e.ascending(), e.baseline(), e.target(), milestones, position);
     }
 }

@@ -4,6 +4,7 @@ import io.seire.kernel.staffing.PositionOpened;
 import io.seire.kernel.staffing.RecruitmentFailed;
 import io.seire.kernel.staffing.StaffDeparted;
 import io.seire.kernel.staffing.StaffHired;
+import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +28,7 @@ public class StaffingProjection {
     }
 
     @EventHandler
-    public void on(PositionOpened e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        long position = Projections.position(token);
+    public void on(PositionOpened e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         writer.update("INSERT INTO staff_position (project_id, code, title, sub_activities, opened_on, position) "
                         + "VALUES (?,?,?,?::text[],?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.title(), e.subActivities().toArray(String[]::new), e.openedOn(), position);
@@ -37,20 +36,20 @@ public class StaffingProjection {
     }
 
     @EventHandler
-    public void on(RecruitmentFailed e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(Projections.position(token), e.projectId(), "RECRUITMENT_FAILED", e.position(), null, e.date(), null,
+    public void on(RecruitmentFailed e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(position, e.projectId(), "RECRUITMENT_FAILED", e.position(), null, e.date(), null,
                 null, e.reason(), at, actor);
     }
 
     @EventHandler
-    public void on(StaffHired e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(Projections.position(token), e.projectId(), "HIRED", e.position(), e.staffId(), e.startDate(), e.name(),
+    public void on(StaffHired e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(position, e.projectId(), "HIRED", e.position(), e.staffId(), e.startDate(), e.name(),
                 e.workloadPercent(), null, at, actor);
     }
 
     @EventHandler
-    public void on(StaffDeparted e, TrackingToken token, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(Projections.position(token), e.projectId(), "DEPARTED", e.position(), e.staffId(), e.endDate(), null,
+    public void on(StaffDeparted e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        change(position, e.projectId(), "DEPARTED", e.position(), e.staffId(), e.endDate(), null,
                 null, e.reason(), at, actor);
     }
 

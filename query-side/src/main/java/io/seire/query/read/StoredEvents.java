@@ -1,0 +1,82 @@
+package io.seire.query.read;
+
+import io.seire.platform.eventstore.EventChain;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored rows of the events a projection batch handles, read ahead in blocks, and each event's own global
+ * position.
+ * <p>
+ * An event's tracking token is not its position: when an event commits after events above it were already read
+ * (its position was a gap, its transaction still open), it is delivered with the token of the stream so far, whose
+ * index is the highest position read. Its own position is then found by its identifier.
+ */
+@Component
+public class StoredEvents {
+
+    /** Stored rows are read ahead in blocks of this many positions. */
+    static final int READ_AHEAD = 2000;
+
+    private static final Object ROWS = new Object();
+
+    private final ProjectionWriter writer;
+
+    public StoredEvents(ProjectionWriter writer) {
+        this.writer = writer;
+    }
+
+    /** The global position the event is stored at. */
+    public long position(TrackedEventMessage<?> message) {
+        long index = message.trackingToken().position()
+                .orElseThrow(() -> new IllegalStateException("event " + message.getIdentifier() + " has no position"));
+        EventChain.StoredEvent atIndex = rowOrNull(index);
+        if (atIndex != null && atIndex.eventId().equals(message.getIdentifier())) {
+            return index;
+        }
+        // it filled a gap below the token's index
+        EventChain.StoredEvent own = writer.read().query("SELECT " + EventChain.COLUMNS
+                        + " FROM domainevententry WHERE eventidentifier = ?",
+                rs -> rs.next() ? EventChain.read(rs) : null, message.getIdentifier());
+        if (own == null) {
+            throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event store");
+        }
+        Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(ROWS, k -> new HashMap<>());
+        if (rows != null) {
+            rows.put(own.position(), own);
+        }
+        return own.position();
+    }
+
+    /** The event's row exactly as stored. */
+    public EventChain.StoredEvent row(long position) {
+        EventChain.StoredEvent row = rowOrNull(position);
+        if (row == null) {
+            throw new IllegalStateException("Event " + position + " is not in the event store");
+        }
+        return row;
+    }
+
+    private EventChain.StoredEvent rowOrNull(long position) {
+        Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(ROWS, k -> new HashMap<>());
+        if (rows != null && rows.containsKey(position)) {
+            return rows.get(position);
+        }
+        Map<Long, EventChain.StoredEvent> read = new HashMap<>();
+        writer.read().query("SELECT " + EventChain.COLUMNS + " FROM domainevententry WHERE globalindex >= ? "
+                + "AND globalindex < ? ORDER BY globalindex", rs -> {
+            EventChain.StoredEvent e = EventChain.read(rs);
+            read.put(e.position(), e);
+        }, position, position + (rows == null ? 1 : READ_AHEAD));
+        EventChain.StoredEvent row = read.get(position);
+        if (rows != null) {
+            rows.putAll(read);
+            if (row == null) {
+                rows.put(position, null); // not committed or rolled back: asked again only in a later transaction
+            }
+        }
+        return row;
+    }
+}
