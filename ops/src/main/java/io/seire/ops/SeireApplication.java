@@ -33,12 +33,15 @@ public final class SeireApplication {
     public record Running(ConfigurableApplicationContext context, EmbeddedDatabase database) implements AutoCloseable {
         @Override
         public void close() {
-            context.close();
-            if (database != null) {
-                try {
-                    database.close();
-                } catch (IOException e) {
-                    System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
+            try {
+                context.close();
+            } finally {
+                if (database != null) {
+                    try {
+                        database.close();
+                    } catch (IOException e) {
+                        System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
+                    }
                 }
             }
         }
