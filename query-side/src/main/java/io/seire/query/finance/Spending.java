@@ -3,6 +3,7 @@ package io.seire.query.finance;
 import io.seire.query.read.Horizon;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,9 +19,11 @@ public class Spending {
         static final LineSums ZERO = new LineSums(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    private static final String IN_FORCE_NOW = "superseded_position IS NULL AND status = 'RECORDED'";
-    private static final String IN_FORCE_AT = "position <= ? AND (superseded_position IS NULL OR superseded_position > ?) "
-            + "AND status = 'RECORDED'";
+    /** Now: the per-day sums of the versions in force (kept by the database, see V8). Parameters: project, up to. */
+    private static final String IN_FORCE_NOW = "spending_day WHERE project_id = ? AND incurred_on <= ?";
+    /** At a past horizon: the versions in force then. Parameters: project, up to, the horizon twice. */
+    private static final String IN_FORCE_AT = "expenditure_version WHERE project_id = ? AND incurred_on <= ? "
+            + "AND position <= ? AND (superseded_position IS NULL OR superseded_position > ?) AND status = 'RECORDED'";
 
     public static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
@@ -38,10 +41,8 @@ public class Spending {
         Map<String, LineSums> sums = new HashMap<>();
         String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= ?), 0), coalesce(sum(amount), 0), "
                 + "coalesce(sum(amount) FILTER (WHERE incurred_on < ?), 0) "
-                + "FROM expenditure_version WHERE project_id = ? AND incurred_on <= ? AND "
-                + (horizon.isNow() ? IN_FORCE_NOW : IN_FORCE_AT) + " GROUP BY budget_line";
-        Object[] args = horizon.isNow() ? new Object[] {from, from, projectId, to}
-                : new Object[] {from, from, projectId, to, horizon.maxPosition(), horizon.maxPosition()};
+                + "FROM " + inForce(horizon) + " GROUP BY budget_line";
+        Object[] args = args(horizon, from, from, projectId, to);
         jdbc.query(sql, rs -> {
             sums.put(rs.getString(1), new LineSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
         }, args);
@@ -51,14 +52,28 @@ public class Spending {
     /** Per cost category: spent with incurredOn ≤ date (the base of flat-rate lines). */
     public Map<String, BigDecimal> byCategoryUpTo(String projectId, Horizon horizon, LocalDate date) {
         Map<String, BigDecimal> sums = new HashMap<>();
-        String sql = "SELECT cost_category, sum(amount) FROM expenditure_version WHERE project_id = ? AND incurred_on <= ? AND "
-                + (horizon.isNow() ? IN_FORCE_NOW : IN_FORCE_AT) + " GROUP BY cost_category";
-        Object[] args = horizon.isNow() ? new Object[] {projectId, date}
-                : new Object[] {projectId, date, horizon.maxPosition(), horizon.maxPosition()};
+        String sql = "SELECT cost_category, sum(amount) FROM " + inForce(horizon) + " GROUP BY cost_category";
+        Object[] args = args(horizon, projectId, date);
         jdbc.query(sql, rs -> {
             sums.put(rs.getString(1), rs.getBigDecimal(2));
         }, args);
         return sums;
+    }
+
+    /** The rows spending is summed over: the project's up to a date, in force at the horizon. */
+    private static String inForce(Horizon horizon) {
+        return horizon.isNow() ? IN_FORCE_NOW : IN_FORCE_AT;
+    }
+
+    /** The given parameters (ending with the project and the date), then the horizon's when it is in the past. */
+    private static Object[] args(Horizon horizon, Object... upToProjectAndDate) {
+        if (horizon.isNow()) {
+            return upToProjectAndDate;
+        }
+        Object[] args = Arrays.copyOf(upToProjectAndDate, upToProjectAndDate.length + 2);
+        args[args.length - 2] = horizon.maxPosition();
+        args[args.length - 1] = horizon.maxPosition();
+        return args;
     }
 
     /** All spending of the project, flat-rate amounts included (a flat rate of all its base spending). */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ProjectionReplayTest {
 
     static final List<String> TABLES = List.of("audit_entry", "event_chain", "project", "reporting_period", "sub_activity",
-            "budget_line", "budget_line_revision", "indicator", "expenditure_version");
+            "budget_line", "budget_line_revision", "indicator", "expenditure_version", "spending_day");
 
     @Test
     void replaying_the_same_events_twice_gives_the_same_rows() {
@@ -62,6 +62,9 @@ class ProjectionReplayTest {
             assertThat(second.get(table)).as(table).isEqualTo(first.get(table));
         }
         assertThat(first.get("expenditure_version")).hasSize(4);
+        // E1 corrected from 100.00 to 120.00, E2 cancelled: the day's sum is what is in force
+        assertThat(second.get("spending_day")).hasSize(1);
+        assertThat((BigDecimal) second.get("spending_day").get(0).get("amount")).isEqualByComparingTo("120.00");
     }
 
     private static Map<String, List<Map<String, Object>>> rows(String project) {
