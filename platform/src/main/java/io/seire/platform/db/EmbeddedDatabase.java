@@ -18,6 +18,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "seire";
 
+    /**
+     * The embedded binaries start PostgreSQL with {@code fsync} and {@code synchronous_commit} off, which suits
+     * throw-away test databases but not data kept under {@code var/}: a crash could lose or corrupt committed writes.
+     * Every start turns both back on unless the caller's server configuration says otherwise.
+     */
+    static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -25,7 +32,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on the given data directory, keeping what is already there. Port 0 picks a free port.
+     * Starts PostgreSQL on the given data directory, keeping what is already there. Port 0 picks a free port. The
+     * server configuration is applied over {@link #DURABLE}.
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> serverConfig)
             throws IOException {
@@ -39,7 +47,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        serverConfig.forEach(builder::setServerConfig);
+        Map<String, String> config = new java.util.LinkedHashMap<>(DURABLE);
+        config.putAll(serverConfig);
+        config.forEach(builder::setServerConfig);
         EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
         database.createApplicationDatabase();
         return database;
