@@ -4,6 +4,7 @@ import io.seire.platform.eventstore.EventStoreConfiguration;
 import io.seire.platform.security.SecurityConfiguration;
 import io.seire.platform.web.JsonConfiguration;
 import io.seire.platform.web.ProblemResponses;
+import io.seire.platform.web.RequestConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.PropertySource;
 /** What both sides of Seire stand on: event store, schema, HTTP conventions and sign-in. */
 @Configuration(proxyBeanMethods = false)
 @PropertySource(value = "classpath:seire-platform.properties", encoding = "UTF-8")
-@Import({EventStoreConfiguration.class, SecurityConfiguration.class, JsonConfiguration.class, ProblemResponses.class})
+@Import({EventStoreConfiguration.class, SecurityConfiguration.class, JsonConfiguration.class, ProblemResponses.class,
+        RequestConfiguration.class})
 public class PlatformConfiguration {
 
     static {

@@ -154,14 +154,22 @@ public final class CsvExpenditures {
     }
 
     private static String decode(byte[] bytes) {
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw InvalidRequest.of("file", "The file is not UTF-8 text. Save the export as CSV UTF-8 and try again.");
         }
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            long line = 1 + text.substring(0, nul).chars().filter(c -> c == '\n').count();
+            throw InvalidRequest.of("file", "Line " + line + " contains the invisible character U+0000 (NUL), which "
+                    + "cannot be stored. Save the export as CSV UTF-8 text and try again.");
+        }
+        return text;
     }
 
     private record Record(int line, List<String> fields, char delimiter) {

@@ -18,8 +18,8 @@ import java.util.UUID;
 public record Write(Actor actor, String aggregateId, String path, String idempotencyKey, String correlationId,
                     byte[] canonicalRequest, String source, int successStatus) {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    public static final String CORRELATION_ID = "X-Correlation-Id";
+    public static final String IDEMPOTENCY_KEY = io.seire.platform.web.StorableText.IDEMPOTENCY_KEY;
+    public static final String CORRELATION_ID = io.seire.platform.web.StorableText.CORRELATION_ID;
 
     public static Write of(Actor actor, String aggregateId, HttpServletRequest request, byte[] canonicalRequest,
                            int successStatus) {

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API's JSON: strict on input (unknown fields, wrong types and impossible dates are refused, nothing is
- * silently coerced), ISO dates and plain decimals on output. Stored events use their own mapper.
+ * The REST API's JSON: strict on input (unknown fields, wrong types, impossible dates and text that cannot be
+ * stored are refused, nothing is silently coerced), ISO dates and plain decimals on output. Stored events use their own mapper.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -30,6 +30,7 @@ public class JsonConfiguration {
                 .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .deserializerByType(String.class, new StorableStringDeserializer())
                 .postConfigurer(mapper -> {
                     // emoji and other characters beyond the BMP are written as UTF-8, not as escaped surrogate pairs
                     mapper.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature

@@ -142,6 +142,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Names the field a JSON body got wrong and why, in words. */
     static FieldError describe(Throwable cause) {
+        if (cause instanceof StorableStringDeserializer.UnstorableText text) {
+            return FieldError.of(path(text), text.reason());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return FieldError.of(field, "is not a field of this request; expected one of "
