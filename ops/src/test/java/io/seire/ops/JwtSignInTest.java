@@ -81,6 +81,12 @@ class JwtSignInTest extends ApiTestBase {
         Api forged = admin.anonymous().withHeader("Authorization",
                 "Bearer " + token(STRANGER_KEYS, "jwt-juht", List.of("ADMIN"), List.of(project)));
         assertThat(forged.get(base).status()).isEqualTo(401);
+        // a user name that could not be stored as the actor of an event is not signed in
+        Api unstorable = admin.anonymous().withHeader("Authorization",
+                "Bearer " + token(KEYS, "jwt-\u0000juht", List.of("MANAGER"), List.of(project)));
+        Api.Response refused = unstorable.post(base + "/sub-activities/1/progress", Map.of("period", "2024",
+                "status", "ON_TRACK", "summary", "ei tohi salvestuda"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(401);
         assertThat(admin.anonymous().get(base).status()).isEqualTo(401);
         assertThat(admin.get(base).status()).isEqualTo(200);
     }

@@ -2,14 +2,15 @@ package io.seire.platform.security;
 
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.access.Role;
+import io.seire.platform.web.StorableText;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
  * Production sign-in: a bearer JWT from the configured issuer. The user is {@code preferred_username} (or
@@ -19,7 +20,18 @@ public class JwtActors implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        String username = Objects.requireNonNullElse(jwt.getClaimAsString("preferred_username"), jwt.getSubject());
+        String preferred = jwt.getClaimAsString("preferred_username");
+        String username = preferred != null ? preferred : jwt.getSubject();
+        if (username == null || username.isBlank()) {
+            throw new InvalidBearerTokenException("The token names no user (preferred_username or sub)");
+        }
+        for (String text : concat(username, jwt)) {
+            if (StorableText.problem(text) != null) {
+                // it would be recorded as the actor of every event this user writes
+                throw new InvalidBearerTokenException("The token's user, roles, projects or programmes hold text "
+                        + "that cannot be stored");
+            }
+        }
         Set<Role> roles = strings(jwt, "roles").stream()
                 .map(String::toUpperCase)
                 .filter(r -> Set.of("ADMIN", "FINANCE", "MANAGER", "LIAISON").contains(r))
@@ -27,6 +39,14 @@ public class JwtActors implements Converter<Jwt, AbstractAuthenticationToken> {
                 .collect(Collectors.toSet());
         return new ActorAuthentication(new Actor(username, roles, Set.copyOf(strings(jwt, "projects")),
                 Set.copyOf(strings(jwt, "programmes"))));
+    }
+
+    private static List<String> concat(String username, Jwt jwt) {
+        List<String> all = new java.util.ArrayList<>(List.of(username));
+        for (String claim : List.of("roles", "projects", "programmes")) {
+            all.addAll(strings(jwt, claim));
+        }
+        return all;
     }
 
     private static List<String> strings(Jwt jwt, String claim) {
