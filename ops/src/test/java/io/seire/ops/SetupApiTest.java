@@ -240,4 +240,20 @@ class SetupApiTest extends ApiTestBase {
         assertThat(admin.post("/api/v1/users", Map.of("username", unique("y"), "password", "12345678",
                 "roles", List.of("CLERK"))).status()).isEqualTo(400);
     }
+
+    @Test
+    void a_password_longer_than_bcrypt_reads_is_refused_naming_the_field() {
+        String name = unique("pikk");
+        Api.Response tooLong = admin.post("/api/v1/users", Map.of("username", name, "password", "õ".repeat(37),
+                "roles", List.of("FINANCE")));
+        assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+        assertThat(tooLong.json().path("errors").get(0).path("field").asText()).isEqualTo("password");
+        assertThat(tooLong.json().path("errors").get(0).path("message").asText()).contains("at most 72 bytes");
+        assertThat(admin.as(name, "õ".repeat(37)).get("/api/v1/projects").status()).isEqualTo(401);
+
+        Api.Response longest = admin.post("/api/v1/users", Map.of("username", name, "password", "õ".repeat(36),
+                "roles", List.of("FINANCE")));
+        assertThat(longest.status()).as(longest.body()).isEqualTo(201);
+        assertThat(admin.as(name, "õ".repeat(36)).get("/api/v1/projects").status()).isEqualTo(200);
+    }
 }

@@ -26,6 +26,7 @@ public class UsersController {
     }
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final WriteExecutor writes;
     private final PasswordEncoder passwords;
@@ -48,6 +49,12 @@ public class UsersController {
         f.required("roles", body.roles());
         if (body.password() != null && body.password().length() < MIN_PASSWORD_LENGTH) {
             f.add("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+        }
+        if (body.password() != null && body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > MAX_PASSWORD_BYTES) {
+            // BCrypt reads no further than this
+            f.add("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes long (letters such as õ or š count "
+                    + "as two, an emoji as four)");
         }
         if (body.roles() != null && body.roles().contains(null)) {
             f.add("roles", "must not contain null");
