@@ -68,6 +68,46 @@ class HostileInputApiTest extends ApiTestBase {
     }
 
     @Test
+    void numbers_and_dates_beyond_what_seire_records_are_refused_naming_the_field() {
+        String id = unique("Bounds");
+        String registration = json(SeedProject.registration(id));
+        assertRefused(admin.post("/api/v1/projects", registration.replace("\"2028-07-31\"", "\"+6000000-01-01\"")),
+                "eligibleTo", "between 1900-01-01 and 2999-12-31");
+        long position = SeedProject.setUp(admin, id);
+        String base = "/api/v1/projects/" + Api.seg(id);
+
+        // a number of 2,000 digits would be stored, and then could never be read back
+        assertRefused(admin.post(base + "/budget-lines", Map.of("code", "X1", "subActivity", "1",
+                "costCategory", "SERVICES", "planned", "100." + "0".repeat(2000))), "planned", "digits after");
+        assertRefused(admin.post(base + "/budget-lines", Map.of("code", "X1", "subActivity", "1",
+                "costCategory", "SERVICES", "planned", "1234567890123456.00")), "planned", "digits before");
+        assertRefused(admin.get(base + "/budget-execution?period=2024&asOf=%2B999999-01-01T00:00:00Z"),
+                "asOf", "between 1900-01-01 and 2999-12-31");
+
+        String csv = "id;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description\n"
+                + "r1;AT1-SERVICES;10,00;01.07.3024;;OÜ Puu;A-1;Kohv\n"
+                + "r2;AT1-SERVICES;1234567890123456,00;02.07.2024;;OÜ Puu;A-2;Tee\n";
+        Api.Response imported = admin.postRaw(base + "/expenditures/import", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(422);
+        assertThat(imported.body()).contains("between 1900-01-01 and 2999-12-31", "digits before");
+
+        Api.Response lines = admin.get(base + "?minPosition=" + position);
+        assertThat(lines.json().path("budgetLines").findValuesAsText("code")).doesNotContain("X1");
+    }
+
+    @Test
+    void parameter_names_and_user_names_that_cannot_be_stored_answer_4xx_not_500() {
+        Api.Response parameter = admin.get("/api/v1/projects?%00=1");
+        assertThat(parameter.status()).as(parameter.body()).isEqualTo(400);
+        assertThat(parameter.header("Content-Type")).startsWith("application/problem+json");
+
+        Api nulUser = admin.anonymous().withHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("ad\u0000min:whatever".getBytes(StandardCharsets.UTF_8)));
+        assertThat(nulUser.get("/api/v1/projects").status()).isEqualTo(401);
+    }
+
+    @Test
     void a_csv_file_holding_a_nul_byte_is_refused_naming_its_line() {
         String id = unique("CsvNul");
         SeedProject.setUp(admin, id);

@@ -87,6 +87,9 @@ class JwtSignInTest extends ApiTestBase {
         Api.Response refused = unstorable.post(base + "/sub-activities/1/progress", Map.of("period", "2024",
                 "status", "ON_TRACK", "summary", "ei tohi salvestuda"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+        Api longName = admin.anonymous().withHeader("Authorization",
+                "Bearer " + token(KEYS, "j".repeat(201), List.of("MANAGER"), List.of(project)));
+        assertThat(longName.get(base).status()).isEqualTo(401);
         assertThat(admin.anonymous().get(base).status()).isEqualTo(401);
         assertThat(admin.get(base).status()).isEqualTo(200);
     }

@@ -1,5 +1,6 @@
 package io.seire.command.finance;
 
+import io.seire.kernel.Bounds;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ImportRejected.BadRow;
 import io.seire.kernel.finance.ImportRow;
@@ -109,10 +110,17 @@ public final class CsvExpenditures {
         }
         value = value.replace(',', '.');
         if (!AMOUNT.matcher(value).matches()) {
-            unreadable.add(new BadRow(r.line, "amount", "'" + raw + "' is not an amount such as 1234.56 or 1234,56"));
+            unreadable.add(new BadRow(r.line, "amount", "'" + Bounds.shortened(raw)
+                    + "' is not an amount such as 1234.56 or 1234,56"));
             return null;
         }
-        return new BigDecimal(value);
+        BigDecimal amount = new BigDecimal(value);
+        String problem = Bounds.decimalProblem(amount);
+        if (problem != null) {
+            unreadable.add(new BadRow(r.line, "amount", "'" + Bounds.shortened(raw) + "' " + problem));
+            return null;
+        }
+        return amount;
     }
 
     private static LocalDate date(Record r, Map<String, Integer> header, String column, boolean required,
@@ -125,7 +133,13 @@ public final class CsvExpenditures {
             return null;
         }
         try {
-            return raw.contains(".") ? LocalDate.parse(raw, ESTONIAN_DATE) : LocalDate.parse(raw);
+            LocalDate date = raw.contains(".") ? LocalDate.parse(raw, ESTONIAN_DATE) : LocalDate.parse(raw);
+            String problem = Bounds.dateProblem(date);
+            if (problem != null) {
+                unreadable.add(new BadRow(r.line, column, "'" + raw + "' " + problem));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             unreadable.add(new BadRow(r.line, column, "'" + raw + "' is not a valid date (2024-12-31 or 31.12.2024)"));
             return null;

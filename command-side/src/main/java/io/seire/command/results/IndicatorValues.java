@@ -160,8 +160,13 @@ public class IndicatorValues {
         String v = value.strip();
         if (!DECIMAL.matcher(v).matches()) {
             throw RuleViolation.badRequest("value-fits-measure", "value", "Indicator '" + indicator.code()
-                    + "' is measured as a " + indicator.measure().name().toLowerCase() + "; '" + value
+                    + "' is measured as a " + indicator.measure().name().toLowerCase() + "; '" + io.seire.kernel.Bounds.shortened(value)
                     + "' is not a decimal number such as \"12\" or \"12.5\".");
+        }
+        String outOfBounds = io.seire.kernel.Bounds.decimalProblem(new BigDecimal(v));
+        if (outOfBounds != null) {
+            throw RuleViolation.badRequest("value-fits-measure", "value", "Indicator '" + indicator.code() + "': '"
+                    + io.seire.kernel.Bounds.shortened(v) + "' " + outOfBounds + ".");
         }
         if (indicator.measure() == Measure.PERCENTAGE) {
             BigDecimal n = new BigDecimal(v);

@@ -8,7 +8,7 @@ import io.seire.kernel.RuleViolation;
  */
 public final class Ids {
 
-    public static final int MAX_LENGTH = 200;
+    public static final int MAX_LENGTH = io.seire.kernel.Bounds.MAX_NAME_LENGTH;
 
     private Ids() {
     }

@@ -82,6 +82,16 @@ class IndicatorValueRulesTest {
     }
 
     @Test
+    void a_number_has_at_most_15_digits_before_and_10_after_the_decimal_point() {
+        given().when(value("O1", "V1", "2024", "1234567890123456"), as(MANAGER))
+                .expectException(violates("value-fits-measure"));
+        given().when(value("O1", "V1", "2024", "1." + "0".repeat(2000)), as(MANAGER))
+                .expectException(violates("value-fits-measure"));
+        given().when(value("O1", "V1", "2024", "123456789012345.0123456789"), as(MANAGER))
+                .expectEvents(recorded("O1", "V1", "2024", "123456789012345.0123456789"));
+    }
+
+    @Test
     void a_second_latest_or_max_value_for_a_period_replaces_the_first_only_through_a_correction() {
         given(recorded("R1", "V1", "2024", "20")).when(value("R1", "V2", "2024", "25"), as(MANAGER))
                 .expectNoEvents().expectException(violates("one-value-per-period"));

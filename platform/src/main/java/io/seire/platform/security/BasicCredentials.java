@@ -44,6 +44,11 @@ public class BasicCredentials implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         String username = request.getName();
         String password = String.valueOf(request.getCredentials());
+        if (io.seire.platform.web.StorableText.problem(username) != null
+                || username.length() > io.seire.platform.web.StorableText.MAX_NAME_LENGTH) {
+            // no user can have such a name; asking the database would only fail
+            throw new BadCredentialsException("Unknown user or wrong password");
+        }
         String key = fingerprint(username, password);
         Instant now = clock.instant();
         Remembered hit = remembered.get(key);

@@ -25,6 +25,10 @@ public class JwtActors implements Converter<Jwt, AbstractAuthenticationToken> {
         if (username == null || username.isBlank()) {
             throw new InvalidBearerTokenException("The token names no user (preferred_username or sub)");
         }
+        if (username.length() > StorableText.MAX_NAME_LENGTH) {
+            throw new InvalidBearerTokenException("The token's user name is longer than "
+                    + StorableText.MAX_NAME_LENGTH + " characters");
+        }
         for (String text : concat(username, jwt)) {
             if (StorableText.problem(text) != null) {
                 // it would be recorded as the actor of every event this user writes

@@ -41,10 +41,17 @@ public final class Fields {
             return null;
         }
         if (!DECIMAL.matcher(text).matches()) {
-            errors.add(FieldError.of(field, "'" + text + "' is not a decimal number; write it as a string such as \"1234.56\""));
+            errors.add(FieldError.of(field, "'" + io.seire.kernel.Bounds.shortened(text)
+                    + "' is not a decimal number; write it as a string such as \"1234.56\""));
             return null;
         }
-        return new BigDecimal(text);
+        BigDecimal value = new BigDecimal(text);
+        String problem = io.seire.kernel.Bounds.decimalProblem(value);
+        if (problem != null) {
+            errors.add(FieldError.of(field, "'" + io.seire.kernel.Bounds.shortened(text) + "' " + problem));
+            return null;
+        }
+        return value;
     }
 
     public BigDecimal requiredDecimal(String field, String text) {

@@ -31,6 +31,7 @@ public class JsonConfiguration {
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .deserializerByType(String.class, new StorableStringDeserializer())
+                .deserializerByType(java.time.LocalDate.class, new BoundedDateDeserializer())
                 .postConfigurer(mapper -> {
                     // emoji and other characters beyond the BMP are written as UTF-8, not as escaped surrogate pairs
                     mapper.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature

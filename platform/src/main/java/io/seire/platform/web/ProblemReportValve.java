@@ -18,7 +18,8 @@ public class ProblemReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0) {
+        // as Tomcat's own valve: only an error nobody has reported yet, on a response nothing was written to
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
         AtomicBoolean ioAllowed = new AtomicBoolean(false);

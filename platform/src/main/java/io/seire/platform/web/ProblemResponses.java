@@ -75,6 +75,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         List.of()));
     }
 
+    /** Spring Security's firewall refuses a parameter or header (control characters, non-text bytes). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    public ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return Problems.answer(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+                "A parameter name or header of the request holds characters that are not allowed (such as control "
+                        + "characters); check the address and the headers.", List.of()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
         String reason = e.getMostSpecificCause() instanceof DateTimeParseException
@@ -142,8 +150,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Names the field a JSON body got wrong and why, in words. */
     static FieldError describe(Throwable cause) {
-        if (cause instanceof StorableStringDeserializer.UnstorableText text) {
-            return FieldError.of(path(text), text.reason());
+        if (cause instanceof RefusedValue refused) {
+            return FieldError.of(path(refused), refused.reason());
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

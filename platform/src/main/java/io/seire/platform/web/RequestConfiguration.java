@@ -3,10 +3,12 @@ package io.seire.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.NonNull;
@@ -33,16 +35,35 @@ public class RequestConfiguration {
 
     /** Tomcat with {@link ProblemReportValve} in place of its HTML error pages. */
     @Bean
-    public TomcatServletWebServerFactory tomcatServletWebServerFactory() {
-        return new TomcatServletWebServerFactory() {
-            @Override
-            protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
-                if (tomcat.getHost() instanceof StandardHost host) {
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    /**
+     * Runs after Spring Boot's own customizer, which adds a plain {@link ErrorReportValve} to the host: that one is
+     * replaced, and the host is told the problem valve is its error valve, so it adds no other when it starts.
+     */
+    static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
                     host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemReportValve());
                 }
-                return super.getTomcatWebServer(tomcat);
-            }
-        };
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** Refuses, with a 400 naming each, parameters and headers whose text cannot be stored. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 
@@ -20,7 +19,7 @@ final class StorableStringDeserializer extends StdScalarDeserializer<String> {
         String value = StringDeserializer.instance.deserialize(p, ctxt);
         String problem = StorableText.problem(value);
         if (problem != null) {
-            throw new UnstorableText(p, problem);
+            throw new RefusedValue(p, problem, String.class);
         }
         return value;
     }
@@ -33,20 +32,5 @@ final class StorableStringDeserializer extends StdScalarDeserializer<String> {
     @Override
     public boolean isCachable() {
         return true;
-    }
-
-    /** A JSON string holding text that cannot be stored; the path names the field. */
-    static final class UnstorableText extends MismatchedInputException {
-
-        private final String reason;
-
-        UnstorableText(JsonParser p, String reason) {
-            super(p, reason, String.class);
-            this.reason = reason;
-        }
-
-        String reason() {
-            return reason;
-        }
     }
 }

@@ -66,14 +66,21 @@ public class ReadGate {
     }
 
     public static Instant instant(String field, String text) {
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException notUtc) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw InvalidRequest.of(field, "'" + text + "' is not an ISO-8601 instant such as 2025-03-05T12:00:00Z");
+                throw InvalidRequest.of(field, "'" + io.seire.kernel.Bounds.shortened(text)
+                        + "' is not an ISO-8601 instant such as 2025-03-05T12:00:00Z");
             }
         }
+        String problem = io.seire.kernel.Bounds.dateProblem(instant.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
+        if (problem != null) {
+            throw InvalidRequest.of(field, "'" + text + "' " + problem);
+        }
+        return instant;
     }
 }
