@@ -84,8 +84,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server. A checkpoint first, so that the shutdown checkpoint (with {@code fsync} on) finishes well
+     * within the few seconds the embedded binaries wait for the server to stop.
+     */
     @Override
     public void close() throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            // stop it all the same
+        }
         postgres.close();
     }
 }
