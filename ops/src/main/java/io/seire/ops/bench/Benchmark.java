@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -120,7 +121,7 @@ public final class Benchmark {
     // ------------------------------------------------------------------ 1: expenditures over HTTP
 
     private void writes() throws Exception {
-        List<String> projects = new ArrayList<>();
+        List<String> projects = writeProjects;
         for (int i = 0; i < scale.writeProjects(); i++) {
             projects.add(project("Šveits.bench.w-" + i, 10_000_000));
         }
@@ -229,6 +230,8 @@ public final class Benchmark {
     // ------------------------------------------------------------------ the history for 4, 5 and 6
 
     private final List<String> dataset = new ArrayList<>();
+    /** The projects figure 1 writes to; figure 5 writes to them too, beside its reads. */
+    private final List<String> writeProjects = new ArrayList<>();
     private String bigProject;
 
     private void dataset(SeireApplication.Running seire) throws Exception {
@@ -306,6 +309,37 @@ public final class Benchmark {
         report(new Figure(name + ".p50_largest_project", percentile(big, 50) / 1e6, "ms", null, null));
         report(new Figure(name + ".p99_largest_project", percentile(big, 99) / 1e6, "ms", null,
                 scale.datasetBigEvents() + " events in one project"));
+
+        // the same reads while a client records expenditures without pause (and the projections follow it)
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = new Thread(() -> {
+            while (writing.get()) {
+                String p = writeProjects.get(ThreadLocalRandom.current().nextInt(writeProjects.size()));
+                expect(http.post("/api/v1/projects/" + Http.seg(p) + "/expenditures", expenditure()), 201);
+                written.incrementAndGet();
+            }
+        }, "bench-writer");
+        long[] loaded = new long[scale.reads()];
+        long started = System.nanoTime();
+        writer.start();
+        try {
+            for (int i = 0; i < loaded.length; i++) {
+                String p = dataset.get(ThreadLocalRandom.current().nextInt(dataset.size()));
+                loaded[i] = timed(() -> expect(http.get("/api/v1/projects/" + Http.seg(p) + view), 200));
+            }
+        } finally {
+            writing.set(false);
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        double writesPerSecond = written.get() / RawBaseline.seconds(started);
+        report(new Figure(name + ".p50_beside_writes", percentile(loaded, 50) / 1e6, "ms", null, null));
+        report(new Figure(name + ".p99_beside_writes", percentile(loaded, 99) / 1e6, "ms", null,
+                String.format(Locale.ROOT, "one client recording %.0f expenditures/s meanwhile", writesPerSecond)));
     }
 
     // ------------------------------------------------------------------ 6: audit-trail export
