@@ -2,6 +2,7 @@ package io.seire.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seire.ops.bench.Registration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +28,8 @@ public final class SeedProject {
     }
 
     public static Map<String, Object> registration(String id) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", "Kodanikuühiskonna pädevuse suurendamine, üldsuse teadlikkuse tõstmine ja teabe levitamine "
-                + "sotsiaalse innovatsiooni teemadel");
-        body.put("programme", "Šveitsi-Eesti koostööprogramm");
-        body.put("beneficiary", "SA Kodanikuühiskonna Sihtkapital");
-        body.put("currency", "EUR");
-        body.put("eligibleFrom", "2024-06-01");
-        body.put("eligibleTo", "2028-07-31");
-        body.put("flexibilityPercent", "10");
-        body.put("reportingPeriods", List.of(
-                period("2024", "2024-06-01", "2024-12-31"),
-                period("2025", "2025-01-01", "2025-12-31"),
-                period("2026", "2026-01-01", "2026-12-31"),
-                period("2027", "2027-01-01", "2027-12-31"),
-                period("2028", "2028-01-01", "2028-07-31")));
-        return body;
+        return Registration.of(id, "Kodanikuühiskonna pädevuse suurendamine, üldsuse teadlikkuse tõstmine ja teabe "
+                + "levitamine sotsiaalse innovatsiooni teemadel");
     }
 
     public static List<Map<String, Object>> budgetLines() {
@@ -96,10 +82,6 @@ public final class SeedProject {
     private static long created(Api.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.position();
-    }
-
-    static Map<String, Object> period(String id, String from, String to) {
-        return Map.of("id", id, "from", from, "to", to);
     }
 
     static Map<String, Object> line(String code, String sub, String category, String planned) {

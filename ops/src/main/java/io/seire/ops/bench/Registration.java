@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The registration body of a project like the seed one (Swiss–Estonian programme, June 2024 – July 2028). */
-final class Registration {
+/**
+ * The registration body of a project like the seed one (Swiss–Estonian programme, June 2024 – July 2028), for the
+ * benchmark tools and the API tests alike.
+ */
+public final class Registration {
 
     static final String[][] PERIODS = {{"2024", "2024-06-01", "2024-12-31"}, {"2025", "2025-01-01", "2025-12-31"},
             {"2026", "2026-01-01", "2026-12-31"}, {"2027", "2027-01-01", "2027-12-31"}, {"2028", "2028-01-01", "2028-07-31"}};
@@ -14,7 +17,7 @@ final class Registration {
     private Registration() {
     }
 
-    static Map<String, Object> of(String id, String name) {
+    public static Map<String, Object> of(String id, String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("name", name);
