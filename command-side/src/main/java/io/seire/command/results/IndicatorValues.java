@@ -163,13 +163,13 @@ public class IndicatorValues {
                     + "' is measured as a " + indicator.measure().name().toLowerCase() + "; '" + io.seire.kernel.Bounds.shortened(value)
                     + "' is not a decimal number such as \"12\" or \"12.5\".");
         }
-        String outOfBounds = io.seire.kernel.Bounds.decimalProblem(new BigDecimal(v));
+        BigDecimal n = new BigDecimal(v);
+        String outOfBounds = io.seire.kernel.Bounds.decimalProblem(n);
         if (outOfBounds != null) {
             throw RuleViolation.badRequest("value-fits-measure", "value", "Indicator '" + indicator.code() + "': '"
                     + io.seire.kernel.Bounds.shortened(v) + "' " + outOfBounds + ".");
         }
         if (indicator.measure() == Measure.PERCENTAGE) {
-            BigDecimal n = new BigDecimal(v);
             if (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw RuleViolation.badRequest("value-fits-measure", "value", "Indicator '" + indicator.code()
                         + "' is a percentage; " + v + " is not between 0 and 100.");

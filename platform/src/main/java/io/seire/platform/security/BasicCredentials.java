@@ -45,7 +45,7 @@ public class BasicCredentials implements AuthenticationProvider {
         String username = request.getName();
         String password = String.valueOf(request.getCredentials());
         if (io.seire.platform.web.StorableText.problem(username) != null
-                || username.length() > io.seire.platform.web.StorableText.MAX_NAME_LENGTH) {
+                || username.length() > io.seire.kernel.Bounds.MAX_NAME_LENGTH) {
             // no user can have such a name; asking the database would only fail
             throw new BadCredentialsException("Unknown user or wrong password");
         }

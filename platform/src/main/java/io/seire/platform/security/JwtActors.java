@@ -1,5 +1,6 @@
 package io.seire.platform.security;
 
+import io.seire.kernel.Bounds;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.access.Role;
 import io.seire.platform.web.StorableText;
@@ -25,32 +26,26 @@ public class JwtActors implements Converter<Jwt, AbstractAuthenticationToken> {
         if (username == null || username.isBlank()) {
             throw new InvalidBearerTokenException("The token names no user (preferred_username or sub)");
         }
-        if (username.length() > StorableText.MAX_NAME_LENGTH) {
+        if (username.length() > Bounds.MAX_NAME_LENGTH) {
             throw new InvalidBearerTokenException("The token's user name is longer than "
-                    + StorableText.MAX_NAME_LENGTH + " characters");
+                    + Bounds.MAX_NAME_LENGTH + " characters");
         }
-        for (String text : concat(username, jwt)) {
-            if (StorableText.problem(text) != null) {
+        List<String> roleNames = strings(jwt, "roles");
+        List<String> projects = strings(jwt, "projects");
+        List<String> programmes = strings(jwt, "programmes");
+        for (List<String> texts : List.of(List.of(username), roleNames, projects, programmes)) {
+            if (texts.stream().anyMatch(text -> StorableText.problem(text) != null)) {
                 // it would be recorded as the actor of every event this user writes
                 throw new InvalidBearerTokenException("The token's user, roles, projects or programmes hold text "
                         + "that cannot be stored");
             }
         }
-        Set<Role> roles = strings(jwt, "roles").stream()
+        Set<Role> roles = roleNames.stream()
                 .map(String::toUpperCase)
                 .filter(r -> Set.of("ADMIN", "FINANCE", "MANAGER", "LIAISON").contains(r))
                 .map(Role::valueOf)
                 .collect(Collectors.toSet());
-        return new ActorAuthentication(new Actor(username, roles, Set.copyOf(strings(jwt, "projects")),
-                Set.copyOf(strings(jwt, "programmes"))));
-    }
-
-    private static List<String> concat(String username, Jwt jwt) {
-        List<String> all = new java.util.ArrayList<>(List.of(username));
-        for (String claim : List.of("roles", "projects", "programmes")) {
-            all.addAll(strings(jwt, claim));
-        }
-        return all;
+        return new ActorAuthentication(new Actor(username, roles, Set.copyOf(projects), Set.copyOf(programmes)));
     }
 
     private static List<String> strings(Jwt jwt, String claim) {

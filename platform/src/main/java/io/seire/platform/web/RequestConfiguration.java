@@ -66,7 +66,10 @@ public class RequestConfiguration {
         }
     }
 
-    /** Refuses, with a 400 naming each, parameters and headers whose text cannot be stored. */
+    /**
+     * Refuses, with a 400 naming each, parameters and headers whose text cannot be stored. Parameter names need no
+     * check: Spring Security's firewall refuses names with control characters before this runs.
+     */
     static final class StorableRequestText implements HandlerInterceptor {
 
         @Override
@@ -74,12 +77,12 @@ public class RequestConfiguration {
                                  @NonNull Object handler) {
             Fields fields = new Fields();
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-                String problem = StorableText.problem(parameter.getKey());
                 for (String value : parameter.getValue()) {
-                    problem = problem != null ? problem : StorableText.problem(value);
-                }
-                if (problem != null) {
-                    fields.add(printable(parameter.getKey()), problem);
+                    String problem = StorableText.problem(value);
+                    if (problem != null) {
+                        fields.add(parameter.getKey(), problem);
+                        break;
+                    }
                 }
             }
             for (String header : new String[]{StorableText.IDEMPOTENCY_KEY, StorableText.CORRELATION_ID}) {
@@ -93,10 +96,6 @@ public class RequestConfiguration {
             }
             fields.throwIfInvalid();
             return true;
-        }
-
-        private static String printable(String name) {
-            return StorableText.problem(name) == null ? name : name.replace('\u0000', '\uFFFD');
         }
     }
 }

@@ -10,9 +10,6 @@ public final class StorableText {
     /** The longest value of the {@code Idempotency-Key} and {@code X-Correlation-Id} headers. */
     public static final int MAX_HEADER_LENGTH = 255;
 
-    /** The longest user name, id or code (as the command side checks them). */
-    public static final int MAX_NAME_LENGTH = io.seire.kernel.Bounds.MAX_NAME_LENGTH;
-
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String CORRELATION_ID = "X-Correlation-Id";
 
