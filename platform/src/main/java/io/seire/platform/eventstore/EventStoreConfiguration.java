@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC storage engine on the Flyway-created tables, Jackson for every
- * kind of stored message, and a resolver that knows PostgreSQL's duplicate-key state.
+ * kind of stored message, a resolver that knows PostgreSQL's duplicate-key state, and appends whose global index
+ * order is their commit order (ADR 0019), so no committed event is ever skipped by a processor.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -66,7 +67,8 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  @Value("${seire.event-store.batch-size:1000}") int batchSize,
-                                                 @Value("${seire.event-store.gap-timeout-ms:60000}") int gapTimeout) {
+                                                 @Value("${seire.event-store.gap-timeout-ms:60000}") int gapTimeout,
+                                                 @Value("${seire.event-store.max-gap-offset:10000}") int maxGapOffset) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
@@ -77,6 +79,8 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)
+                .maxGapOffset(maxGapOffset)
+                .appendEvents(EventAppendOrder::appendInCommitOrder)
                 .build();
     }
 

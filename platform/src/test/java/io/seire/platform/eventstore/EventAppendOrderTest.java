@@ -1,0 +1,165 @@
+package io.seire.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seire.platform.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * ADR 0019: whatever the size of a write and however many writers run beside it, every committed event reaches
+ * every reader. The gap-aware token forgets gaps further than {@code maxGapOffset} below the newest index it has
+ * read; a large transaction that takes its indices before a small one commits would otherwise lose its first
+ * events for good.
+ */
+class EventAppendOrderTest {
+
+    private static final int MAX_GAP_OFFSET = 50;
+    private static final int LARGE_WRITE = 200;
+    private static final ExecutorService threads = Executors.newCachedThreadPool();
+    private static final AtomicInteger databases = new AtomicInteger();
+
+    @AfterAll
+    static void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void a_write_larger_than_the_gap_offset_beside_a_concurrent_writer_loses_nothing() throws Exception {
+        DataSource db = freshDatabase();
+        JdbcEventStorageEngine engine = engine(db, true);
+
+        List<Long> read = runLargeWriteBesideSmallOne(db, engine);
+
+        assertThat(read).hasSize(LARGE_WRITE + 2);
+        assertThat(read).isSorted();
+    }
+
+    @Test
+    void without_commit_order_the_same_writes_lose_the_large_writes_first_events() throws Exception {
+        // the hazard the rule removes, shown with Axon's own append statement
+        DataSource db = freshDatabase();
+        JdbcEventStorageEngine engine = engine(db, false);
+
+        List<Long> read = runLargeWriteBesideSmallOne(db, engine);
+
+        assertThat(read).hasSizeLessThan(LARGE_WRITE + 2);
+    }
+
+    /**
+     * A large transaction appends and stays open; a small one appends beside it; a reader reads; then the large one
+     * commits and the reader reads on from its token. Answers the global indices the reader saw.
+     */
+    private List<Long> runLargeWriteBesideSmallOne(DataSource db, JdbcEventStorageEngine engine) throws Exception {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        // the reader is up to date with what came before
+        tx.executeWithoutResult(s -> engine.appendEvents(events("before", 1)));
+        List<Long> seen = new ArrayList<>();
+        TrackingToken token = readAll(engine, null, seen);
+        CountDownLatch largeAppended = new CountDownLatch(1);
+        CountDownLatch commitLarge = new CountDownLatch(1);
+        Future<?> large = threads.submit(() -> tx.executeWithoutResult(s -> {
+            engine.appendEvents(events("import", LARGE_WRITE));
+            largeAppended.countDown();
+            await(commitLarge);
+        }));
+        assertThat(largeAppended.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<?> small = threads.submit(() -> tx.executeWithoutResult(s -> engine.appendEvents(events("other", 1))));
+        // the small write either commits at once or waits for the large one: give it the time to do either
+        try {
+            small.get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException waiting) {
+            // it waits for the large write to commit first
+        }
+
+        token = readAll(engine, token, seen);
+        commitLarge.countDown();
+        large.get(30, TimeUnit.SECONDS);
+        small.get(30, TimeUnit.SECONDS);
+        readAll(engine, token, seen);
+        return seen;
+    }
+
+    private static TrackingToken readAll(JdbcEventStorageEngine engine, TrackingToken from, List<Long> seen) {
+        TrackingToken token = from;
+        while (true) {
+            List<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> batch = engine.readEvents(token, false)
+                    .collect(Collectors.toList());
+            if (batch.isEmpty()) {
+                return token;
+            }
+            for (org.axonframework.eventhandling.TrackedEventMessage<?> event : batch) {
+                token = event.trackingToken();
+                seen.add(token.position().orElseThrow());
+            }
+        }
+    }
+
+    private static List<GenericDomainEventMessage<String>> events(String aggregate, int count) {
+        List<GenericDomainEventMessage<String>> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(new GenericDomainEventMessage<>("Test", aggregate, i, "event " + i));
+        }
+        return events;
+    }
+
+    private static JdbcEventStorageEngine engine(DataSource db, boolean inCommitOrder) {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        DataSourceTransactionManager spring = new DataSourceTransactionManager(db);
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .connectionProvider(new SpringDataSourceConnectionProvider(db))
+                .transactionManager(new SpringTransactionManager(spring))
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .batchSize(1000);
+        if (inCommitOrder) {
+            builder.appendEvents(EventAppendOrder::appendInCommitOrder);
+        }
+        return builder.build();
+    }
+
+    private static DataSource freshDatabase() throws Exception {
+        String url = TestDatabase.url();
+        String name = "append_order_" + databases.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        }
+        String dbUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        DriverManagerDataSource ds = new DriverManagerDataSource(dbUrl, "postgres", "");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
