@@ -52,7 +52,8 @@ public class CommandSideConfiguration {
 
     @Bean
     public CommandTargetResolver userCommandTarget() {
-        return command -> new VersionedAggregateIdentifier(((RegisterUser) command.getPayload()).username(), null);
+        return command -> new VersionedAggregateIdentifier(
+                io.seire.command.access.UserAccount.stream(((RegisterUser) command.getPayload()).username()), null);
     }
 
     /** Keeps recently used projects in memory, so a write does not reload a long history. */

@@ -56,7 +56,7 @@ public class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
-        Write write = new Write(Actor.system("system"), ADMIN, "/bootstrap/admin", null, UUID.randomUUID().toString(),
+        Write write = new Write(Actor.system("system"), UserAccount.stream(ADMIN), "/bootstrap/admin", null, UUID.randomUUID().toString(),
                 new byte[0], "first start", 201);
         try {
             writes.record(write, new RegisterUser(ADMIN, passwords.encode(password), Set.of(Role.ADMIN), Set.of(), Set.of()));

@@ -18,12 +18,19 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A user of Seire. Only an administrator creates users; a user name is taken once. */
+/**
+ * A user of Seire. Only an administrator creates users; a user name is taken once. Its events live in the stream
+ * {@code user/<name>} (ADR 0020): no project id can contain '/', so a user's stream and a project's never meet.
+ */
 @Aggregate(commandTargetResolver = "userCommandTarget")
 @EventVersion("1")
 public class UserAccount {
 
+    /** Prefix of every user's event stream; ids and codes of other aggregates cannot contain '/'. */
+    public static final String STREAM_PREFIX = "user/";
+
     @AggregateIdentifier
+    private String stream;
     private String username;
 
     protected UserAccount() {
@@ -50,6 +57,12 @@ public class UserAccount {
 
     @EventSourcingHandler
     void on(UserRegistered e) {
+        stream = stream(e.username());
         username = e.username();
+    }
+
+    /** The event stream (aggregate identifier) of the user with this name. */
+    public static String stream(String username) {
+        return STREAM_PREFIX + username;
     }
 }

@@ -62,7 +62,7 @@ public class UsersController {
         f.throwIfInvalid();
         RegisterUser command = new RegisterUser(body.username(), passwords.encode(body.password()),
                 Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()));
-        return writes.record(Write.ofJson(actor, body.username(), request, json, body, 201), command);
+        return writes.record(Write.ofJson(actor, UserAccount.stream(body.username()), request, json, body, 201), command);
     }
 
     private static Set<String> set(List<String> values) {
