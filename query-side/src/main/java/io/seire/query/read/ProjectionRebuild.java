@@ -1,6 +1,7 @@
 package io.seire.query.read;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rebuilds every project view from the event store: stops the processor, empties the view tables, resets the
  * tokens and replays, reporting progress as it goes. The hash chain and the submitted report documents are kept:
- * they record what was seen and submitted then, and must not be recomputed from today's rows. Every query node
- * must be stopped first (a token claimed elsewhere cannot be reset).
+ * they record what was seen and submitted then, and must not be recomputed from today's rows. Emptying the tables
+ * and resetting the tokens is one transaction: if the process dies in between, nothing changed. Every other query
+ * node must be stopped first: while one holds a claim on a segment the rebuild refuses to start.
  */
 @Component
 public class ProjectionRebuild {
@@ -31,13 +33,30 @@ public class ProjectionRebuild {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ProjectionProgress progress;
+    private final Duration claimTimeout;
+    /** Runs between emptying the tables and resetting the tokens; tests use it to die there. */
+    private Runnable betweenTruncateAndReset = () -> { };
 
     public ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                             TransactionTemplate transactions, ProjectionProgress progress) {
+                             TransactionTemplate transactions, ProjectionProgress progress,
+                             @org.springframework.beans.factory.annotation.Value(
+                                     "${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.progress = progress;
+        this.claimTimeout = claimTimeout;
+    }
+
+    /** Refused: another node holds a claim on one of the processor's segments. */
+    public static class ClaimedElsewhere extends IllegalStateException {
+        public ClaimedElsewhere(String message) {
+            super(message);
+        }
+    }
+
+    void betweenTruncateAndReset(Runnable hook) {
+        this.betweenTruncateAndReset = hook;
     }
 
     /** Resets and replays; returns once every event that existed at the start has been handled again. */
@@ -48,8 +67,17 @@ public class ProjectionRebuild {
         Long headOrNull = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         long head = headOrNull == null ? 0 : headOrNull;
         long events = countEvents();
-        transactions.executeWithoutResult(s -> jdbc.execute("TRUNCATE " + String.join(", ", VIEW_TABLES)));
-        processor.resetTokens();
+        try {
+            transactions.executeWithoutResult(s -> {
+                refuseWhileClaimedElsewhere();
+                jdbc.execute("TRUNCATE " + String.join(", ", VIEW_TABLES));
+                betweenTruncateAndReset.run();
+                processor.resetTokens(); // joins this transaction: the token store uses its connection
+            });
+        } catch (RuntimeException refusedOrFailed) {
+            processor.start(); // nothing changed: go on projecting from where the views were
+            throw refusedOrFailed;
+        }
         long started = System.nanoTime();
         processor.start();
         while (true) {
@@ -67,6 +95,27 @@ public class ProjectionRebuild {
                 return now;
             }
             Thread.sleep(every.toMillis());
+        }
+    }
+
+    /**
+     * Locks the processor's token rows for this transaction and refuses while another node's claim on any of them is
+     * younger than the claim timeout (an older one belongs to a node that died; Axon takes it over).
+     */
+    private void refuseWhileClaimedElsewhere() {
+        Instant stale = Instant.now().minus(claimTimeout);
+        List<String> claims = jdbc.query("SELECT segment, owner, timestamp FROM tokenentry WHERE processorname = ? "
+                        + "ORDER BY segment FOR UPDATE",
+                (rs, n) -> {
+                    String owner = rs.getString("owner");
+                    String at = rs.getString("timestamp");
+                    boolean live = owner != null && (at == null || Instant.parse(at).isAfter(stale));
+                    return live ? "segment " + rs.getInt("segment") + " (held by " + owner + " since " + at + ")" : null;
+                }, Projections.GROUP).stream().filter(java.util.Objects::nonNull).toList();
+        if (!claims.isEmpty()) {
+            throw new ClaimedElsewhere("Another Seire node is still projecting: " + String.join(", ", claims)
+                    + ". Stop every query node (ops/run, SEIRE_MODE=query) and run the rebuild again; nothing was "
+                    + "changed.");
         }
     }
 
