@@ -2,7 +2,10 @@ package io.seire.platform.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,10 +28,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on");
 
-    private final EmbeddedPostgres postgres;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final FileChannel ownership;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel ownership) {
         this.postgres = postgres;
+        this.ownership = ownership;
     }
 
     /**
@@ -38,6 +45,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> serverConfig)
             throws IOException {
         Files.createDirectories(dataDirectory.getParent());
+        FileChannel ownership = own(dataDirectory);
+        try {
+            stopOrphan(dataDirectory);
+            return start(dataDirectory, port, serverConfig, ownership);
+        } catch (IOException | RuntimeException e) {
+            ownership.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, int port, Map<String, String> serverConfig,
+                                          FileChannel ownership) throws IOException {
         quietPostgresLog();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -50,9 +69,67 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Map<String, String> config = new java.util.LinkedHashMap<>(DURABLE);
         config.putAll(serverConfig);
         config.forEach(builder::setServerConfig);
-        EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+        EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), ownership);
         database.createApplicationDatabase();
         return database;
+    }
+
+    /**
+     * Only one process at a time may run the server on a data directory: it holds a lock on a file beside it for as
+     * long as it runs. The operating system releases the lock when the process ends, however it ends, so a lock
+     * that can be taken means no living process owns the directory.
+     */
+    private static FileChannel own(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("Another Seire process is using the database in " + dataDirectory
+                    + "; stop it first, or give this one another SEIRE_VAR_DIR.");
+        }
+        return channel;
+    }
+
+    /**
+     * A process that was killed ({@code kill -9}) leaves its PostgreSQL running, and no new server can start on the
+     * same data directory while it does. Nobody owns that server any more (its owner's lock is gone), so it is shut
+     * down the way PostgreSQL recommends (fast shutdown: clients disconnected, a checkpoint, a clean stop).
+     */
+    static void stopOrphan(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException unreadable) {
+            return; // PostgreSQL itself decides what a broken pid file means
+        }
+        java.util.Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return; // a stale pid file: PostgreSQL starts over it by itself
+        }
+        log.warn("PostgreSQL (pid {}) is still running on {} after its Seire process ended without stopping it; "
+                + "shutting it down before starting again", pid, dataDirectory);
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            orphan.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the PostgreSQL left running on " + dataDirectory, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("The PostgreSQL left running on " + dataDirectory + " (pid " + pid
+                    + ") did not stop within 60 s; stop it by hand (pg_ctl stop -D " + dataDirectory + ")", e);
+        }
     }
 
     /** PostgreSQL's own start-up chatter is not for operators; its warnings and errors still show. */
@@ -96,6 +173,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (SQLException e) {
             // stop it all the same
         }
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            ownership.close();
+        }
     }
 }
