@@ -1,7 +1,6 @@
 package io.seire.ops.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.seire.platform.db.EmbeddedDatabase;
 import io.seire.query.read.ProjectionRebuild;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -56,7 +55,8 @@ public final class Chaos {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     private volatile boolean writing = true;
-    private EmbeddedDatabase database;
+    private Process databaseOwner;
+    private String dbUrl;
     private Process seire;
     private int dbPort;
     private int httpPort;
@@ -272,7 +272,7 @@ public final class Chaos {
         Map<String, String> live = views(jdbc);
         ProcessBuilder rebuild = new ProcessBuilder("java", "-Xmx512m", "-Dloader.main=io.seire.ops.Rebuild", "-jar", jar)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rebuild.log").toFile());
-        rebuild.environment().put("SEIRE_DB_URL", database.jdbcUrl());
+        rebuild.environment().put("SEIRE_DB_URL", dbUrl);
         rebuild.environment().put("SEIRE_DB_USER", "postgres");
         rebuild.environment().put("SEIRE_VAR_DIR", dir.toString());
         int rebuilt = rebuild.start().waitFor();
@@ -361,18 +361,47 @@ public final class Chaos {
         }
     }
 
+    /**
+     * PostgreSQL runs as a service of its own: a small process that starts the embedded server and keeps it (as a
+     * database host would), so that killing the server leaves nothing behind in this process.
+     */
     private void startDatabase() throws Exception {
         for (int attempt = 1; ; attempt++) {
-            try {
-                database = EmbeddedDatabase.start(dir.resolve("postgres"), dbPort, Map.of());
-                return;
-            } catch (IOException | RuntimeException e) {
-                // the killed server's backends may still be going away
-                if (attempt == 30) {
-                    throw e;
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx96m",
+                    "-Dloader.main=" + DatabaseHost.class.getName(), "-jar", jar,
+                    dir.resolve("postgres").toString(), Integer.toString(dbPort))
+                    .redirectErrorStream(true);
+            databaseOwner = builder.start();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    databaseOwner.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder said = new StringBuilder();
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith(DatabaseHost.READY)) {
+                    dbUrl = line.substring(DatabaseHost.READY.length());
+                    Thread drain = new Thread(() -> drain(out), "chaos-db-output");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return;
                 }
-                Thread.sleep(1000);
+                said.append(line).append('\n');
             }
+            databaseOwner.waitFor();
+            // the killed server's processes and shared memory may still be going away
+            if (attempt == 20) {
+                throw new IllegalStateException("PostgreSQL did not start again:\n" + said);
+            }
+            System.out.println("PostgreSQL did not start yet (attempt " + attempt + "), trying again");
+            Thread.sleep(1000);
+        }
+    }
+
+    private static void drain(java.io.BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // PostgreSQL's own warnings are in its log under var/chaos
+            }
+        } catch (IOException gone) {
+            // the host was killed
         }
     }
 
@@ -382,11 +411,11 @@ public final class Chaos {
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
         all.add(postmaster);
+        all.add(databaseOwner.toHandle());
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : all) {
             p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
-        database.abandon();
     }
 
     private void startSeire() throws Exception {
@@ -394,7 +423,7 @@ public final class Chaos {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar, "--server.port=" + httpPort,
                 "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("seire-" + starts + ".log").toFile());
-        builder.environment().put("SEIRE_DB_URL", database.jdbcUrl());
+        builder.environment().put("SEIRE_DB_URL", dbUrl);
         builder.environment().put("SEIRE_DB_USER", "postgres");
         builder.environment().put("SEIRE_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("SEIRE_VAR_DIR", dir.toString());
@@ -433,18 +462,19 @@ public final class Chaos {
                 Thread.currentThread().interrupt();
             }
         }
-        if (database != null) {
+        if (databaseOwner != null && databaseOwner.isAlive()) {
+            databaseOwner.destroy(); // its shutdown hook stops PostgreSQL cleanly
             try {
-                database.close();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("Could not stop PostgreSQL: " + e.getMessage());
+                databaseOwner.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
     private PGSimpleDataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(database.jdbcUrl());
+        ds.setUrl(dbUrl);
         ds.setUser("postgres");
         return ds;
     }

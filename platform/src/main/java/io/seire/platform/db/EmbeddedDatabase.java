@@ -162,29 +162,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Lets go of a server that is already gone (killed from outside, as fault runs do): releases this process's
-     * hold on the data directory so that a new server can be started on it, without trying to stop anything.
-     */
-    public void abandon() throws IOException {
-        ch.qos.logback.classic.Logger zonky = org.slf4j.LoggerFactory.getLogger("io.zonky")
-                instanceof ch.qos.logback.classic.Logger l ? l : null;
-        ch.qos.logback.classic.Level level = zonky == null ? null : zonky.getLevel();
-        try {
-            if (zonky != null) {
-                zonky.setLevel(ch.qos.logback.classic.Level.OFF); // its failure to stop a dead server is expected
-            }
-            postgres.close(); // releases the embedded binaries' own lock on the data directory
-        } catch (IOException | RuntimeException alreadyGone) {
-            // nothing was left to stop
-        } finally {
-            if (zonky != null) {
-                zonky.setLevel(level);
-            }
-            ownership.close();
-        }
-    }
-
-    /**
      * Stops the server. A checkpoint first, so that the shutdown checkpoint (with {@code fsync} on) finishes well
      * within the few seconds the embedded binaries wait for the server to stop.
      */
