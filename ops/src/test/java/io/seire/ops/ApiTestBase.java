@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
         CommandSideConfiguration.class, QuerySideConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
-                "seire.admin-password-file=target/admin-password"})
+                "seire.admin-password-file=target/admin-password",
+                "seire.chain.generated-signing-key-file=target/chain-signing-key"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
