@@ -33,8 +33,8 @@ public class ChainVerifier {
     }
 
     public ChainVerification verify(ProjectScope scope, KeptHead kept) {
-        // read before the snapshot: every event up to it has been handled, so its chain row is in the snapshot
-        long frontier = progress.slowestToken();
+        // read before the snapshot: an event Seire wrote at a handled position has its chain row in the snapshot
+        ProjectionProgress.Handled handled = progress.handled();
         try (Connection con = dataSource.getConnection()) {
             boolean autoCommit = con.getAutoCommit();
             int isolation = con.getTransactionIsolation();
@@ -55,7 +55,7 @@ public class ChainVerifier {
                     events.setString(1, scope.id());
                     links.setString(1, scope.id());
                     try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
-                        return new ChainWalk(frontier, pins).walk(
+                        return new ChainWalk(handled::contains, pins).walk(
                                 () -> e.next() ? EventChain.read(e) : null,
                                 () -> l.next() ? new ChainWalk.Link(l.getLong(1), l.getLong(2), l.getString(3)) : null);
                     }

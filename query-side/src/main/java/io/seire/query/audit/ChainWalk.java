@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * Walks a project's stored events and its chain rows side by side, both in order of position, and recomputes the
@@ -14,9 +15,9 @@ import java.util.List;
  * a head the caller kept) must still be the chain at its position. Stops at the first position where they part.
  * Holds one event at a time: a project of a million events is walked in constant memory.
  *
- * <p>An event without a chain row is only tolerated above the views' frontier, the position up to which the
- * projections have handled every stored event: those are waiting to be linked. Below it, the chain has seen every
- * event Seire wrote, so an event without a link was put there some other way (or its link was removed).
+ * <p>An event without a chain row is only tolerated at a position the projections have not handled yet: it is
+ * waiting to be linked. At a handled position the chain has seen the event if Seire wrote it, so an event without a
+ * link there was put in some other way (or its link was removed).
  */
 final class ChainWalk {
 
@@ -34,7 +35,7 @@ final class ChainWalk {
         T next() throws SQLException;
     }
 
-    private final long frontier;
+    private final LongPredicate handled;
     private final Deque<Pin> pins;
 
     private String head = EventChain.GENESIS;
@@ -42,12 +43,11 @@ final class ChainWalk {
     private long lastPosition;
 
     /**
-     * @param frontier every stored event at or below this position has been handled by the projections (−1 when
-     *                 unknown: then no event is blamed for lacking its link)
-     * @param pins     heads to check, in any order
+     * @param handled the positions the projections have handled (none known: no event is blamed for lacking its link)
+     * @param pins    heads to check, in any order
      */
-    ChainWalk(long frontier, List<Pin> pins) {
-        this.frontier = frontier;
+    ChainWalk(LongPredicate handled, List<Pin> pins) {
+        this.handled = handled;
         this.pins = new ArrayDeque<>(pins.stream().sorted(Comparator.comparingLong(Pin::position)).toList());
     }
 
@@ -73,10 +73,10 @@ final class ChainWalk {
                         + " is missing from the event store");
             }
             if (link == null || event.position() < link.position()) {
-                if (event.position() <= frontier) {
+                if (handled.test(event.position())) {
                     return broken(event.position(), "the event store holds an event at position " + event.position()
-                            + " that the chain never linked, although the views have handled every event up to "
-                            + "position " + frontier + ": it was not recorded through Seire, or its chain row was removed");
+                            + " that the chain never linked, although the views have handled that position: it was "
+                            + "not recorded through Seire, or its chain row was removed");
                 }
                 pending++;
                 firstPending = firstPending == null ? event.position() : firstPending;

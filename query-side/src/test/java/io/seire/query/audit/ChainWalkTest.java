@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The rules of a chain walk, on rows held in memory: what it accepts, and where it says history was tampered with. */
 class ChainWalkTest {
 
-    private static final long NO_FRONTIER = -1;
+    private static final java.util.function.LongPredicate NOTHING_HANDLED = p -> false;
 
     /** A project's events at the given positions, sequences 0, 1, 2, … */
     private static List<EventChain.StoredEvent> events(long... positions) {
@@ -46,9 +46,16 @@ class ChainWalkTest {
         return () -> it.hasNext() ? it.next() : null;
     }
 
-    private static ChainVerification walk(long frontier, List<ChainWalk.Pin> pins, List<EventChain.StoredEvent> events,
+    /** Walks with every position up to {@code handledUpTo} handled by the projections. */
+    private static ChainVerification walk(long handledUpTo, List<ChainWalk.Pin> pins, List<EventChain.StoredEvent> events,
                                           List<ChainWalk.Link> links) throws SQLException {
-        return new ChainWalk(frontier, pins).walk(cursor(events), cursor(links));
+        return walk(p -> p <= handledUpTo, pins, events, links);
+    }
+
+    private static ChainVerification walk(java.util.function.LongPredicate handled, List<ChainWalk.Pin> pins,
+                                          List<EventChain.StoredEvent> events, List<ChainWalk.Link> links)
+            throws SQLException {
+        return new ChainWalk(handled, pins).walk(cursor(events), cursor(links));
     }
 
     @Test
@@ -64,7 +71,7 @@ class ChainWalkTest {
     }
 
     @Test
-    void an_event_without_a_chain_row_below_the_views_frontier_was_not_recorded_through_seire() throws SQLException {
+    void an_event_without_a_chain_row_at_a_handled_position_was_not_recorded_through_seire() throws SQLException {
         List<EventChain.StoredEvent> events = events(3, 7, 8, 20);
         List<ChainWalk.Link> links = links(events).subList(0, 3); // position 20 forged into the event table
         ChainVerification v = walk(25, List.of(), events, links);
@@ -76,7 +83,7 @@ class ChainWalkTest {
     }
 
     @Test
-    void an_event_without_a_chain_row_above_the_views_frontier_is_pending() throws SQLException {
+    void an_event_without_a_chain_row_at_a_position_not_yet_handled_is_pending() throws SQLException {
         List<EventChain.StoredEvent> events = events(3, 7, 8, 20, 21);
         List<ChainWalk.Link> links = links(events).subList(0, 3);
         ChainVerification v = walk(19, List.of(), events, links);
@@ -87,19 +94,19 @@ class ChainWalkTest {
     }
 
     @Test
-    void the_frontier_unknown_blames_no_unlinked_event_at_the_end() throws SQLException {
+    void with_nothing_known_to_be_handled_no_unlinked_event_at_the_end_is_blamed() throws SQLException {
         List<EventChain.StoredEvent> events = events(3, 7);
-        ChainVerification v = walk(NO_FRONTIER, List.of(), events, links(events).subList(0, 1));
+        ChainVerification v = walk(NOTHING_HANDLED, List.of(), events, links(events).subList(0, 1));
         assertThat(v.valid()).isTrue();
         assertThat(v.pending()).isEqualTo(1);
     }
 
     @Test
-    void a_linked_event_after_an_unlinked_one_is_broken_at_the_unlinked_one_whatever_the_frontier() throws SQLException {
+    void a_linked_event_after_an_unlinked_one_is_broken_at_the_unlinked_one_even_if_nothing_is_handled() throws SQLException {
         List<EventChain.StoredEvent> events = events(3, 7, 8);
         List<ChainWalk.Link> links = new ArrayList<>(links(events));
         links.remove(1);
-        ChainVerification v = walk(NO_FRONTIER, List.of(), events, links);
+        ChainVerification v = walk(NOTHING_HANDLED, List.of(), events, links);
         assertThat(v.valid()).isFalse();
         assertThat(v.firstBrokenPosition()).isEqualTo(7);
         assertThat(v.problem()).contains("has no chain row");
@@ -193,5 +200,13 @@ class ChainWalkTest {
                 new ChainWalk.Pin(7, wrong, "report R-1")), events, links);
         assertThat(v.firstBrokenPosition()).isEqualTo(7);
         assertThat(v.problem()).startsWith("report R-1");
+    }
+
+    @Test
+    void an_unlinked_event_in_a_gap_the_views_still_wait_for_is_pending_not_forged() throws SQLException {
+        List<EventChain.StoredEvent> events = events(3, 7, 8);
+        List<ChainWalk.Link> links = links(events).subList(0, 2);
+        assertThat(walk(p -> p <= 20 && p != 8, List.of(), events, links).valid()).isTrue();
+        assertThat(walk(p -> p <= 20, List.of(), events, links).firstBrokenPosition()).isEqualTo(8);
     }
 }
