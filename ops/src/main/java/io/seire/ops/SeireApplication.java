@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts Seire. {@code SEIRE_MODE} chooses what this process serves: {@code all} (default: both sides),
  * {@code command} (writes only) or {@code query} (reads and projections only). Without {@code SEIRE_DB_URL} it
- * starts an embedded PostgreSQL whose data lives under {@code var/postgres}.
+ * starts an embedded PostgreSQL whose data lives under {@code var/postgres}, and signs chain heads with a key
+ * generated under {@code var/chain-signing-key} unless the operator configures one.
  */
 public final class SeireApplication {
 
@@ -59,6 +60,11 @@ public final class SeireApplication {
     public static Running start(String mode, Path varDir, String... args) {
         EmbeddedDatabase embedded = env("SEIRE_DB_URL", "").isBlank() ? embedded(varDir.toAbsolutePath()) : null;
         System.setProperty("seire.admin-password-file", varDir.toAbsolutePath().resolve("admin-password").toString());
+        if (embedded != null) {
+            // single node: without a key of the operator's, chain heads are signed with one generated under var/
+            System.setProperty("seire.chain.generated-signing-key-file",
+                    varDir.toAbsolutePath().resolve("chain-signing-key").toString());
+        }
         SpringApplication app = new SpringApplication(sources(mode.toLowerCase(Locale.ROOT)));
         app.setRegisterShutdownHook(false);
         return new Running(app.run(args), embedded);

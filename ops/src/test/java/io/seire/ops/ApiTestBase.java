@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
                 "seire.admin-password-file=target/admin-password",
+                "seire.chain.generated-signing-key-file=target/chain-signing-key",
                 // far below a CSV import's size: every test then proves that no event is skipped (ADR 0019)
                 "seire.event-store.max-gap-offset=100"})
 public abstract class ApiTestBase {

@@ -42,6 +42,12 @@ class SplitDeploymentTest {
             assertThat(writes.get("/api/v1/projects").status()).as("the command side serves no reads").isIn(404, 405);
             assertThat(reads.post("/api/v1/projects", SeedProject.registration(id + "x")).status())
                     .as("the query side serves no writes").isIn(404, 405);
+            Api.Response noKey = reads.get("/api/v1/projects/" + Api.seg(id) + "/audit-trail/head");
+            assertThat(noKey.status()).as("a query node without a chain signing key cannot sign heads").isEqualTo(503);
+            assertThat(noKey.json().path("detail").asText()).contains("SEIRE_CHAIN_SIGNING_KEY");
+            assertThat(reads.get("/api/v1/audit-trail/signing-key").status()).isEqualTo(503);
+            assertThat(reads.get("/api/v1/projects/" + Api.seg(id) + "/audit-trail/verification").json()
+                    .path("valid").asBoolean()).as("verification needs no key").isTrue();
             assertThat(command.getBeanNamesForType(io.seire.query.read.ReadGate.class)).isEmpty();
             assertThat(query.getBeanNamesForType(io.seire.command.write.WriteExecutor.class)).isEmpty();
         }

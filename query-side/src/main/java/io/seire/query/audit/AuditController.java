@@ -69,13 +69,6 @@ public class AuditController {
                 .body(body);
     }
 
-    @GetMapping("/audit-trail/verification")
-    @Operation(summary = "Recomputes the hash chain over the stored events: valid, or the first broken position")
-    public AuditTrail.Verification verify(Actor actor, @PathVariable String projectId,
-                                          @RequestParam(required = false) Long minPosition) {
-        return audit.verify(gate.open(actor, projectId, minPosition, null));
-    }
-
     @GetMapping("/reports")
     @Operation(summary = "Submitted reports with their status and decisions")
     public List<ReportViews.Summary> reports(Actor actor, @PathVariable String projectId,

@@ -2,7 +2,6 @@ package io.seire.query.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.seire.platform.eventstore.EventChain;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit trail of a project: who recorded what and when, paged or streamed whole (CSV, NDJSON) in constant
- * memory; and the verification of the hash chain over the stored events.
+ * memory. The hash chain is verified by {@link ChainVerifier}.
  */
 @Component
 public class AuditTrail {
@@ -35,9 +34,6 @@ public class AuditTrail {
 
     /** Which entries: recorded-at time range, actor, event type; every filter is optional. */
     public record Filter(Instant from, Instant to, String actor, String type) {
-    }
-
-    public record Verification(boolean valid, long events, String head, Long firstBrokenPosition, String problem) {
     }
 
     static final String COLUMNS = "a.position, a.recorded_at, a.actor, a.roles, a.type, a.business_date, a.summary, "
@@ -106,80 +102,6 @@ public class AuditTrail {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Recomputes the chain from the stored event rows and compares it, link by link, with the chain recorded when
-     * each event was first seen. Answers the first position where they part: a changed byte, a removed, added or
-     * moved row. Also checks that every submitted report's chain head is still the chain at its position.
-     */
-    public Verification verify(ProjectScope scope) {
-        try (Connection con = dataSource.getConnection()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            try (PreparedStatement events = con.prepareStatement("SELECT " + EventChain.COLUMNS + " FROM domainevententry "
-                    + "WHERE aggregateidentifier = ? ORDER BY globalindex");
-                 PreparedStatement links = con.prepareStatement("SELECT position, hash FROM event_chain WHERE project_id = ? "
-                         + "ORDER BY position")) {
-                events.setFetchSize(1000);
-                links.setFetchSize(1000);
-                events.setString(1, scope.id());
-                links.setString(1, scope.id());
-                try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
-                    Verification result = walk(e, l);
-                    return result.valid() ? reports(scope, result) : result;
-                }
-            } finally {
-                con.rollback();
-                con.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Verification walk(ResultSet events, ResultSet links) throws SQLException {
-        String head = EventChain.GENESIS;
-        long checked = 0;
-        boolean hasEvent = events.next();
-        while (links.next()) {
-            long linkPosition = links.getLong(1);
-            String recorded = links.getString(2);
-            if (!hasEvent || events.getLong(1) > linkPosition) {
-                return broken(checked, head, linkPosition, "the event recorded at position " + linkPosition
-                        + " is missing from the event store");
-            }
-            EventChain.StoredEvent event = EventChain.read(events);
-            if (event.position() < linkPosition) {
-                return broken(checked, head, event.position(), "the event store holds an event at position "
-                        + event.position() + " that the chain never saw");
-            }
-            String link = EventChain.link(head, event);
-            if (!link.equals(recorded)) {
-                return broken(checked, head, linkPosition, "the stored event at position " + linkPosition
-                        + " differs from the one the chain recorded");
-            }
-            head = link;
-            checked++;
-            hasEvent = events.next();
-        }
-        return new Verification(true, checked, head, null, null);
-    }
-
-    private Verification reports(ProjectScope scope, Verification chain) {
-        List<String> mismatched = jdbc.queryForList("SELECT r.report_id FROM report r LEFT JOIN event_chain c "
-                + "ON c.position = r.composed_from_position WHERE r.project_id = ? AND (c.hash IS NULL OR c.hash <> r.chain_head) "
-                + "AND r.composed_from_position <= (SELECT coalesce(max(position), 0) FROM event_chain WHERE project_id = ?)",
-                String.class, scope.id(), scope.id());
-        if (!mismatched.isEmpty()) {
-            return new Verification(false, chain.events(), chain.head(), null, "the chain head pinned by report "
-                    + mismatched.get(0) + " no longer matches the chain");
-        }
-        return chain;
-    }
-
-    private static Verification broken(long checked, String head, long position, String problem) {
-        return new Verification(false, checked, head, position, problem);
     }
 
     private static String where(ProjectScope scope, Filter filter, List<Object> args) {

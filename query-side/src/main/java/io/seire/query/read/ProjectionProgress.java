@@ -69,6 +69,14 @@ public class ProjectionProgress {
 
     /** The highest position every segment has stored as done (-1 when a segment has not started). */
     public long slowestToken() {
+        return handled().slowest();
+    }
+
+    /**
+     * Which positions every segment has stored as handled: at or below the slowest segment's index and in no
+     * segment's gaps. A segment that has not started makes it {@link Handled#NOTHING}.
+     */
+    public Handled handled() {
         List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
                 (rs, i) -> {
                     byte[] bytes = rs.getBytes(1);
@@ -77,17 +85,33 @@ public class ProjectionProgress {
                             : (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
                 }, processor);
         if (tokens.isEmpty()) {
-            return -1;
+            return Handled.NOTHING;
         }
-        long slowest = Long.MAX_VALUE;
+        long index = Long.MAX_VALUE;
+        java.util.TreeSet<Long> gaps = new java.util.TreeSet<>();
         for (TrackingToken token : tokens) {
             TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
             if (!(lower instanceof GapAwareTrackingToken gapAware)) {
-                return -1;
+                return Handled.NOTHING;
             }
-            long done = gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
-            slowest = Math.min(slowest, done);
+            index = Math.min(index, gapAware.getIndex());
+            gaps.addAll(gapAware.getGaps());
         }
-        return slowest;
+        return new Handled(index, java.util.Collections.unmodifiableSortedSet(gaps.headSet(index, true)));
+    }
+
+    /** The positions every segment has handled: up to {@code index}, except the {@code gaps} below it. */
+    public record Handled(long index, java.util.SortedSet<Long> gaps) {
+
+        public static final Handled NOTHING = new Handled(-1, java.util.Collections.emptySortedSet());
+
+        public boolean contains(long position) {
+            return position <= index && !gaps.contains(position);
+        }
+
+        /** The highest position up to which every position is handled. */
+        public long slowest() {
+            return gaps.isEmpty() ? index : Math.min(index, gaps.first() - 1);
+        }
     }
 }
