@@ -29,7 +29,9 @@ public class ProblemErrorPage implements ErrorController {
     @RequestMapping("/error")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer i && i >= 400 && i <= 599 ? i : 500);
+        // asked for directly, /error is an address like any other that serves nothing
+        HttpStatusCode status = HttpStatusCode.valueOf(code == null ? 404
+                : code instanceof Integer i && i >= 400 && i <= 599 ? i : 500);
         HttpStatus known = HttpStatus.resolve(status.value());
         String title;
         String detail;
