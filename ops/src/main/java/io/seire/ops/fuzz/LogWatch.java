@@ -9,8 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the log of the system under fuzz, in the same JVM: every ERROR, and every WARN of the event processing
- * (a projection that failed on an event and retries it) is a finding.
+ * Watches the log of the system under fuzz, in the same JVM: every ERROR, every WARN of the event processing (a
+ * projection that failed on an event and retries it) and every WARN of Spring MVC's exception handling (a problem
+ * handler that itself failed) is a finding.
  */
 final class LogWatch extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
@@ -26,9 +27,10 @@ final class LogWatch extends AppenderBase<ILoggingEvent> implements AutoCloseabl
 
     @Override
     protected void append(ILoggingEvent event) {
-        boolean projection = event.getLoggerName().startsWith("org.axonframework.eventhandling")
-                || event.getLoggerName().startsWith("io.seire.query");
-        if (event.getLevel().isGreaterOrEqual(Level.ERROR) || (projection && event.getLevel().isGreaterOrEqual(Level.WARN))) {
+        String logger = event.getLoggerName();
+        boolean watched = logger.startsWith("org.axonframework.eventhandling") || logger.startsWith("io.seire.query")
+                || logger.startsWith("org.springframework.web.servlet.mvc.method.annotation");
+        if (event.getLevel().isGreaterOrEqual(Level.ERROR) || (watched && event.getLevel().isGreaterOrEqual(Level.WARN))) {
             findings.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ": "
                     + event.getThrowableProxy().getMessage() + ")"));

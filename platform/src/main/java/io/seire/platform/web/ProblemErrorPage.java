@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorPage implements ErrorController {
 
+    static final String NOTHING_HERE = "Nothing is served at this address; the API's addresses are listed at /v3/api-docs.";
+
     private final ObjectMapper json;
 
     public ProblemErrorPage(ObjectMapper json) {
@@ -39,7 +41,7 @@ public class ProblemErrorPage implements ErrorController {
         if (status.value() == 404) {
             type = "not-found";
             title = "Not found";
-            detail = "Nothing is served at this address; the API's addresses are listed at /v3/api-docs.";
+            detail = NOTHING_HERE;
         } else if (status.is5xxServerError()) {
             type = "internal-error";
             title = "Something went wrong on our side";

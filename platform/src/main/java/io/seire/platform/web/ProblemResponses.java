@@ -147,8 +147,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
             problem.setProperty("errors", List.of());
         }
-        headers.setContentType(Problems.PROBLEM_JSON);
-        return new ResponseEntity<>(body, headers, status);
+        // Spring hands some refusals (an address no handler serves) read-only headers
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        answer.setContentType(Problems.PROBLEM_JSON);
+        return new ResponseEntity<>(body, answer, status);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            @NonNull org.springframework.web.servlet.resource.NoResourceFoundException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(Problems.PROBLEM_JSON)
+                .body(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ProblemErrorPage.NOTHING_HERE,
+                        List.of()));
     }
 
     /** Names the field a JSON body got wrong and why, in words. */
