@@ -90,6 +90,18 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
     }
 
+    /** Any request, exactly as given: method, headers (each may be null to leave it out) and body bytes. */
+    public Response send(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                b.setHeader(name, value);
+            }
+        });
+        return send(b, null);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (user != null) {

@@ -3,6 +3,7 @@ package io.seire.platform;
 import io.seire.platform.eventstore.EventStoreConfiguration;
 import io.seire.platform.security.SecurityConfiguration;
 import io.seire.platform.web.JsonConfiguration;
+import io.seire.platform.web.ProblemErrorPage;
 import io.seire.platform.web.ProblemResponses;
 import io.seire.platform.web.RequestConfiguration;
 import io.swagger.v3.oas.models.Components;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.PropertySource;
 @Configuration(proxyBeanMethods = false)
 @PropertySource(value = "classpath:seire-platform.properties", encoding = "UTF-8")
 @Import({EventStoreConfiguration.class, SecurityConfiguration.class, JsonConfiguration.class, ProblemResponses.class,
-        RequestConfiguration.class})
+        RequestConfiguration.class, ProblemErrorPage.class})
 public class PlatformConfiguration {
 
     static {

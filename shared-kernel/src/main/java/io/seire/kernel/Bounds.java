@@ -2,6 +2,7 @@ package io.seire.kernel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * The numbers and dates Seire records: enough for any programme's money, indicators and calendar, and small enough
@@ -15,6 +16,14 @@ public final class Bounds {
     public static final int MAX_FRACTION_DIGITS = 10;
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+    /** The longest short text: a name, title, unit, beneficiary, supplier, invoice number or reference. */
+    public static final int MAX_SHORT_TEXT = 1_000;
+    /** The longest long text: a description, assessment, narrative, reason, comment, note, evidence or text value. */
+    public static final int MAX_LONG_TEXT = 10_000;
+
+    /** The fields that hold long text, wherever they appear; every other text field holds short text. */
+    private static final Set<String> LONG_TEXT = Set.of("assessment", "description", "summary", "problems",
+            "measures", "nextSteps", "note", "evidence", "reason", "comment", "value");
 
     private Bounds() {
     }
@@ -37,6 +46,20 @@ public final class Bounds {
     public static String dateProblem(LocalDate date) {
         if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
             return "must be between " + EARLIEST + " and " + LATEST;
+        }
+        return null;
+    }
+
+    /** The longest text the field may hold, by its name (the last part of its path, e.g. {@code description}). */
+    public static int textLimit(String field) {
+        return field != null && LONG_TEXT.contains(field) ? MAX_LONG_TEXT : MAX_SHORT_TEXT;
+    }
+
+    /** Why the text is too long for the field, in words; null when it fits. Counts characters, not UTF-16 units. */
+    public static String textProblem(String field, String text) {
+        int limit = textLimit(field);
+        if (text != null && text.length() > limit && text.codePointCount(0, text.length()) > limit) {
+            return "is longer than " + limit + " characters";
         }
         return null;
     }

@@ -63,7 +63,6 @@ public class FinanceController {
         f.required("budgetLine", body.budgetLine());
         BigDecimal amount = f.requiredDecimal("amount", body.amount());
         f.required("incurredOn", body.incurredOn());
-        f.maxLength("description", body.description(), 4000);
         f.throwIfInvalid();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         RecordExpenditure command = new RecordExpenditure(projectId, id, new ExpenditureDetails(body.budgetLine(),

@@ -151,6 +151,9 @@ public class Ledger {
         for (ImportRow row : c.rows()) {
             try {
                 Ids.check("id", row.expenditureId());
+                textFits("supplier", row.details().supplier());
+                textFits("invoice", row.details().invoice());
+                textFits("description", row.details().description());
                 if (!idsInFile.add(row.expenditureId())) {
                     throw RuleViolation.unprocessable("expenditure-id-unique", "id",
                             "The id '" + row.expenditureId() + "' appears twice in the file.");
@@ -180,6 +183,14 @@ public class Ledger {
             throw new ImportRejected(bad);
         }
         return new ImportOutcome(events, unchanged);
+    }
+
+    /** A file's text is bounded as a request body's is (there, by the JSON reader). */
+    private static void textFits(String column, String text) {
+        String problem = io.seire.kernel.Bounds.textProblem(column, text);
+        if (problem != null) {
+            throw RuleViolation.badRequest("text-too-long", column, problem);
+        }
     }
 
     // ---------------------------------------------------------------- correct

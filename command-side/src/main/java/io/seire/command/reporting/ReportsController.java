@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,17 +65,20 @@ public class ReportsController {
                 });
     }
 
-    @PostMapping("/{reportId}/approval")
-    @Operation(summary = "Approve a submitted report (liaisons of the programme)")
+    /**
+     * A decision needs a JSON body ({@code {}} at least) sent as {@code application/json}: a browser can send an
+     * empty or form-encoded POST across sites without asking, but not this (no CSRF through a signed-in browser).
+     */
+    @PostMapping(path = "/{reportId}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Approve a submitted report (liaisons of the programme); the body is {} or {\"comment\"}")
     public ResponseEntity<String> approve(@PathVariable String projectId, @PathVariable String reportId,
-                                          @RequestBody(required = false) DecisionRequest body, Actor actor,
+                                          @RequestBody DecisionRequest body, Actor actor,
                                           HttpServletRequest request) {
-        DecisionRequest decision = body == null ? new DecisionRequest(null) : body;
-        return writes.record(Write.ofJson(actor, projectId, request, json, decision, 200),
-                new ApproveReport(projectId, reportId, new Fields().optional(decision.comment())));
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
+                new ApproveReport(projectId, reportId, new Fields().optional(body.comment())));
     }
 
-    @PostMapping("/{reportId}/return")
+    @PostMapping(path = "/{reportId}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Return a submitted report with a comment; its period opens again (liaisons of the programme)")
     public ResponseEntity<String> returnReport(@PathVariable String projectId, @PathVariable String reportId,
                                                @RequestBody DecisionRequest body, Actor actor,

@@ -12,6 +12,7 @@ import java.util.function.ToLongFunction;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -33,6 +34,8 @@ import org.springframework.http.ResponseEntity;
  * transaction is rolled back, the cached copy dropped, and the write retried on fresh state.
  */
 public class WriteExecutor {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WriteExecutor.class);
 
     public static final String ACCESS = "access";
     static final int ATTEMPTS = 12;
@@ -80,7 +83,8 @@ public class WriteExecutor {
     private <R> ResponseEntity<String> attempt(Write write, Object command, ToLongFunction<R> sequenceOf,
                                                BiFunction<R, Long, Map<String, Object>> answerOf) {
         UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
-        unit.attachTransaction(transactions);
+        AtomicReference<RuntimeException> commitFailure = new AtomicReference<>();
+        attachTransaction(unit, commitFailure);
         AtomicReference<ResponseEntity<String>> answer = new AtomicReference<>();
         try {
             String key = write.idempotencyKey();
@@ -113,8 +117,45 @@ public class WriteExecutor {
             if (unit.isActive()) {
                 unit.rollback(e);
             }
+            if (commitFailure.get() != null && outcomeUnknown(commitFailure.get())) {
+                log.warn("A write to {} may or may not have been recorded: the database connection failed during "
+                        + "COMMIT ({})", write.path(), commitFailure.get().toString());
+                throw new OutcomeUnknown(write.idempotencyKey() != null);
+            }
             throw unwrap(e);
         }
+    }
+
+    /**
+     * As {@link UnitOfWork#attachTransaction}, but remembering a failure of COMMIT itself: unlike a failure before it,
+     * that one may leave the write recorded.
+     */
+    private void attachTransaction(UnitOfWork<?> unit, AtomicReference<RuntimeException> commitFailure) {
+        Transaction transaction = transactions.startTransaction();
+        unit.onCommit(u -> {
+            try {
+                transaction.commit();
+            } catch (RuntimeException e) {
+                commitFailure.set(e);
+                throw e;
+            }
+        });
+        unit.onRollback(u -> transaction.rollback());
+    }
+
+    /**
+     * Whether a failed COMMIT leaves the outcome unknown: yes, unless PostgreSQL said it rolled the transaction back
+     * (SQLState class 23, a constraint checked at commit, or 40, a transaction rollback). A lost connection (class 08,
+     * as PostgreSQL's driver reports an I/O error) or any other failure tells nothing.
+     */
+    static boolean outcomeUnknown(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return !(state.startsWith("23") || state.startsWith("40"));
+            }
+        }
+        return true;
     }
 
     /** Waits a little, more after each lost race, with jitter so that racing nodes do not meet again. */

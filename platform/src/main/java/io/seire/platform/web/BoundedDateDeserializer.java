@@ -1,45 +1,38 @@
 package io.seire.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
-import io.seire.kernel.Bounds;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.time.LocalDate;
 
-/** Reads a request's dates as Jackson does (impossible ones refused), within the years Seire records. */
-final class BoundedDateDeserializer extends StdDeserializer<LocalDate> implements ContextualDeserializer {
-
-    private final JsonDeserializer<?> delegate;
+/**
+ * Reads a request's dates strictly: a JSON string {@code YYYY-MM-DD} of a day that exists, within the years Seire
+ * records. Jackson's own reader would also take an instant, a date-time or an array of numbers on some fields.
+ */
+final class BoundedDateDeserializer extends StdScalarDeserializer<LocalDate> {
 
     BoundedDateDeserializer() {
-        this(LocalDateDeserializer.INSTANCE);
-    }
-
-    private BoundedDateDeserializer(JsonDeserializer<?> delegate) {
         super(LocalDate.class);
-        this.delegate = delegate;
-    }
-
-    @Override
-    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
-            throws JsonMappingException {
-        return delegate instanceof ContextualDeserializer contextual
-                ? new BoundedDateDeserializer(contextual.createContextual(ctxt, property)) : this;
     }
 
     @Override
     public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        LocalDate date = (LocalDate) delegate.deserialize(p, ctxt);
-        String problem = Bounds.dateProblem(date);
-        if (problem != null) {
-            throw new RefusedValue(p, "'" + date + "' " + problem, LocalDate.class);
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw new RefusedValue(p, "must be a date written as a JSON string YYYY-MM-DD, such as \"2024-12-31\"",
+                    LocalDate.class);
         }
-        return date;
+        try {
+            return StrictDates.parse(p.getText());
+        } catch (StrictDates.NotADate e) {
+            throw new RefusedValue(p, e.getMessage(), LocalDate.class);
+        }
+    }
+
+    @Override
+    public LogicalType logicalType() {
+        return LogicalType.DateTime;
     }
 }

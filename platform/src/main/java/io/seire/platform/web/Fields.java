@@ -28,13 +28,6 @@ public final class Fields {
         return value == null || value.isBlank() ? null : value;
     }
 
-    public String maxLength(String field, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
-            errors.add(FieldError.of(field, "is longer than " + max + " characters"));
-        }
-        return value;
-    }
-
     /** A decimal number written as a JSON string, e.g. {@code "1234.56"}; null when absent. */
     public BigDecimal decimal(String field, String text) {
         if (text == null) {

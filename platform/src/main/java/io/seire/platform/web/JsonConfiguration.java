@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API's JSON: strict on input (unknown fields, wrong types, impossible dates and text that cannot be
- * stored are refused, nothing is silently coerced), ISO dates and plain decimals on output. Stored events use their own mapper.
+ * The REST API's JSON: strict on input (unknown fields, a field given twice, wrong types, impossible dates and text
+ * that cannot be stored are refused, nothing is silently coerced), ISO dates and plain decimals on output. Stored events use their own mapper.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -26,6 +26,7 @@ public class JsonConfiguration {
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                        com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
                         JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,

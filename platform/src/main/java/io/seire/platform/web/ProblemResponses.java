@@ -71,7 +71,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "retry-later", "Not ready yet", e.getMessage(),
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, e.type(), e.title(), e.getMessage(),
                         List.of()));
     }
 
@@ -85,9 +85,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
-        String reason = e.getMostSpecificCause() instanceof DateTimeParseException
-                ? "'" + e.getValue() + "' is not a valid date or time"
-                : "'" + e.getValue() + "' is not a valid value";
+        String given = "'" + io.seire.kernel.Bounds.shortened(String.valueOf(e.getValue())) + "'";
+        StrictDates.NotADate notADate = causeOf(e, StrictDates.NotADate.class);
+        String reason = notADate != null ? notADate.getMessage()
+                : e.getMostSpecificCause() instanceof DateTimeParseException ? given + " is not a valid date or time"
+                : Number.class.isAssignableFrom(e.getRequiredType() == null ? Object.class : e.getRequiredType())
+                ? given + " is not a whole number" : given + " is not a valid value";
         return Problems.answer(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
                 e.getName() + ": " + reason, List.of(FieldError.of(e.getName(), reason))));
     }
@@ -144,12 +147,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
             problem.setProperty("errors", List.of());
         }
-        headers.setContentType(Problems.PROBLEM_JSON);
-        return new ResponseEntity<>(body, headers, status);
+        // Spring hands some refusals (an address no handler serves) read-only headers
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        answer.setContentType(Problems.PROBLEM_JSON);
+        return new ResponseEntity<>(body, answer, status);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            @NonNull org.springframework.web.servlet.resource.NoResourceFoundException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(Problems.PROBLEM_JSON)
+                .body(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ProblemErrorPage.NOTHING_HERE,
+                        List.of()));
     }
 
     /** Names the field a JSON body got wrong and why, in words. */
     static FieldError describe(Throwable cause) {
+        // Jackson wraps a nested object's parse error with the path it was read at
+        var malformed = causeOf(cause, com.fasterxml.jackson.core.JsonParseException.class);
+        String duplicate = malformed == null ? null : duplicate(malformed);
+        if (duplicate != null) {
+            return FieldError.of(duplicate, "is given more than once; give each field once");
+        }
         if (cause instanceof RefusedValue refused) {
             return FieldError.of(path(refused), refused.reason());
         }
@@ -193,6 +214,30 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return FieldError.of(null, "'" + parse.getParsedString() + "' is not a valid date (YYYY-MM-DD)");
         }
         return FieldError.of(null, "The body is missing or cannot be read as JSON.");
+    }
+
+    /**
+     * The path of a field a JSON object holds twice (Jackson's strict duplicate detection), e.g.
+     * {@code reportingPeriods[0].id}; null when the error is another.
+     */
+    private static String duplicate(com.fasterxml.jackson.core.JsonParseException e) {
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field '") || parser == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            String name = step.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && !path.isEmpty()) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     private static String friendly(Class<?> type) {

@@ -30,6 +30,19 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
     }
 
+    /**
+     * Writes a problem straight to the response, for answers given outside Spring MVC's content negotiation (filters,
+     * the error page): they must come out as problem+json whatever the request's {@code Accept} says.
+     */
+    public static void write(com.fasterxml.jackson.databind.ObjectMapper json,
+                             jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+            throws java.io.IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
     public static HttpStatus statusOf(RuleViolation.Outcome outcome) {
         return switch (outcome) {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;

@@ -30,7 +30,23 @@ public class RequestConfiguration {
             public void addInterceptors(@NonNull InterceptorRegistry registry) {
                 registry.addInterceptor(new StorableRequestText());
             }
+
+            /** Query dates as body dates: YYYY-MM-DD within the years Seire records (added last, so it wins). */
+            @Override
+            public void addFormatters(@NonNull org.springframework.format.FormatterRegistry registry) {
+                registry.addConverter(String.class, java.time.LocalDate.class,
+                        text -> text.isBlank() ? null : StrictDates.parse(text));
+            }
         };
+    }
+
+    /** Unusable Content-Type and Accept headers are refused before Spring Security or Spring MVC read them. */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<RequestHeaders> requestHeaders(
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestHeaders(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Tomcat with {@link ProblemReportValve} in place of its HTML error pages. */

@@ -45,9 +45,10 @@ public class AuditController {
                                               @RequestParam(required = false) String type,
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size,
-                                              @RequestParam(required = false) Long minPosition) {
+                                              @RequestParam(required = false) Long minPosition,
+                                              @RequestParam(required = false) String asOf) {
         Paging paging = Paging.of(page, size);
-        ProjectScope scope = gate.open(actor, projectId, minPosition, null);
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
         return audit.page(scope, filter(from, to, byActor, type), paging);
     }
 
@@ -59,8 +60,9 @@ public class AuditController {
                                                         @RequestParam(name = "actor", required = false) String byActor,
                                                         @RequestParam(required = false) String type,
                                                         @RequestParam(required = false) Long minPosition,
+                                                        @RequestParam(required = false) String asOf,
                                                         @org.springframework.web.bind.annotation.RequestHeader("Accept") String accept) {
-        ProjectScope scope = gate.open(actor, projectId, minPosition, null);
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
         AuditTrail.Filter filter = filter(from, to, byActor, type);
         boolean csv = accept.contains(CSV);
         StreamingResponseBody body = out -> audit.stream(scope, filter, csv, out);
@@ -80,15 +82,17 @@ public class AuditController {
     @GetMapping(path = "/reports/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The report exactly as submitted, byte for byte")
     public String report(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
-                         @RequestParam(required = false) Long minPosition) {
-        return reports.document(gate.open(actor, projectId, minPosition, null), reportId);
+                         @RequestParam(required = false) Long minPosition,
+                         @RequestParam(required = false) String asOf) {
+        return reports.document(gate.open(actor, projectId, minPosition, asOf), reportId);
     }
 
     @GetMapping("/reports/{reportId}/changes")
     @Operation(summary = "Every figure that differs now from the submitted report, with the events that changed it")
     public ReportViews.Changes changes(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
-                                       @RequestParam(required = false) Long minPosition) {
-        return reports.changes(gate.open(actor, projectId, minPosition, null), reportId);
+                                       @RequestParam(required = false) Long minPosition,
+                                       @RequestParam(required = false) String asOf) {
+        return reports.changes(gate.open(actor, projectId, minPosition, asOf), reportId);
     }
 
     private static AuditTrail.Filter filter(String from, String to, String actor, String type) {

@@ -50,10 +50,12 @@ public class ChainController {
             + "valid, or the first broken position")
     public ChainVerification verify(Actor actor, @PathVariable String projectId,
                                     @RequestParam(required = false) Long minPosition,
+                                    @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) String head,
                                     @RequestParam(required = false) Long position) {
         ChainVerifier.KeptHead kept = keptHead(head, position);
-        return verifier.verify(gate.open(actor, projectId, minPosition, null), kept);
+        // asOf is checked like on every view; the chain is always verified whole, as it is stored now
+        return verifier.verify(gate.open(actor, projectId, minPosition, asOf), kept);
     }
 
     @GetMapping("/api/v1/projects/{projectId}/audit-trail/head")

@@ -12,8 +12,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The way into every project view: waits for {@code minPosition}, hides projects the reader may not see (404,
- * exactly as for a project that does not exist), and turns {@code asOf} into the project's horizon.
+ * The way into every project view: hides projects the reader may not see (404, exactly as for a project that does
+ * not exist), waits for {@code minPosition}, and turns {@code asOf} into the project's horizon.
  */
 public class ReadGate {
 
@@ -29,6 +29,7 @@ public class ReadGate {
 
     /** Waits until every project view reflects all events up to {@code minPosition}. */
     public void awaitPosition(Long minPosition) {
+        checkPosition(minPosition);
         awaitPosition(minPosition, null);
     }
 
@@ -38,15 +39,46 @@ public class ReadGate {
         }
     }
 
+    /**
+     * A position a client can hold: one a write answered, so at most the last recorded event's. A position beyond it
+     * is refused at once (ADR 0017) rather than waited for: no write can have answered it, and waiting would only
+     * make the client's mistake slow.
+     */
+    private void checkPosition(Long minPosition) {
+        if (minPosition == null) {
+            return;
+        }
+        if (minPosition < 0) {
+            throw InvalidRequest.of("minPosition", "must be 0 or more, not " + minPosition);
+        }
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        if (minPosition > (head == null ? 0 : head)) {
+            throw InvalidRequest.of("minPosition", minPosition + " is beyond the last recorded event; give the "
+                    + "position a write answered");
+        }
+    }
+
+    /**
+     * Opens a project's views for a reader. The parameters are checked first (400), then whether the reader may see
+     * the project (404, at once: waiting first would tell, by a late 503, that an invisible project exists), then
+     * {@code minPosition} is waited for (503 when not reached), and {@code asOf} turned into the project's horizon.
+     */
     public ProjectScope open(Actor actor, String projectId, Long minPosition, String asOf) {
-        awaitPosition(minPosition, projectId);
+        Instant at = asOf == null || asOf.isBlank() ? null : instant("asOf", asOf);
+        checkPosition(minPosition);
         ProjectRow project = find(projectId);
+        if (!mayOpen(actor, projectId, project)) {
+            throw notFound(projectId);
+        }
+        if (minPosition != null && minPosition > 0) {
+            awaitPosition(minPosition, projectId);
+            project = find(projectId);
+        }
         if (project == null || !actor.canSee(project.id(), project.programme())) {
             throw notFound(projectId);
         }
         Horizon horizon = Horizon.NOW;
-        if (asOf != null && !asOf.isBlank()) {
-            Instant at = instant("asOf", asOf);
+        if (at != null) {
             Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE project_id = ? AND recorded_at <= ?",
                     Long.class, projectId, Timestamp.from(at));
             if (position == null || position < project.position()) {
@@ -55,6 +87,27 @@ public class ReadGate {
             horizon = new Horizon(position);
         }
         return new ProjectScope(project, horizon);
+    }
+
+    /**
+     * Whether the reader may see the project, decided before waiting for the views: a liaison's programme comes from
+     * the project's registration in the event store when the views do not hold it yet.
+     */
+    private boolean mayOpen(Actor actor, String projectId, ProjectRow project) {
+        if (project != null) {
+            return actor.canSee(projectId, project.programme());
+        }
+        if (actor.canSee(projectId, "")) {
+            return true; // an administrator, or a member of the project
+        }
+        if (actor.programmes().isEmpty()) {
+            return false;
+        }
+        List<String> programme = jdbc.queryForList("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'programme' "
+                        + "FROM domainevententry WHERE aggregateidentifier = ? AND type = 'Project' AND sequencenumber = 0 "
+                        + "AND payloadtype = ?", String.class, projectId,
+                io.seire.kernel.setup.ProjectRegistered.class.getName());
+        return !programme.isEmpty() && actor.canSee(projectId, programme.get(0));
     }
 
     public ProjectRow find(String projectId) {

@@ -70,10 +70,20 @@ public class ProjectViews {
         this.spending = new Spending(jdbc);
     }
 
-    public Paging.Page<ProjectSummary> list(Actor actor, Paging paging) {
-        String visible = actor.isAdmin() ? "TRUE"
-                : "(project_id = ANY(?) OR (" + actor.has(Role.LIAISON) + " AND programme = ANY(?)))";
+    /** The projects the actor may see, as recorded now or, given {@code asOf}, as recorded at that instant. */
+    public Paging.Page<ProjectSummary> list(Actor actor, Paging paging, java.time.Instant asOf) {
+        Horizon horizon = Horizon.NOW;
+        LocalDate on = today();
+        if (asOf != null) {
+            Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE recorded_at <= ?",
+                    Long.class, java.sql.Timestamp.from(asOf));
+            horizon = new Horizon(position == null ? -1 : position);
+            on = asOf.atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        String visible = "position <= ? AND " + (actor.isAdmin() ? "TRUE"
+                : "(project_id = ANY(?) OR (" + actor.has(Role.LIAISON) + " AND programme = ANY(?)))");
         List<Object> args = new ArrayList<>();
+        args.add(horizon.maxPosition());
         if (!actor.isAdmin()) {
             args.add(actor.projects().toArray(String[]::new));
             args.add(actor.programmes().toArray(String[]::new));
@@ -87,10 +97,10 @@ public class ProjectViews {
         List<ProjectSummary> items = new ArrayList<>();
         for (String id : ids) {
             ProjectRow p = gate.find(id);
-            BudgetPlan plan = BudgetPlan.load(jdbc, id, Horizon.NOW, p.minorDigits());
+            BudgetPlan plan = BudgetPlan.load(jdbc, id, horizon, p.minorDigits());
             items.add(new ProjectSummary(p.id(), p.name(), p.programme(), p.beneficiary(), p.currency(),
-                    Decimals.money(plan.totalPlannedOn(today()), p.minorDigits()),
-                    Decimals.money(spending.total(id, Horizon.NOW, plan), p.minorDigits())));
+                    Decimals.money(plan.totalPlannedOn(on), p.minorDigits()),
+                    Decimals.money(spending.total(id, horizon, plan), p.minorDigits())));
         }
         return paging.page(items, total == null ? 0 : total);
     }

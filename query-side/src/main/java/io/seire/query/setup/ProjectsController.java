@@ -31,9 +31,12 @@ public class ProjectsController {
     public Paging.Page<ProjectViews.ProjectSummary> list(Actor actor,
                                                          @RequestParam(required = false) Integer page,
                                                          @RequestParam(required = false) Integer size,
-                                                         @RequestParam(required = false) Long minPosition) {
+                                                         @RequestParam(required = false) Long minPosition,
+                                                         @RequestParam(required = false) String asOf) {
+        Paging paging = Paging.of(page, size);
+        java.time.Instant at = asOf == null || asOf.isBlank() ? null : ReadGate.instant("asOf", asOf);
         gate.awaitPosition(minPosition);
-        return views.list(actor, Paging.of(page, size));
+        return views.list(actor, paging, at);
     }
 
     @GetMapping("/{projectId}")
