@@ -40,12 +40,13 @@ public class JwtActors implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new InvalidBearerTokenException("The token's user name is longer than "
                     + Bounds.MAX_NAME_LENGTH + " characters");
         }
+        List<String> roleValues = strings(jwt, settings.rolesClaim());
         List<String> projects = strings(jwt, "projects");
         List<String> programmes = strings(jwt, "programmes");
-        for (List<String> texts : List.of(List.of(username), projects, programmes)) {
+        for (List<String> texts : List.of(List.of(username), roleValues, projects, programmes)) {
             if (texts.stream().anyMatch(text -> StorableText.problem(text) != null)) {
                 // it would be recorded as the actor of every event this user writes
-                throw new InvalidBearerTokenException("The token's user, projects or programmes hold text "
+                throw new InvalidBearerTokenException("The token's user, roles, projects or programmes hold text "
                         + "that cannot be stored");
             }
         }
@@ -53,7 +54,7 @@ public class JwtActors implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new InvalidBearerTokenException("The token names '" + username + "', a user who signs in to Seire "
                     + "with a password; a token may not act as such a user (seire.jwt.allow-local-usernames)");
         }
-        Set<Role> roles = strings(jwt, settings.rolesClaim()).stream()
+        Set<Role> roles = roleValues.stream()
                 .flatMap(value -> settings.rolesOf(value).stream())
                 .collect(Collectors.toSet());
         return new ActorAuthentication(new Actor(username, roles, Set.copyOf(projects), Set.copyOf(programmes)));
