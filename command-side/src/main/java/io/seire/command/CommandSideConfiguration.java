@@ -6,7 +6,7 @@ import io.seire.command.project.ProjectCommandTarget;
 import io.seire.command.write.IdempotencyRecords;
 import io.seire.command.write.Positions;
 import io.seire.command.write.WriteExecutor;
-import io.seire.kernel.access.RegisterUser;
+import io.seire.kernel.access.UserCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -50,10 +50,11 @@ public class CommandSideConfiguration {
                 "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, projectId));
     }
 
+    /** Every user command goes to the account of the user it names: the one place that maps a user to its stream. */
     @Bean
     public CommandTargetResolver userCommandTarget() {
         return command -> new VersionedAggregateIdentifier(
-                io.seire.command.access.UserAccount.stream(((RegisterUser) command.getPayload()).username()), null);
+                io.seire.command.access.UserAccount.stream(((UserCommand) command.getPayload()).username()), null);
     }
 
     /** Keeps recently used projects in memory, so a write does not reload a long history. */

@@ -254,7 +254,7 @@ class AccessMatrixTest extends ApiTestBase {
     @MethodSource("whos")
     void only_administrators_create_users_and_projects(Who who) {
         Api as = actors.get(who);
-        Api.Response user = as.post("/api/v1/users", body("username", unique("uus"), "password", "12345678",
+        Api.Response user = as.post("/api/v1/users", body("username", unique("uus"), "password", "Parool-12345678",
                 "roles", List.of("MANAGER")));
         Api.Response project = as.post("/api/v1/projects", body("id", unique("uus"), "name", "x", "programme", "p",
                 "beneficiary", "b", "currency", "EUR", "eligibleFrom", "2024-01-01", "eligibleTo", "2024-12-31",

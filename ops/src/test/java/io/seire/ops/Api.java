@@ -52,6 +52,11 @@ public final class Api {
         this.headers = headers;
     }
 
+    /** The user this client signs in as (HTTP Basic), or null. */
+    public String username() {
+        return user;
+    }
+
     public Api as(String otherUser, String otherPassword) {
         return new Api(base, otherUser, otherPassword, headers);
     }

@@ -232,12 +232,12 @@ class SetupApiTest extends ApiTestBase {
 
         Api finance = admin.as(name, "salasõna-123");
         assertThat(finance.get("/api/v1/projects").status()).isEqualTo(200);
-        Api.Response notAdmin = finance.post("/api/v1/users", Map.of("username", unique("x"), "password", "12345678",
+        Api.Response notAdmin = finance.post("/api/v1/users", Map.of("username", unique("x"), "password", "Parool-12345678",
                 "roles", List.of("ADMIN")));
         assertThat(notAdmin.status()).isEqualTo(403);
-        assertThat(admin.post("/api/v1/users", Map.of("username", name, "password", "12345678",
+        assertThat(admin.post("/api/v1/users", Map.of("username", name, "password", "Parool-12345678",
                 "roles", List.of("MANAGER"))).status()).isEqualTo(409);
-        assertThat(admin.post("/api/v1/users", Map.of("username", unique("y"), "password", "12345678",
+        assertThat(admin.post("/api/v1/users", Map.of("username", unique("y"), "password", "Parool-12345678",
                 "roles", List.of("CLERK"))).status()).isEqualTo(400);
     }
 

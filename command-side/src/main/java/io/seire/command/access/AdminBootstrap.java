@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start there is nobody to create users, so Seire creates {@code admin}: with the password from
- * {@code SEIRE_ADMIN_PASSWORD}, or a random one written to {@code var/admin-password} for the operator.
+ * {@code SEIRE_ADMIN_PASSWORD}, or a random one written to {@code var/admin-password} for the operator (readable by
+ * the operator's account only). A {@code SEIRE_ADMIN_PASSWORD} that the password rules refuse stops the start.
  */
 @Component
 public class AdminBootstrap implements ApplicationRunner {
@@ -42,6 +44,12 @@ public class AdminBootstrap implements ApplicationRunner {
     public AdminBootstrap(UserAccounts accounts, WriteExecutor writes, PasswordEncoder passwords,
                           @Value("${SEIRE_ADMIN_PASSWORD:}") String configuredPassword,
                           @Value("${seire.admin-password-file:var/admin-password}") Path passwordFile) {
+        String problem = configuredPassword.isBlank() ? null : Passwords.problem(configuredPassword);
+        if (problem != null) {
+            throw new IllegalStateException("SEIRE_ADMIN_PASSWORD " + problem + ". Set one of " + Passwords.MIN_LENGTH
+                    + " characters or more, or unset it to "
+                    + "have a random password written to " + passwordFile + " on the first start.");
+        }
         this.accounts = accounts;
         this.writes = writes;
         this.passwords = passwords;
@@ -64,12 +72,23 @@ public class AdminBootstrap implements ApplicationRunner {
             return; // another node created it at the same moment
         }
         if (generated) {
-            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
-            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            writeForOperator(passwordFile, password);
             log.info("Created user 'admin'; its password is in {}", passwordFile.toAbsolutePath());
         } else {
             log.info("Created user 'admin' with the password from SEIRE_ADMIN_PASSWORD");
         }
+    }
+
+    /** Writes the password to a file only its owner can read or write (mode 600 where the file system knows modes). */
+    static void writeForOperator(Path file, String password) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
     }
 
     private static String randomPassword() {

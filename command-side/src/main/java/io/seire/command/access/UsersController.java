@@ -1,10 +1,18 @@
 package io.seire.command.access;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.kernel.RuleViolation;
 import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.ChangePassword;
+import io.seire.kernel.access.ChangeUserAccess;
+import io.seire.kernel.access.DisableUser;
+import io.seire.kernel.access.EnableUser;
 import io.seire.kernel.access.RegisterUser;
+import io.seire.kernel.access.ResetPassword;
 import io.seire.kernel.access.Role;
+import io.seire.platform.security.SignInOrigin;
 import io.seire.platform.web.Fields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,57 +20,178 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Users and their credentials. A password in a request is turned into a hash before anything else sees it: the
+ * command, the event and the idempotency record's request hash hold only the BCrypt hash (a retried request finds
+ * the same hash, see {@link Passwords#hashFor}), and the request records never print a password.
+ */
 @RestController
 @Tag(name = "Users and access")
 public class UsersController {
 
     public record CreateUser(String username, String password, List<Role> roles, List<String> projects,
                              List<String> programmes) {
+        @Override
+        public String toString() {
+            return "CreateUser[username=" + username + ", roles=" + roles + ", projects=" + projects
+                    + ", programmes=" + programmes + "]";
+        }
     }
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_PASSWORD_BYTES = 72;
+    public record Reason(String reason) {
+    }
+
+    public record AccessChange(List<Role> roles, List<String> projects, List<String> programmes, String reason) {
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[…]";
+        }
+    }
+
+    public record PasswordReset(String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordReset[…]";
+        }
+    }
+
+    static final int MAX_REASON_LENGTH = 4000;
 
     private final WriteExecutor writes;
-    private final PasswordEncoder passwords;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Passwords passwords;
+    private final SignInOrigin.Source origins;
+    private final ObjectMapper json;
 
-    public UsersController(WriteExecutor writes, PasswordEncoder passwords,
-                           com.fasterxml.jackson.databind.ObjectMapper json) {
+    public UsersController(WriteExecutor writes, Passwords passwords, SignInOrigin.Source origins, ObjectMapper json) {
         this.writes = writes;
         this.passwords = passwords;
+        this.origins = origins;
         this.json = json;
     }
 
     @PostMapping("/api/v1/users")
     @Operation(summary = "Create a user with roles and project / programme memberships (administrators only)")
-    public ResponseEntity<String> create(@RequestBody CreateUser body, Actor actor, HttpServletRequest request)
-{
+    public ResponseEntity<String> create(@RequestBody CreateUser body, Actor actor, HttpServletRequest request) {
         Fields f = new Fields();
         f.required("username", body.username());
         f.required("password", body.password());
         f.required("roles", body.roles());
-        if (body.password() != null && body.password().length() < MIN_PASSWORD_LENGTH) {
-            f.add("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+        password(f, "password", body.password());
+        roles(f, body.roles());
+        f.throwIfInvalid();
+        onlyAdministratorsMakeHashes(actor, "create users");
+        String hash = passwords.hashFor(body.username(), body.password());
+        CreateUser canonical = new CreateUser(body.username(), hash, body.roles(), body.projects(), body.programmes());
+        return writes.record(write(actor, body.username(), request, canonical, 201), new RegisterUser(body.username(),
+                hash, Set.copyOf(body.roles()), set(body.projects()), set(body.programmes())));
+    }
+
+    @PostMapping("/api/v1/users/{username}/disable")
+    @Operation(summary = "Stop a user from signing in, on every node at once (administrators only)")
+    public ResponseEntity<String> disable(@PathVariable String username, @RequestBody Reason body, Actor actor,
+                                          HttpServletRequest request) {
+        reason(body);
+        return writes.record(write(actor, username, request, body, 200), new DisableUser(username, body.reason()));
+    }
+
+    @PostMapping("/api/v1/users/{username}/enable")
+    @Operation(summary = "Let a disabled user sign in again (administrators only)")
+    public ResponseEntity<String> enable(@PathVariable String username, @RequestBody Reason body, Actor actor,
+                                         HttpServletRequest request) {
+        reason(body);
+        return writes.record(write(actor, username, request, body, 200), new EnableUser(username, body.reason()));
+    }
+
+    @PostMapping("/api/v1/users/{username}/roles")
+    @Operation(summary = "Replace a user's roles and project / programme memberships (administrators only)")
+    public ResponseEntity<String> changeAccess(@PathVariable String username, @RequestBody AccessChange body,
+                                               Actor actor, HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("roles", body.roles());
+        roles(f, body.roles());
+        f.maxLength("reason", body.reason(), MAX_REASON_LENGTH);
+        f.throwIfInvalid();
+        return writes.record(write(actor, username, request, body, 200), new ChangeUserAccess(username,
+                Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()), f.optional(body.reason())));
+    }
+
+    @PostMapping("/api/v1/users/{username}/password")
+    @Operation(summary = "Change your own password, confirming the current one")
+    public ResponseEntity<String> changePassword(@PathVariable String username, @RequestBody PasswordChange body,
+                                                 Actor actor, HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("currentPassword", body.currentPassword());
+        f.required("newPassword", body.newPassword());
+        password(f, "newPassword", body.newPassword());
+        f.throwIfInvalid();
+        if (!actor.username().equals(username)) {
+            // the account refuses this too; refused here first so that no one makes Seire hash passwords for others
+            throw RuleViolation.forbidden("password-changed-by-its-user", "Only '" + username + "' can change their "
+                    + "own password; an administrator gives a new one with password-reset.");
         }
-        if (body.password() != null && body.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                > MAX_PASSWORD_BYTES) {
-            // BCrypt reads no further than this
-            f.add("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes long (letters such as õ or š count "
-                    + "as two, an emoji as four)");
+        // counted like a sign-in, before anything else is hashed: a wrong guess is a failure, and pauses answer 429
+        boolean confirmed = passwords.confirms(username, body.currentPassword(), origins.buildDetails(request).address());
+        String hash = passwords.hashFor(username, body.newPassword());
+        // the current password proves who asks; it is no part of what is asked for
+        return writes.record(write(actor, username, request, new PasswordChange(null, hash), 200),
+                new ChangePassword(username, hash, confirmed));
+    }
+
+    @PostMapping("/api/v1/users/{username}/password-reset")
+    @Operation(summary = "Give a user a new password (administrators only)")
+    public ResponseEntity<String> resetPassword(@PathVariable String username, @RequestBody PasswordReset body,
+                                                Actor actor, HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("newPassword", body.newPassword());
+        password(f, "newPassword", body.newPassword());
+        f.throwIfInvalid();
+        onlyAdministratorsMakeHashes(actor, "reset passwords");
+        String hash = passwords.hashFor(username, body.newPassword());
+        return writes.record(write(actor, username, request, new PasswordReset(hash), 200),
+                new ResetPassword(username, hash));
+    }
+
+    /** A write to one user's account; its request content is compared for idempotency keys. */
+    private Write write(Actor actor, String username, HttpServletRequest request, Object canonical, int status) {
+        return Write.ofJson(actor, UserAccount.stream(username), request, json, canonical, status);
+    }
+
+    /**
+     * The account refuses anyone else too; this earlier check only keeps other users from making Seire spend a
+     * BCrypt hash on a request that will be refused.
+     */
+    private static void onlyAdministratorsMakeHashes(Actor actor, String what) {
+        if (!actor.isAdmin()) {
+            throw RuleViolation.forbidden("role-allows-write", "Only an administrator can " + what + ".");
         }
-        if (body.roles() != null && body.roles().contains(null)) {
+    }
+
+    private static void password(Fields f, String field, String password) {
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            f.add(field, problem);
+        }
+    }
+
+    private static void roles(Fields f, List<Role> roles) {
+        if (roles != null && roles.contains(null)) {
             f.add("roles", "must not contain null");
         }
+    }
+
+    private static void reason(Reason body) {
+        Fields f = new Fields();
+        f.required("reason", body.reason());
+        f.maxLength("reason", body.reason(), MAX_REASON_LENGTH);
         f.throwIfInvalid();
-        RegisterUser command = new RegisterUser(body.username(), passwords.encode(body.password()),
-                Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()));
-        return writes.record(Write.ofJson(actor, UserAccount.stream(body.username()), request, json, body, 201), command);
     }
 
     private static Set<String> set(List<String> values) {

@@ -11,11 +11,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reads the credentials table that the command side keeps in step with UserRegistered events. */
+/**
+ * Reads the accounts table that the command side keeps in step with the user account's events, in the transaction
+ * that records them: one primary-key look-up answers who a user is now, on every node.
+ */
 public class UserAccounts {
 
-    /** A user as stored: the password only as its BCrypt hash. */
-    public record Account(Actor actor, String passwordHash) {
+    /** A user as stored now: the password only as its BCrypt hash. */
+    public record Account(Actor actor, String passwordHash, boolean disabled) {
     }
 
     private final JdbcTemplate jdbc;
@@ -25,14 +28,15 @@ public class UserAccounts {
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.query("SELECT username, password_hash, roles, projects, programmes FROM app_user WHERE username = ?",
+        return jdbc.query("SELECT username, password_hash, roles, projects, programmes, disabled FROM app_user "
+                        + "WHERE username = ?",
                 (rs, i) -> new Account(new Actor(rs.getString(1), roles(rs), texts(rs.getArray(4)), texts(rs.getArray(5))),
-                        rs.getString(2)), username).stream().findFirst();
+                        rs.getString(2), rs.getBoolean(6)), username).stream().findFirst();
     }
 
     public boolean exists(String username) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE username = ?", Integer.class, username);
-        return n != null && n > 0;
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user WHERE username = ?)",
+                Boolean.class, username));
     }
 
     private static Set<Role> roles(ResultSet rs) throws SQLException {

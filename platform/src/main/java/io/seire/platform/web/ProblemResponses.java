@@ -75,6 +75,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         List.of()));
     }
 
+    /** A password checked by an endpoint (a password change) while sign-in is paused for its user or address. */
+    @ExceptionHandler(io.seire.platform.security.SignInRefused.class)
+    public ResponseEntity<ProblemDetail> signInPaused(io.seire.platform.security.SignInRefused e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(Problems.PROBLEM_JSON)
+                .body(e.problem());
+    }
+
     /** Spring Security's firewall refuses a parameter or header (control characters, non-text bytes). */
     @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
     public ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {

@@ -1,0 +1,82 @@
+package io.seire.query.access;
+
+import io.seire.query.read.Paging;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Users as they are now, and who changed each account when and why: read from the accounts table and its change
+ * log, which the write side keeps in the transaction that records each change (so they are never behind). Never a
+ * password or its hash.
+ */
+@Component
+public class UserViews {
+
+    public record UserSummary(String username, List<String> roles, List<String> projects, List<String> programmes,
+                              boolean disabled, Instant createdAt, Instant changedAt) {
+    }
+
+    /** One change of an account; roles and memberships as they became, where the change set them. */
+    public record Change(String change, Instant recordedAt, String actor, String reason, List<String> roles,
+                         List<String> projects, List<String> programmes) {
+    }
+
+    public record UserDetail(String username, List<String> roles, List<String> projects, List<String> programmes,
+                             boolean disabled, Instant createdAt, Instant changedAt, List<Change> history) {
+    }
+
+    private static final String COLUMNS = "username, roles, projects, programmes, disabled, created_at, changed_at";
+
+    private final JdbcTemplate jdbc;
+
+    public UserViews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Paging.Page<UserSummary> list(Paging paging) {
+        Long total = jdbc.queryForObject("SELECT count(*) FROM app_user", Long.class);
+        List<UserSummary> items = jdbc.query("SELECT " + COLUMNS + " FROM app_user ORDER BY username "
+                + "LIMIT ? OFFSET ?", (rs, i) -> summary(rs), paging.size(), paging.offset());
+        return paging.page(items, total == null ? 0 : total);
+    }
+
+    public UserDetail detail(String username) {
+        UserSummary user = jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?",
+                (rs, i) -> summary(rs), username).stream().findFirst().orElse(null);
+        if (user == null) {
+            return null;
+        }
+        List<Change> history = jdbc.query("SELECT change, recorded_at, actor, reason, roles, projects, programmes "
+                        + "FROM user_account_change WHERE username = ? ORDER BY id",
+                (rs, i) -> new Change(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
+                        textsOrNull(rs.getArray(5)), textsOrNull(rs.getArray(6)), textsOrNull(rs.getArray(7))),
+                username);
+        return new UserDetail(user.username(), user.roles(), user.projects(), user.programmes(), user.disabled(),
+                user.createdAt(), user.changedAt(), history);
+    }
+
+    private static UserSummary summary(ResultSet rs) throws SQLException {
+        return new UserSummary(rs.getString(1), texts(rs.getArray(2)), texts(rs.getArray(3)), texts(rs.getArray(4)),
+                rs.getBoolean(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        List<String> texts = textsOrNull(array);
+        return texts == null ? List.of() : texts;
+    }
+
+    private static List<String> textsOrNull(Array array) throws SQLException {
+        return array == null ? null : Arrays.stream((String[]) array.getArray()).sorted().toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
