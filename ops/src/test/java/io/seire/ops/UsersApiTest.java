@@ -61,7 +61,7 @@ class UsersApiTest extends ApiTestBase {
 
         refused(admin.post(path(name, "disable"), Map.of("reason", "uuesti")), 409, null);
         refused(admin.post(path(name, "enable"), Map.of()), 400, "reason");
-        refused(admin.post(path(name, "enable"), Map.of("reason", "x".repeat(4001))), 400, "reason");
+        refused(admin.post(path(name, "enable"), Map.of("reason", "x".repeat(io.seire.kernel.Bounds.MAX_LONG_TEXT + 1))), 400, "reason");
         ok(admin.post(path(name, "enable"), Map.of("reason", "Tuli tagasi")));
         assertThat(kaja.get("/api/v1/projects").status()).isEqualTo(200);
         refused(admin.post(path(name, "enable"), Map.of("reason", "uuesti")), 409, null);

@@ -63,7 +63,6 @@ public class UsersController {
         }
     }
 
-    static final int MAX_REASON_LENGTH = 4000;
 
     private final WriteExecutor writes;
     private final Passwords passwords;
@@ -117,7 +116,6 @@ public class UsersController {
         Fields f = new Fields();
         f.required("roles", body.roles());
         roles(f, body.roles());
-        f.maxLength("reason", body.reason(), MAX_REASON_LENGTH);
         f.throwIfInvalid();
         return writes.record(write(actor, username, request, body, 200), new ChangeUserAccess(username,
                 Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()), f.optional(body.reason())));
@@ -190,7 +188,6 @@ public class UsersController {
     private static void reason(Reason body) {
         Fields f = new Fields();
         f.required("reason", body.reason());
-        f.maxLength("reason", body.reason(), MAX_REASON_LENGTH);
         f.throwIfInvalid();
     }
 
