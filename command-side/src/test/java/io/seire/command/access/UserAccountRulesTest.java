@@ -38,8 +38,9 @@ class UserAccountRulesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAccount.class);
+        // as the command side routes them (ADR 0020): every user's events in the stream user/<name>
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
-                ((io.seire.kernel.access.UserCommand) command.getPayload()).username(), null));
+                UserAccount.stream(((io.seire.kernel.access.UserCommand) command.getPayload()).username()), null));
     }
 
     @Test
