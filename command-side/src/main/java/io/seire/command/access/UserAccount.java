@@ -2,6 +2,7 @@ package io.seire.command.access;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.seire.command.project.ProjectAccess;
 import io.seire.command.setup.Ids;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.EventVersion;
@@ -32,9 +33,7 @@ public class UserAccount {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RegisterUser command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw RuleViolation.forbidden("role-allows-write", "Only an administrator can create users.");
-        }
+        ProjectAccess.checkRole(actor, RegisterUser.class);
         Ids.check("username", command.username());
         if (command.roles() == null || command.roles().isEmpty()) {
             throw RuleViolation.badRequest("user-has-role", "roles", "A user needs at least one role.");

@@ -1,5 +1,6 @@
 package io.seire.command.access;
 
+import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.access.Actor;
@@ -40,6 +41,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users")
+    @Sends(RegisterUser.class)
     @Operation(summary = "Create a user with roles and project / programme memberships (administrators only)")
     public ResponseEntity<String> create(@RequestBody CreateUser body, Actor actor, HttpServletRequest request)
 {

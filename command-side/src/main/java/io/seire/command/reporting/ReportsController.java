@@ -1,5 +1,6 @@
 package io.seire.command.reporting;
 
+import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -44,6 +45,7 @@ public class ReportsController {
     }
 
     @PostMapping
+    @Sends(SubmitReport.class)
     @Operation(summary = "Submit the report for a period; it locks the period and pins the audit chain head (managers)")
     public ResponseEntity<String> submit(@PathVariable String projectId, @RequestBody SubmitRequest body, Actor actor,
                                          HttpServletRequest request) {
@@ -65,6 +67,7 @@ public class ReportsController {
     }
 
     @PostMapping("/{reportId}/approval")
+    @Sends(ApproveReport.class)
     @Operation(summary = "Approve a submitted report (liaisons of the programme)")
     public ResponseEntity<String> approve(@PathVariable String projectId, @PathVariable String reportId,
                                           @RequestBody(required = false) DecisionRequest body, Actor actor,
@@ -75,6 +78,7 @@ public class ReportsController {
     }
 
     @PostMapping("/{reportId}/return")
+    @Sends(ReturnReport.class)
     @Operation(summary = "Return a submitted report with a comment; its period opens again (liaisons of the programme)")
     public ResponseEntity<String> returnReport(@PathVariable String projectId, @PathVariable String reportId,
                                                @RequestBody DecisionRequest body, Actor actor,

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "'" + e.getAggregateIdentifier() + "' does not exist.", List.of()));
     }
 
+    @ExceptionHandler(BodyTooLarge.class)
+    public ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge e) {
+        return Problems.answer(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+                "The request is too large", e.getMessage(), List.of()));
+    }
+
+    /**
+     * The client stopped reading or went away, or a streamed answer was given up on after it started: nothing can be
+     * answered. Thrown on to Tomcat, which logs a client abort at debug level only and closes the connection without
+     * the closing chunk, so a client that comes back sees the answer is incomplete. Whoever gave up a streamed
+     * answer has logged it in one line.
+     */
+    @ExceptionHandler(ClientAbortException.class)
+    public void clientGone(ClientAbortException e) throws ClientAbortException {
+        throw e;
+    }
+
     @ExceptionHandler(RetryLater.class)
     public ResponseEntity<ProblemDetail> retryLater(RetryLater e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -105,6 +123,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (invalid != null) {
             return invalid(invalid);
         }
+        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("Unexpected failure while handling a request", e);
         return Problems.answer(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side",
@@ -117,6 +139,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(Problems.PROBLEM_JSON)
+                    .body(tooLarge(tooLarge).getBody());
+        }
         Throwable cause = causeOf(e, JsonMappingException.class);
         if (cause == null) {
             cause = causeOf(e, JsonProcessingException.class);
