@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
         CommandSideConfiguration.class, QuerySideConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
-                "seire.admin-password-file=target/admin-password"})
+                "seire.admin-password-file=target/admin-password",
+                // exports that stall are cut off after this long (ExportsApiTest waits for it)
+                "seire.export.write-timeout=PT3S"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
