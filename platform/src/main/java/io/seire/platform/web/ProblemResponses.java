@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +70,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge e) {
         return Problems.answer(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
                 "The request is too large", e.getMessage(), List.of()));
-    }
-
-    /**
-     * The client stopped reading or went away, or a streamed answer was given up on after it started: nothing can be
-     * answered. Thrown on to Tomcat, which logs a client abort at debug level only and closes the connection without
-     * the closing chunk, so a client that comes back sees the answer is incomplete. Whoever gave up a streamed
-     * answer has logged it in one line.
-     */
-    @ExceptionHandler(ClientAbortException.class)
-    public void clientGone(ClientAbortException e) throws ClientAbortException {
-        throw e;
     }
 
     @ExceptionHandler(RetryLater.class)

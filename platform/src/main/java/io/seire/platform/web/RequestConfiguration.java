@@ -47,6 +47,12 @@ public class RequestConfiguration {
         return registration;
     }
 
+    /** Client aborts go on to Tomcat (see {@link ClientAborts}). */
+    @Bean
+    public ClientAborts clientAborts() {
+        return new ClientAborts();
+    }
+
     /** Tomcat with {@link ProblemReportValve} in place of its HTML error pages. */
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {

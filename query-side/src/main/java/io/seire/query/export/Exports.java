@@ -95,13 +95,13 @@ public class Exports implements AutoCloseable {
             if (stalled != null) {
                 log.warn("Export of {} cut off after {} bytes and {} s: {}; its database connection is given back",
                         what, paced.sent(), seconds(started), stalled.getMessage());
-                throw new ClientAbortException(stalled);
+                throw new ClientAbortException("export cut off", stalled);
             }
             PacedOutput.Gone gone = causeOf(e, PacedOutput.Gone.class);
             if (gone != null) {
                 log.info("Export of {} ended after {} bytes and {} s: {}", what, paced.sent(), seconds(started),
                         gone.getMessage());
-                throw new ClientAbortException(gone);
+                throw new ClientAbortException("export ended", gone);
             }
             throw new IllegalStateException("Export of " + what + " failed", e);
         }
