@@ -3,6 +3,8 @@ package io.seire.command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.project.Project;
 import io.seire.command.project.ProjectCommandTarget;
+import io.seire.command.project.RegisteredProgrammes;
+import io.seire.command.write.AccessBeforeBody;
 import io.seire.command.write.IdempotencyRecords;
 import io.seire.command.write.Positions;
 import io.seire.command.write.WriteExecutor;
@@ -24,7 +26,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.NonNull;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The write side: REST → commands → the project aggregate → events. */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +42,22 @@ public class CommandSideConfiguration {
     public WriteExecutor writeExecutor(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc,
                                        ObjectMapper json) {
         return new WriteExecutor(commands, transactions, new IdempotencyRecords(jdbc), new Positions(jdbc), json);
+    }
+
+    @Bean
+    public RegisteredProgrammes registeredProgrammes(JdbcTemplate jdbc, org.axonframework.serialization.Serializer serializer) {
+        return new RegisteredProgrammes(jdbc, serializer);
+    }
+
+    /** Access is decided before anything else looks at a write request, its body above all (see AccessBeforeBody). */
+    @Bean
+    public WebMvcConfigurer accessBeforeBody(RegisteredProgrammes programmes) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(@NonNull InterceptorRegistry registry) {
+                registry.addInterceptor(new AccessBeforeBody(programmes)).order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     /** Who did it, in which role, on which request and from which source: copied onto every event recorded. */

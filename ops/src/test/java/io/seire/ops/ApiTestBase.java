@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "seire.admin-password-file=target/admin-password",
                 "seire.chain.generated-signing-key-file=target/chain-signing-key",
                 // far below a CSV import's size: every test then proves that no event is skipped (ADR 0019)
-                "seire.event-store.max-gap-offset=100"})
+                "seire.event-store.max-gap-offset=100",
+                // exports that stall are cut off after this long (ExportsApiTest waits for it)
+                "seire.export.write-timeout=PT3S"})
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";

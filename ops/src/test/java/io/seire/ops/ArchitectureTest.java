@@ -1,6 +1,7 @@
 package io.seire.ops;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -60,5 +61,17 @@ class ArchitectureTest {
                 .and().haveSimpleNameNotStartingWith("Csv")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(SEIRE);
+    }
+
+    /** Access is decided before a write's body is read (AccessBeforeBody): every write endpoint names its command. */
+    @Test
+    void every_write_endpoint_names_the_command_whose_permission_is_checked_before_its_body_is_read() {
+        methods().that().areAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
+                .should().beAnnotatedWith(io.seire.command.write.Sends.class)
+                .check(SEIRE);
+        SEIRE.stream().flatMap(c -> c.getMethods().stream())
+                .filter(m -> m.isAnnotatedWith(io.seire.command.write.Sends.class))
+                .forEach(m -> io.seire.command.project.ProjectAccess.permission(
+                        m.reflect().getAnnotation(io.seire.command.write.Sends.class).value()));
     }
 }

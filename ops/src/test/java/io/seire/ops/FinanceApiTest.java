@@ -242,6 +242,19 @@ class FinanceApiTest extends ApiTestBase {
     }
 
     @Test
+    void a_row_whose_quote_is_never_closed_is_refused_naming_it_instead_of_swallowing_the_next() {
+        String csv = "id,budgetLine,amount,incurredOn,paidOn,supplier,invoice,description\n"
+                + "Q-1,AT1-SERVICES,10.00,2024-07-01,,,,\"Kohv ja sai\n"
+                + "Q-2,AT1-SERVICES,12.00,2024-07-02,,,,Tee\n";
+        Api.Response r = finance.postRaw(base + "/expenditures/import", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().path("errors")).hasSize(1);
+        assertThat(r.json().path("errors").get(0).path("row").asInt()).isEqualTo(2);
+        assertThat(r.json().path("errors").get(0).path("message").asText()).contains("never closed");
+        assertThat(finance.get(base + "/expenditures").json().path("total").asInt()).isZero();
+    }
+
+    @Test
     void the_same_idempotency_key_sent_concurrently_records_once_and_answers_the_same() throws Exception {
         Api keyed = finance.withHeader("Idempotency-Key", unique("key"));
         Map<String, Object> body = Map.of("budgetLine", "AT1-SERVICES", "amount", "12.34", "incurredOn", "2024-07-01");

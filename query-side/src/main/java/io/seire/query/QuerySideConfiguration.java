@@ -1,5 +1,7 @@
 package io.seire.query;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.seire.query.export.Exports;
 import io.seire.query.read.ProjectionProgress;
 import io.seire.query.read.PromptEventSource;
 import io.seire.query.read.Projections;
@@ -7,17 +9,24 @@ import io.seire.query.read.ReadGate;
 import java.time.Duration;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.NonNull;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The read side: projections tail the event store into read tables; views answer from them. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @PropertySource(value = "classpath:seire-query.properties", encoding = "UTF-8")
 public class QuerySideConfiguration {
+
+    /** How export connections are named in PostgreSQL ({@code pg_stat_activity.application_name}). */
+    public static final String EXPORT_CONNECTIONS = "seire-export";
 
     @Bean
     public ProjectionProgress projectionProgress(JdbcTemplate jdbc, Serializer serializer) {
@@ -37,6 +46,33 @@ public class QuerySideConfiguration {
             @Value("${seire.projections.max-claimed-segments:32767}") int maxClaimedSegments) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 Projections.GROUP, (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+    }
+
+    /**
+     * Exports (the audit trail as CSV or NDJSON) on a pool of connections, a few threads and a write timeout of their
+     * own: see {@link Exports}.
+     */
+    @Bean(destroyMethod = "close")
+    public Exports exports(DataSourceProperties database,
+                           @Value("${seire.export.max-concurrent:4}") int maxConcurrent,
+                           @Value("${seire.export.write-timeout:PT30S}") Duration writeTimeout) {
+        HikariDataSource connections = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        connections.setPoolName("seire-exports");
+        connections.setMaximumPoolSize(maxConcurrent);
+        connections.setMinimumIdle(0);
+        connections.addDataSourceProperty("ApplicationName", EXPORT_CONNECTIONS);
+        return new Exports(connections, maxConcurrent, writeTimeout);
+    }
+
+    /** Streamed answers, which are exports only, run on the export threads. */
+    @Bean
+    public WebMvcConfigurer exportThreads(Exports exports) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureAsyncSupport(@NonNull AsyncSupportConfigurer configurer) {
+                configurer.setTaskExecutor(exports.executor());
+            }
+        };
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.seire.command.access;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.seire.command.project.ProjectAccess;
 import io.seire.command.setup.Ids;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.EventVersion;
@@ -57,7 +58,7 @@ public class UserAccount {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RegisterUser command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        onlyAdministrators(actor, "create users");
+        ProjectAccess.checkRole(actor, RegisterUser.class);
         Ids.check("username", command.username());
         needsARole(command.roles());
         if (username != null) {
@@ -71,7 +72,7 @@ public class UserAccount {
 
     @CommandHandler
     public Recorded handle(DisableUser command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        onlyAdministrators(actor, "disable users");
+        ProjectAccess.checkRole(actor, DisableUser.class);
         if (actor.username().equals(username)) {
             throw RuleViolation.unprocessable("not-disable-yourself", null, "You cannot disable your own account: "
                     + "another administrator can, so that Seire always keeps an administrator who can sign in.");
@@ -84,7 +85,7 @@ public class UserAccount {
 
     @CommandHandler
     public Recorded handle(EnableUser command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        onlyAdministrators(actor, "enable users");
+        ProjectAccess.checkRole(actor, EnableUser.class);
         if (!disabled) {
             throw RuleViolation.conflict("enable-a-disabled-user", null, "'" + username + "' is not disabled.");
         }
@@ -93,7 +94,7 @@ public class UserAccount {
 
     @CommandHandler
     public Recorded handle(ChangeUserAccess command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        onlyAdministrators(actor, "change roles and memberships");
+        ProjectAccess.checkRole(actor, ChangeUserAccess.class);
         needsARole(command.roles());
         if (actor.username().equals(username) && !command.roles().contains(Role.ADMIN)) {
             throw RuleViolation.unprocessable("keep-your-own-admin-role", "roles", "You cannot take the ADMIN role "
@@ -122,14 +123,8 @@ public class UserAccount {
 
     @CommandHandler
     public Recorded handle(ResetPassword command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        onlyAdministrators(actor, "reset passwords");
+        ProjectAccess.checkRole(actor, ResetPassword.class);
         return recorded(new UserPasswordReset(username, command.passwordHash()));
-    }
-
-    private static void onlyAdministrators(Actor actor, String what) {
-        if (actor == null || !actor.isAdmin()) {
-            throw RuleViolation.forbidden("role-allows-write", "Only an administrator can " + what + ".");
-        }
     }
 
     private static void needsARole(Set<Role> roles) {

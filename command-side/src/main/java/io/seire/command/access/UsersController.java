@@ -1,6 +1,7 @@
 package io.seire.command.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.RuleViolation;
@@ -77,6 +78,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users")
+    @Sends(RegisterUser.class)
     @Operation(summary = "Create a user with roles and project / programme memberships (administrators only)")
     public ResponseEntity<String> create(@RequestBody CreateUser body, Actor actor, HttpServletRequest request) {
         Fields f = new Fields();
@@ -94,6 +96,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users/{username}/disable")
+    @Sends(DisableUser.class)
     @Operation(summary = "Stop a user from signing in, on every node at once (administrators only)")
     public ResponseEntity<String> disable(@PathVariable String username, @RequestBody Reason body, Actor actor,
                                           HttpServletRequest request) {
@@ -102,6 +105,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users/{username}/enable")
+    @Sends(EnableUser.class)
     @Operation(summary = "Let a disabled user sign in again (administrators only)")
     public ResponseEntity<String> enable(@PathVariable String username, @RequestBody Reason body, Actor actor,
                                          HttpServletRequest request) {
@@ -110,6 +114,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users/{username}/roles")
+    @Sends(ChangeUserAccess.class)
     @Operation(summary = "Replace a user's roles and project / programme memberships (administrators only)")
     public ResponseEntity<String> changeAccess(@PathVariable String username, @RequestBody AccessChange body,
                                                Actor actor, HttpServletRequest request) {
@@ -122,6 +127,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users/{username}/password")
+    @Sends(ChangePassword.class)
     @Operation(summary = "Change your own password, confirming the current one")
     public ResponseEntity<String> changePassword(@PathVariable String username, @RequestBody PasswordChange body,
                                                  Actor actor, HttpServletRequest request) {
@@ -144,6 +150,7 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users/{username}/password-reset")
+    @Sends(ResetPassword.class)
     @Operation(summary = "Give a user a new password (administrators only)")
     public ResponseEntity<String> resetPassword(@PathVariable String username, @RequestBody PasswordReset body,
                                                 Actor actor, HttpServletRequest request) {

@@ -5,8 +5,14 @@ import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ImportRejected.BadRow;
 import io.seire.kernel.finance.ImportRow;
 import io.seire.platform.web.InvalidRequest;
+import java.io.BufferedReader;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +22,21 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an accounting export of expenditures: UTF-8 with or without BOM, {@code ,} or {@code ;} between fields
- * (whichever the header uses), {@code .} or {@code ,} as decimal mark, quoted fields as in RFC 4180, dates as
- * {@code 2024-12-31} or {@code 31.12.2024}. A row it cannot read is reported with its line number and column; the
- * rows it can read go on to the project's rules.
+ * (whichever the header uses), {@code .} or {@code ,} as decimal mark, quoted fields as in RFC 4180 (Commons CSV),
+ * dates as {@code 2024-12-31} or {@code 31.12.2024}. A row it cannot read is reported with its line number and column;
+ * the rows it can read go on to the project's rules.
  */
 public final class CsvExpenditures {
 
@@ -36,6 +47,8 @@ public final class CsvExpenditures {
     public record Parsed(List<ImportRow> rows, List<BadRow> unreadable) {
     }
 
+    /** How far into the first line the delimiter is looked for. */
+    private static final int FIRST_LINE_LOOKAHEAD = 8192;
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter ESTONIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -43,36 +56,84 @@ public final class CsvExpenditures {
     private CsvExpenditures() {
     }
 
-    public static Parsed parse(byte[] bytes) {
-        String text = decode(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    /**
+     * Reads the file as it streams in, in time proportional to its length: only the rows read are kept. Stops at a
+     * row whose quotes cannot be read (a quote never closed, text after a closing quote): from there on no line can
+     * be told from another, so that row is the last one reported.
+     */
+    public static Parsed parse(InputStream file) throws IOException {
+        BufferedReader text = new BufferedReader(new TextOnly(new InputStreamReader(file, StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT))), 64 * 1024);
+        try {
+            char delimiter = delimiterOfFirstLine(text);
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setIgnoreEmptyLines(false)
+                    .get();
+            try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
+                return read(parser, delimiter);
+            }
+        } catch (UncheckedIOException e) {
+            throw refusal(e.getCause());
+        } catch (CharacterCodingException e) {
+            throw refusal(e);
         }
-        List<Record> records = records(text);
-        if (records.isEmpty()) {
-            throw InvalidRequest.of("file", "The file is empty; its first line must be the header "
-                    + String.join(",", COLUMNS) + ".");
-        }
-        char delimiter = records.get(0).delimiter;
-        Map<String, Integer> header = header(records.get(0).fields);
+    }
+
+    private static Parsed read(CSVParser parser, char delimiter) {
+        Iterator<CSVRecord> records = parser.iterator();
+        Map<String, Integer> header = null;
         List<ImportRow> rows = new ArrayList<>();
         List<BadRow> unreadable = new ArrayList<>();
-        for (Record r : records.subList(1, records.size())) {
-            if (r.fields.size() == 1 && r.fields.get(0).isBlank()) {
+        while (true) {
+            int line = (int) parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    break;
+                }
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CSVException)) {
+                    throw e;
+                }
+                if (header == null) {
+                    throw InvalidRequest.of("header", "The first line cannot be read: a quote in it is never closed, "
+                            + "or text follows a closing quote. It must name the columns " + String.join(",", COLUMNS)
+                            + ".");
+                }
+                unreadable.add(new BadRow(line, "", "cannot be read: a quote opened in this row is never closed, or "
+                        + "text follows a closing quote. Put a field holding quotes, delimiters or line breaks in quotes "
+                        + "and double each quote inside it (\"\"); the rows after this one were not read"));
+                break;
+            }
+            List<String> fields = record.toList();
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue;
             }
-            if (r.fields.size() != header.size()) {
-                unreadable.add(new BadRow(r.line, "", "has " + r.fields.size() + " fields, the header has "
+            if (header == null) {
+                header = header(fields);
+                continue;
+            }
+            if (fields.size() != header.size()) {
+                unreadable.add(new BadRow(line, "", "has " + fields.size() + " fields, the header has "
                         + header.size() + (delimiter == ',' ? " (a decimal comma must be in quotes when fields are "
                         + "separated by commas)" : "")));
                 continue;
             }
-            readRow(r, header, rows, unreadable);
+            readRow(new Row(line, fields), header, rows, unreadable);
+        }
+        if (header == null) {
+            throw InvalidRequest.of("file", "The file is empty; its first line must be the header "
+                    + String.join(",", COLUMNS) + ".");
         }
         return new Parsed(rows, unreadable);
     }
 
-    private static void readRow(Record r, Map<String, Integer> header, List<ImportRow> rows, List<BadRow> unreadable) {
+    private static void readRow(Row r, Map<String, Integer> header, List<ImportRow> rows, List<BadRow> unreadable) {
         int before = unreadable.size();
         String id = text(r, header, "id");
         String budgetLine = text(r, header, "budgetLine");
@@ -91,12 +152,12 @@ public final class CsvExpenditures {
         }
     }
 
-    private static String text(Record r, Map<String, Integer> header, String column) {
+    private static String text(Row r, Map<String, Integer> header, String column) {
         String value = r.fields.get(header.get(column)).strip();
         return value.isEmpty() ? null : value;
     }
 
-    private static BigDecimal amount(Record r, Map<String, Integer> header, List<BadRow> unreadable) {
+    private static BigDecimal amount(Row r, Map<String, Integer> header, List<BadRow> unreadable) {
         String raw = text(r, header, "amount");
         if (raw == null) {
             unreadable.add(new BadRow(r.line, "amount", "is required"));
@@ -123,7 +184,7 @@ public final class CsvExpenditures {
         return amount;
     }
 
-    private static LocalDate date(Record r, Map<String, Integer> header, String column, boolean required,
+    private static LocalDate date(Row r, Map<String, Integer> header, String column, boolean required,
                                   List<BadRow> unreadable) {
         String raw = text(r, header, column);
         if (raw == null) {
@@ -167,86 +228,72 @@ public final class CsvExpenditures {
         return header;
     }
 
-    private static String decode(byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw InvalidRequest.of("file", "The file is not UTF-8 text. Save the export as CSV UTF-8 and try again.");
+    /** What a read failure means for the sender: text that is not UTF-8 is refused; anything else goes on up. */
+    private static RuntimeException refusal(Throwable cause) {
+        if (cause instanceof CharacterCodingException) {
+            return InvalidRequest.of("file", "The file is not UTF-8 text. Save the export as CSV UTF-8 and try again.");
         }
-        int nul = text.indexOf('\u0000');
-        if (nul >= 0) {
-            long line = 1 + text.substring(0, nul).chars().filter(c -> c == '\n').count();
-            throw InvalidRequest.of("file", "Line " + line + " contains the invisible character U+0000 (NUL), which "
-                    + "cannot be stored. Save the export as CSV UTF-8 text and try again.");
-        }
-        return text;
+        return new UncheckedIOException(cause instanceof IOException io ? io : new IOException(cause));
     }
 
-    private record Record(int line, List<String> fields, char delimiter) {
+    /** One row of the file: the line it starts on and its fields. */
+    private record Row(int line, List<String> fields) {
     }
 
-    /** Splits the text into records, honouring quotes (which may hold delimiters and line breaks). */
-    private static List<Record> records(String text) {
-        List<Record> records = new ArrayList<>();
-        char delimiter = delimiterOf(text);
-        int line = 1;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int startLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean endOfRecord = false;
-            while (i < n && !endOfRecord) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append(c);
-                    }
-                } else if (c == '"' && field.toString().isBlank()) {
-                    field.setLength(0);
-                    quoted = true;
-                } else if (c == delimiter) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' || c == '\n') {
-                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    line++;
-                    endOfRecord = true;
-                } else {
-                    field.append(c);
-                }
-                i++;
+    /**
+     * Skips a byte order mark and answers the delimiter the first line uses most, {@code ;} or {@code ,}, leaving the
+     * reader at the start of the first line.
+     */
+    private static char delimiterOfFirstLine(BufferedReader text) throws IOException {
+        text.mark(FIRST_LINE_LOOKAHEAD + 1);
+        int semicolons = 0;
+        int commas = 0;
+        int c = text.read();
+        boolean bom = c == '\uFEFF';
+        for (int i = 0; c >= 0 && c != '\n' && i < FIRST_LINE_LOOKAHEAD; i++, c = text.read()) {
+            if (c == ';') {
+                semicolons++;
+            } else if (c == ',') {
+                commas++;
             }
-            fields.add(field.toString());
-            records.add(new Record(startLine, fields, delimiter));
         }
-        return records;
+        text.reset();
+        if (bom) {
+            text.skip(1);
+        }
+        return semicolons > commas ? ';' : ',';
     }
 
-    private static char delimiterOf(String text) {
-        int end = text.indexOf('\n');
-        String first = end < 0 ? text : text.substring(0, end);
-        long semicolons = first.chars().filter(c -> c == ';').count();
-        long commas = first.chars().filter(c -> c == ',').count();
-        return semicolons > commas ? ';' : ',';
+    /**
+     * Refuses the invisible character U+0000 (NUL), which cannot be stored, naming the line it is on.
+     */
+    private static final class TextOnly extends FilterReader {
+
+        private long line = 1;
+
+        TextOnly(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + n; i++) {
+                if (buffer[i] == '\n') {
+                    line++;
+                } else if (buffer[i] == '\u0000') {
+                    throw InvalidRequest.of("file", "Line " + line + " contains the invisible character U+0000 (NUL), "
+                            + "which cannot be stored. Save the export as CSV UTF-8 text and try again.");
+                }
+            }
+            return n;
+        }
     }
 
 }

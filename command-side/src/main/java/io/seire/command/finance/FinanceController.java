@@ -1,6 +1,7 @@
 package io.seire.command.finance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.access.Actor;
@@ -12,11 +13,19 @@ import io.seire.kernel.finance.ImportResult;
 import io.seire.kernel.finance.RecordExpenditure;
 import io.seire.platform.web.Fields;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +65,7 @@ public class FinanceController {
     }
 
     @PostMapping
+    @Sends(RecordExpenditure.class)
     @Operation(summary = "Record an expenditure against a budget line (finance staff)")
     public ResponseEntity<String> record(@PathVariable String projectId, @RequestBody ExpenditureRequest body,
                                          Actor actor, HttpServletRequest request) {
@@ -73,6 +83,7 @@ public class FinanceController {
     }
 
     @PostMapping("/{expenditureId}/corrections")
+    @Sends(CorrectExpenditure.class)
     @Operation(summary = "Correct any field of an expenditure, with a reason (finance staff)")
     public ResponseEntity<String> correct(@PathVariable String projectId, @PathVariable String expenditureId,
                                           @RequestBody CorrectionRequest body, Actor actor,
@@ -88,6 +99,7 @@ public class FinanceController {
     }
 
     @PostMapping("/{expenditureId}/cancellation")
+    @Sends(CancelExpenditure.class)
     @Operation(summary = "Cancel an expenditure, with a reason; it stays in the history (finance staff)")
     public ResponseEntity<String> cancel(@PathVariable String projectId, @PathVariable String expenditureId,
                                          @RequestBody CancellationRequest body, Actor actor,
@@ -100,13 +112,21 @@ public class FinanceController {
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
-    @Operation(summary = "Import an accounting export (CSV): all rows or none; the same file again records nothing")
-    public ResponseEntity<String> importCsv(@PathVariable String projectId, @RequestBody byte[] file,
+    @Sends(ImportExpenditures.class)
+    @Operation(summary = "Import an accounting export (CSV): all rows or none; the same file again records nothing",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "text/csv", schema = @Schema(type = "string"))))
+    public ResponseEntity<String> importCsv(@PathVariable String projectId,
                                             @RequestParam(name = "file", required = false) String fileName,
-                                            Actor actor, HttpServletRequest request) {
-        CsvExpenditures.Parsed parsed = CsvExpenditures.parse(file);
+                                            Actor actor, HttpServletRequest request) throws IOException {
+        MessageDigest sha256 = sha256();
+        CsvExpenditures.Parsed parsed;
+        try (InputStream file = new DigestInputStream(request.getInputStream(), sha256)) {
+            parsed = CsvExpenditures.parse(file);
+        }
         String source = "CSV import" + (fileName == null || fileName.isBlank() ? "" : " " + fileName);
-        byte[] canonical = (source + "\n" + new String(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        // the same file again is the same request: compared by its digest, the file itself is not kept
+        byte[] canonical = (source + "\n" + HexFormat.of().formatHex(sha256.digest())).getBytes(StandardCharsets.UTF_8);
         Write write = Write.of(actor, projectId, request, canonical, 201).withSource(source);
         return writes.execute(write, new ImportExpenditures(projectId, source, parsed.rows(), parsed.unreadable()),
                 ImportResult::sequenceNumber, (ImportResult r, Long position) -> {
@@ -118,4 +138,11 @@ public class FinanceController {
                 });
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.seire.command.progress;
 
+import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -34,6 +35,7 @@ public class ProgressController {
     }
 
     @PostMapping("/api/v1/projects/{projectId}/sub-activities/{code}/progress")
+    @Sends(ReportActivityProgress.class)
     @Operation(summary = "Report a sub-activity's progress in a period (managers)")
     public ResponseEntity<String> report(@PathVariable String projectId, @PathVariable String code,
                                          @RequestBody ProgressRequest body, Actor actor, HttpServletRequest request) {

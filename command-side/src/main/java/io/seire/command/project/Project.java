@@ -45,7 +45,6 @@ import io.seire.kernel.EventVersion;
 import io.seire.kernel.Recorded;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.access.Actor;
-import io.seire.kernel.access.Role;
 import io.seire.kernel.setup.AddBudgetLine;
 import io.seire.kernel.setup.AddSubActivity;
 import io.seire.kernel.setup.BudgetLineAdded;
@@ -92,9 +91,7 @@ public class Project {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RegisterProject command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        if (actor == null || !actor.isAdmin()) {
-            throw RuleViolation.forbidden("role-allows-write", "Only an administrator can register a project.");
-        }
+        ProjectAccess.checkRole(actor, RegisterProject.class);
         if (projectId != null) {
             throw RuleViolation.conflict("project-id-unique", "id",
                     "A project with the code '" + command.projectId() + "' is already registered.");
@@ -104,19 +101,19 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(AddSubActivity command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.ADMIN, "add sub-activities");
+        allow(actor, command);
         return record(command.code(), setup.decide(command));
     }
 
     @CommandHandler
     public Recorded handle(AddBudgetLine command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.ADMIN, "add budget lines");
+        allow(actor, command);
         return record(command.code(), setup.decide(command));
     }
 
     @CommandHandler
     public Recorded handle(ReviseBudgetLine command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.ADMIN, "revise budget lines");
+        allow(actor, command);
         BudgetLineRevised revision = setup.decide(command);
         locks.checkNotBeforeLockedEnd(revision.effectiveFrom(), setup, "effectiveFrom", "The revision");
         return record(command.code(), revision);
@@ -124,7 +121,7 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(DefineIndicator command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.ADMIN, "define indicators");
+        allow(actor, command);
         return record(command.code(), setup.decide(command));
     }
 
@@ -158,7 +155,7 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(RecordExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.FINANCE, "record expenditures");
+        allow(actor, command);
         Ledger.Outcome outcome = ledger.decide(command, setup, locks);
         if (outcome instanceof Ledger.Outcome.AlreadyRecorded already) {
             return new Recorded(already.id(), already.sequence());
@@ -168,7 +165,7 @@ public class Project {
 
     @CommandHandler
     public ImportResult handle(ImportExpenditures command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.FINANCE, "import expenditures");
+        allow(actor, command);
         Ledger.ImportOutcome outcome = ledger.decide(command, setup, locks);
         outcome.events().forEach(AggregateLifecycle::apply);
         return new ImportResult(outcome.events().size(), outcome.unchanged(), AggregateLifecycle.getVersion());
@@ -176,13 +173,13 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(CorrectExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.FINANCE, "correct expenditures");
+        allow(actor, command);
         return record(command.expenditureId(), ledger.decide(command, setup, locks));
     }
 
     @CommandHandler
     public Recorded handle(CancelExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.FINANCE, "cancel expenditures");
+        allow(actor, command);
         return record(command.expenditureId(), ledger.decide(command, setup, locks));
     }
 
@@ -205,7 +202,7 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(RecordIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "record indicator values");
+        allow(actor, command);
         IndicatorValues.Outcome outcome = values.decide(command, setup, locks);
         if (outcome instanceof IndicatorValues.Outcome.AlreadyRecorded already) {
             return new Recorded(already.id(), already.sequence());
@@ -215,13 +212,13 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(CorrectIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "correct indicator values");
+        allow(actor, command);
         return record(command.valueId(), values.decide(command, setup, locks));
     }
 
     @CommandHandler
     public Recorded handle(RetractIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "retract indicator values");
+        allow(actor, command);
         return record(command.valueId(), values.decide(command, setup, locks));
     }
 
@@ -244,7 +241,7 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(ReportActivityProgress command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "report activity progress");
+        allow(actor, command);
         return record(command.subActivity() + "/" + command.period(), ActivityProgress.decide(command, setup, locks));
     }
 
@@ -252,25 +249,25 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(OpenPosition command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "open positions");
+        allow(actor, command);
         return record(command.code(), staffing.decide(command, setup, locks));
     }
 
     @CommandHandler
     public Recorded handle(RecordRecruitmentFailure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "record recruitments");
+        allow(actor, command);
         return record(command.position(), staffing.decide(command, setup, locks));
     }
 
     @CommandHandler
     public Recorded handle(HireStaff command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "hire staff");
+        allow(actor, command);
         return record(command.staffId(), staffing.decide(command, setup, locks));
     }
 
     @CommandHandler
     public Recorded handle(RecordDeparture command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.MANAGER, "record departures");
+        allow(actor, command);
         return record(command.staffId(), staffing.decide(command, setup, locks));
     }
 
@@ -294,7 +291,7 @@ public class Project {
     @CommandHandler
     public ReportRecorded handle(SubmitReport command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
                                  ChainHeads chainHeads) {
-        allow(actor, Role.MANAGER, "submit reports");
+        allow(actor, command);
         ReportSubmitted submitted = reports.decide(command, setup, locks, AggregateLifecycle.getVersion(), chainHeads);
         apply(submitted);
         return new ReportRecorded(command.reportId(), AggregateLifecycle.getVersion(), submitted.chainHead());
@@ -302,13 +299,13 @@ public class Project {
 
     @CommandHandler
     public Recorded handle(ApproveReport command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.LIAISON, "approve reports");
+        allow(actor, command);
         return record(command.reportId(), reports.decide(command));
     }
 
     @CommandHandler
     public Recorded handle(ReturnReport command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
-        allow(actor, Role.LIAISON, "return reports");
+        allow(actor, command);
         return record(command.reportId(), reports.decide(command));
     }
 
@@ -330,8 +327,8 @@ public class Project {
 
     // ---------------------------------------------------------------- plumbing
 
-    private void allow(Actor actor, Role role, String what) {
-        ProjectAccess.check(actor, projectId, setup.programme(), role, what);
+    private void allow(Actor actor, Object command) {
+        ProjectAccess.check(actor, projectId, setup.programme(), command.getClass());
     }
 
     /** Applies the event and answers with the id of what it records and the event's sequence number. */

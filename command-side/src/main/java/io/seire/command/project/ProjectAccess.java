@@ -1,19 +1,114 @@
 package io.seire.command.project;
 
+import static java.util.Map.entry;
+
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.ChangePassword;
+import io.seire.kernel.access.ChangeUserAccess;
+import io.seire.kernel.access.DisableUser;
+import io.seire.kernel.access.EnableUser;
+import io.seire.kernel.access.RegisterUser;
+import io.seire.kernel.access.ResetPassword;
 import io.seire.kernel.access.Role;
+import io.seire.kernel.finance.CancelExpenditure;
+import io.seire.kernel.finance.CorrectExpenditure;
+import io.seire.kernel.finance.ImportExpenditures;
+import io.seire.kernel.finance.RecordExpenditure;
+import io.seire.kernel.progress.ReportActivityProgress;
+import io.seire.kernel.reporting.ApproveReport;
+import io.seire.kernel.reporting.ReturnReport;
+import io.seire.kernel.reporting.SubmitReport;
+import io.seire.kernel.results.CorrectIndicatorValue;
+import io.seire.kernel.results.RecordIndicatorValue;
+import io.seire.kernel.results.RetractIndicatorValue;
+import io.seire.kernel.setup.AddBudgetLine;
+import io.seire.kernel.setup.AddSubActivity;
+import io.seire.kernel.setup.DefineIndicator;
+import io.seire.kernel.setup.RegisterProject;
+import io.seire.kernel.setup.ReviseBudgetLine;
+import io.seire.kernel.staffing.HireStaff;
+import io.seire.kernel.staffing.OpenPosition;
+import io.seire.kernel.staffing.RecordDeparture;
+import io.seire.kernel.staffing.RecordRecruitmentFailure;
+import java.util.Map;
 
 /**
  * Who may change a project: a project the actor cannot see does not exist for them (404, no existence leak); a
- * project they see but whose change their role does not allow answers 403.
+ * project they see but whose change their role does not allow answers 403. Which role each command needs is written
+ * here once; the project decides with it at the moment of the write, and the HTTP layer with it before it reads a
+ * request's body.
  */
 public final class ProjectAccess {
+
+    /** The role a command needs (null: any signed-in user), and what it does in a clerk's words. */
+    public record Permission(Role role, String what) {
+    }
+
+    private static final Map<Class<?>, Permission> PERMISSIONS = Map.ofEntries(
+            entry(RegisterUser.class, new Permission(Role.ADMIN, "create users")),
+            entry(DisableUser.class, new Permission(Role.ADMIN, "disable users")),
+            entry(EnableUser.class, new Permission(Role.ADMIN, "enable users")),
+            entry(ChangeUserAccess.class, new Permission(Role.ADMIN, "change roles and memberships")),
+            entry(ResetPassword.class, new Permission(Role.ADMIN, "reset passwords")),
+            // any signed-in user, for their own account only: the account decides whose it is
+            entry(ChangePassword.class, new Permission(null, "change their own password")),
+            entry(RegisterProject.class, new Permission(Role.ADMIN, "register a project")),
+            entry(AddSubActivity.class, new Permission(Role.ADMIN, "add sub-activities")),
+            entry(AddBudgetLine.class, new Permission(Role.ADMIN, "add budget lines")),
+            entry(ReviseBudgetLine.class, new Permission(Role.ADMIN, "revise budget lines")),
+            entry(DefineIndicator.class, new Permission(Role.ADMIN, "define indicators")),
+            entry(RecordExpenditure.class, new Permission(Role.FINANCE, "record expenditures")),
+            entry(ImportExpenditures.class, new Permission(Role.FINANCE, "import expenditures")),
+            entry(CorrectExpenditure.class, new Permission(Role.FINANCE, "correct expenditures")),
+            entry(CancelExpenditure.class, new Permission(Role.FINANCE, "cancel expenditures")),
+            entry(RecordIndicatorValue.class, new Permission(Role.MANAGER, "record indicator values")),
+            entry(CorrectIndicatorValue.class, new Permission(Role.MANAGER, "correct indicator values")),
+            entry(RetractIndicatorValue.class, new Permission(Role.MANAGER, "retract indicator values")),
+            entry(ReportActivityProgress.class, new Permission(Role.MANAGER, "report activity progress")),
+            entry(OpenPosition.class, new Permission(Role.MANAGER, "open positions")),
+            entry(RecordRecruitmentFailure.class, new Permission(Role.MANAGER, "record recruitments")),
+            entry(HireStaff.class, new Permission(Role.MANAGER, "hire staff")),
+            entry(RecordDeparture.class, new Permission(Role.MANAGER, "record departures")),
+            entry(SubmitReport.class, new Permission(Role.MANAGER, "submit reports")),
+            entry(ApproveReport.class, new Permission(Role.LIAISON, "approve reports")),
+            entry(ReturnReport.class, new Permission(Role.LIAISON, "return reports")));
 
     private ProjectAccess() {
     }
 
-    public static void check(Actor actor, String projectId, String programme, Role role, String what) {
+    /** The permission a command needs; every command sent over HTTP has one. */
+    public static Permission permission(Class<?> command) {
+        Permission permission = PERMISSIONS.get(command);
+        if (permission == null) {
+            throw new IllegalStateException("No permission is defined for " + command.getName());
+        }
+        return permission;
+    }
+
+    /** May the actor send this command to this project (registered under this programme, or null if unknown)? */
+    public static void check(Actor actor, String projectId, String programme, Class<?> command) {
+        Permission permission = permission(command);
+        check(actor, projectId, programme, permission.role(), permission.what());
+    }
+
+    /** May the actor send a command that names no existing project (registering a project or a user)? */
+    public static void checkRole(Actor actor, Class<?> command) {
+        Permission permission = permission(command);
+        if (actor == null) {
+            throw RuleViolation.forbidden("signed-in-user-required", "Only a signed-in user can " + permission.what()
+                    + ".");
+        }
+        if (permission.role() == null) {
+            return;
+        }
+        if (!(actor.isAdmin() || actor.has(permission.role()))) {
+            throw RuleViolation.forbidden("role-allows-write", "Only " + describe(permission.role()) + " can "
+                    + permission.what() + ".");
+        }
+    }
+
+    private static void check(Actor actor, String projectId, String programme, Role role, String what) {
         if (actor == null) {
             throw RuleViolation.forbidden("signed-in-user-required", "Only a signed-in user can " + what + ".");
         }

@@ -1,5 +1,6 @@
 package io.seire.command.reporting;
 
+import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -45,6 +46,7 @@ public class ReportsController {
     }
 
     @PostMapping
+    @Sends(SubmitReport.class)
     @Operation(summary = "Submit the report for a period; it locks the period and pins the audit chain head (managers)")
     public ResponseEntity<String> submit(@PathVariable String projectId, @RequestBody SubmitRequest body, Actor actor,
                                          HttpServletRequest request) {
@@ -70,6 +72,7 @@ public class ReportsController {
      * empty or form-encoded POST across sites without asking, but not this (no CSRF through a signed-in browser).
      */
     @PostMapping(path = "/{reportId}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Sends(ApproveReport.class)
     @Operation(summary = "Approve a submitted report (liaisons of the programme); the body is {} or {\"comment\"}")
     public ResponseEntity<String> approve(@PathVariable String projectId, @PathVariable String reportId,
                                           @RequestBody DecisionRequest body, Actor actor,
@@ -79,6 +82,7 @@ public class ReportsController {
     }
 
     @PostMapping(path = "/{reportId}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Sends(ReturnReport.class)
     @Operation(summary = "Return a submitted report with a comment; its period opens again (liaisons of the programme)")
     public ResponseEntity<String> returnReport(@PathVariable String projectId, @PathVariable String reportId,
                                                @RequestBody DecisionRequest body, Actor actor,

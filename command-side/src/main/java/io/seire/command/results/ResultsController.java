@@ -1,5 +1,6 @@
 package io.seire.command.results;
 
+import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -43,6 +44,7 @@ public class ResultsController {
     }
 
     @PostMapping
+    @Sends(RecordIndicatorValue.class)
     @Operation(summary = "Record an indicator value for a reporting period (managers)")
     public ResponseEntity<String> record(@PathVariable String projectId, @PathVariable String indicator,
                                          @RequestBody ValueRequest body, Actor actor, HttpServletRequest request) {
@@ -56,6 +58,7 @@ public class ResultsController {
     }
 
     @PostMapping("/{valueId}/corrections")
+    @Sends(CorrectIndicatorValue.class)
     @Operation(summary = "Correct an indicator value, with a reason (managers)")
     public ResponseEntity<String> correct(@PathVariable String projectId, @PathVariable String indicator,
                                           @PathVariable String valueId, @RequestBody CorrectionRequest body,
@@ -69,6 +72,7 @@ public class ResultsController {
     }
 
     @PostMapping("/{valueId}/retraction")
+    @Sends(RetractIndicatorValue.class)
     @Operation(summary = "Retract an indicator value, with a reason: it counts as never recorded (managers)")
     public ResponseEntity<String> retract(@PathVariable String projectId, @PathVariable String indicator,
                                           @PathVariable String valueId, @RequestBody RetractionRequest body,

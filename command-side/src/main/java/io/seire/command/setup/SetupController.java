@@ -1,5 +1,6 @@
 package io.seire.command.setup;
 
+import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -71,6 +72,7 @@ public class SetupController {
     }
 
     @PostMapping
+    @Sends(RegisterProject.class)
     @Operation(summary = "Register a project under its official code (administrators)")
     public ResponseEntity<String> register(@RequestBody RegisterProjectRequest body, Actor actor,
                                            HttpServletRequest request) {
@@ -103,6 +105,7 @@ public class SetupController {
     }
 
     @PostMapping("/{projectId}/sub-activities")
+    @Sends(AddSubActivity.class)
     @Operation(summary = "Add a sub-activity (administrators)")
     public ResponseEntity<String> addSubActivity(@PathVariable String projectId, @RequestBody SubActivityRequest body,
                                                  Actor actor, HttpServletRequest request) {
@@ -115,6 +118,7 @@ public class SetupController {
     }
 
     @PostMapping("/{projectId}/budget-lines")
+    @Sends(AddBudgetLine.class)
     @Operation(summary = "Add a budget line with a planned amount or a flat rate (administrators)")
     public ResponseEntity<String> addBudgetLine(@PathVariable String projectId, @RequestBody BudgetLineRequest body,
                                                 Actor actor, HttpServletRequest request) {
@@ -139,6 +143,7 @@ public class SetupController {
     }
 
     @PostMapping("/{projectId}/budget-lines/{code}/revisions")
+    @Sends(ReviseBudgetLine.class)
     @Operation(summary = "Revise a budget line's planned amount from a date; the original is kept (administrators)")
     public ResponseEntity<String> revise(@PathVariable String projectId, @PathVariable String code,
                                          @RequestBody RevisionRequest body, Actor actor, HttpServletRequest request) {
@@ -152,6 +157,7 @@ public class SetupController {
     }
 
     @PostMapping("/{projectId}/indicators")
+    @Sends(DefineIndicator.class)
     @Operation(summary = "Define a results-framework indicator (administrators)")
     public ResponseEntity<String> defineIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
                                                   Actor actor, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.seire.command.staffing;
 
+import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
@@ -54,6 +55,7 @@ public class StaffingController {
     }
 
     @PostMapping("/positions")
+    @Sends(OpenPosition.class)
     @Operation(summary = "Open a position for sub-activities (managers)")
     public ResponseEntity<String> open(@PathVariable String projectId, @RequestBody PositionRequest body, Actor actor,
                                        HttpServletRequest request) {
@@ -68,6 +70,7 @@ public class StaffingController {
     }
 
     @PostMapping("/positions/{code}/recruitment-failures")
+    @Sends(RecordRecruitmentFailure.class)
     @Operation(summary = "Record a recruitment that found nobody, with the reason (managers)")
     public ResponseEntity<String> failed(@PathVariable String projectId, @PathVariable String code,
                                          @RequestBody RecruitmentFailureRequest body, Actor actor,
@@ -81,6 +84,7 @@ public class StaffingController {
     }
 
     @PostMapping("/positions/{code}/hires")
+    @Sends(HireStaff.class)
     @Operation(summary = "Hire a person into a position; answers the staff id (managers)")
     public ResponseEntity<String> hire(@PathVariable String projectId, @PathVariable String code,
                                        @RequestBody HireRequest body, Actor actor, HttpServletRequest request) {
@@ -96,6 +100,7 @@ public class StaffingController {
     }
 
     @PostMapping("/staff/{staffId}/departure")
+    @Sends(RecordDeparture.class)
     @Operation(summary = "Record that a staff member leaves; endDate is the last working day (managers)")
     public ResponseEntity<String> depart(@PathVariable String projectId, @PathVariable String staffId,
                                          @RequestBody DepartureRequest body, Actor actor, HttpServletRequest request) {

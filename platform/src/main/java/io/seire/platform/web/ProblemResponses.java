@@ -66,6 +66,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "'" + e.getAggregateIdentifier() + "' does not exist.", List.of()));
     }
 
+    @ExceptionHandler(BodyTooLarge.class)
+    public ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge e) {
+        return Problems.answer(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+                "The request is too large", e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(RetryLater.class)
     public ResponseEntity<ProblemDetail> retryLater(RetryLater e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -117,6 +123,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (invalid != null) {
             return invalid(invalid);
         }
+        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("Unexpected failure while handling a request", e);
         return Problems.answer(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side",
@@ -129,6 +139,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        BodyTooLarge tooLarge = causeOf(e, BodyTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(Problems.PROBLEM_JSON)
+                    .body(tooLarge(tooLarge).getBody());
+        }
         Throwable cause = causeOf(e, JsonMappingException.class);
         if (cause == null) {
             cause = causeOf(e, JsonProcessingException.class);

@@ -6,18 +6,21 @@ import java.util.Map;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.NonNull;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * What reaches Seire over HTTP besides the body: query parameters and the write headers must hold text that can be
+ * What reaches Seire over HTTP: bodies have a cap, query parameters and the write headers must hold text that can be
  * stored, and requests Tomcat refuses before Spring sees them still answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +50,23 @@ public class RequestConfiguration {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestHeaders(json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Request bodies beyond their cap answer 413 (see {@link RequestBodyLimit}). */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+            @Value("${seire.http.max-body-bytes:10MB}") DataSize maxBody,
+            @Value("${seire.http.max-import-bytes:50MB}") DataSize maxImport) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(maxBody.toBytes(), maxImport.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Client aborts go on to Tomcat (see {@link ClientAborts}). */
+    @Bean
+    public ClientAborts clientAborts() {
+        return new ClientAborts();
     }
 
     /** Tomcat with {@link ProblemReportValve} in place of its HTML error pages. */

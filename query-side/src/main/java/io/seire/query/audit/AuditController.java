@@ -1,6 +1,7 @@
 package io.seire.query.audit;
 
 import io.seire.kernel.access.Actor;
+import io.seire.query.export.Exports;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ReadGate;
@@ -29,11 +30,13 @@ public class AuditController {
     private final ReadGate gate;
     private final AuditTrail audit;
     private final ReportViews reports;
+    private final Exports exports;
 
-    public AuditController(ReadGate gate, AuditTrail audit, ReportViews reports) {
+    public AuditController(ReadGate gate, AuditTrail audit, ReportViews reports, Exports exports) {
         this.gate = gate;
         this.audit = audit;
         this.reports = reports;
+        this.exports = exports;
     }
 
     @GetMapping(path = "/audit-trail", produces = {MediaType.APPLICATION_JSON_VALUE})
@@ -53,7 +56,8 @@ public class AuditController {
     }
 
     @GetMapping(path = "/audit-trail", produces = {CSV, NDJSON})
-    @Operation(summary = "The whole audit trail streamed as CSV or NDJSON, in constant memory")
+    @Operation(summary = "The whole audit trail streamed as CSV or NDJSON, in constant memory; 503 with Retry-After "
+            + "while every export slot is in use")
     public ResponseEntity<StreamingResponseBody> stream(Actor actor, @PathVariable String projectId,
                                                         @RequestParam(required = false) String from,
                                                         @RequestParam(required = false) String to,
@@ -65,7 +69,8 @@ public class AuditController {
         ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
         AuditTrail.Filter filter = filter(from, to, byActor, type);
         boolean csv = accept.contains(CSV);
-        StreamingResponseBody body = out -> audit.stream(scope, filter, csv, out);
+        StreamingResponseBody body = exports.open("the audit trail of " + projectId + " as " + (csv ? "CSV" : "NDJSON")
+                + " for " + actor.username(), (connection, out) -> audit.stream(connection, scope, filter, csv, out));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(csv ? CSV + ";charset=UTF-8" : NDJSON + ";charset=UTF-8"))
                 .body(body);

@@ -6,7 +6,8 @@ import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +43,10 @@ public class AuditTrail {
             + "a.reason, a.idempotency_key, a.correlation_id, a.source, c.hash";
     static final List<String> CSV_HEADER = List.of("position", "recordedAt", "actor", "roles", "type", "businessDate",
             "summary", "reason", "idempotencyKey", "correlationId", "source", "hash");
+    /** RFC 4180: comma, double quotes where needed, CRLF, the header first. */
+    static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get();
+    /** What a spreadsheet takes as the start of a formula. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -62,46 +69,52 @@ public class AuditTrail {
         return paging.page(items, total == null ? 0 : total);
     }
 
-    /** Writes every matching entry as NDJSON or CSV, reading with a database cursor: memory stays flat. */
-    public void stream(ProjectScope scope, Filter filter, boolean csv, OutputStream out) {
+    /**
+     * Writes every matching entry as NDJSON or CSV, reading with a database cursor on the given connection (an
+     * export's own): memory stays flat. The cursor's transaction is rolled back however the writing ends.
+     */
+    public void stream(Connection con, ProjectScope scope, Filter filter, boolean csv, OutputStream out)
+            throws IOException, SQLException {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position WHERE "
                 + where(scope, filter, args) + " ORDER BY a.position";
-        try (Connection con = dataSource.getConnection()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            try (PreparedStatement ps = con.prepareStatement(sql)) {
-                ps.setFetchSize(2000);
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                var buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
-                JsonGenerator generator = csv ? null : json.getFactory().createGenerator(buffered);
-                if (csv) {
-                    buffered.write((String.join(",", CSV_HEADER) + "\r\n").getBytes(StandardCharsets.UTF_8));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Entry e = entry(rs);
-                        if (csv) {
-                            buffered.write(csvLine(e).getBytes(StandardCharsets.UTF_8));
-                        } else {
-                            json.writeValue(generator, e);
-                            generator.flush();
-                            buffered.write('\n');
-                        }
-                    }
-                }
-                buffered.flush();
-            } finally {
-                con.rollback();
-                con.setAutoCommit(autoCommit);
+        boolean autoCommit = con.getAutoCommit();
+        con.setAutoCommit(false);
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setFetchSize(2000);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (csv) {
+                    writeCsv(rs, out);
+                } else {
+                    writeNdjson(rs, out);
+                }
+            }
+        } finally {
+            con.rollback();
+            con.setAutoCommit(autoCommit);
         }
+    }
+
+    private static void writeCsv(ResultSet rs, OutputStream out) throws IOException, SQLException {
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(text, CSV);
+        while (rs.next()) {
+            printer.printRecord(csvCells(entry(rs)));
+        }
+        printer.flush();
+    }
+
+    private void writeNdjson(ResultSet rs, OutputStream out) throws IOException, SQLException {
+        JsonGenerator generator = json.getFactory().createGenerator(out);
+        generator.setRootValueSeparator(null);
+        while (rs.next()) {
+            json.writeValue(generator, entry(rs));
+            generator.writeRaw('\n');
+        }
+        generator.flush();
     }
 
     private static String where(ProjectScope scope, Filter filter, List<Object> args) {
@@ -133,23 +146,20 @@ public class AuditTrail {
                 rs.getString(11), rs.getString(12));
     }
 
-    static String csvLine(Entry e) {
-        List<String> fields = List.of(String.valueOf(e.position()), e.recordedAt().toString(), nz(e.actor()),
-                nz(e.roles()), e.type(), nz(e.businessDate()), e.summary(), nz(e.reason()), nz(e.idempotencyKey()),
-                nz(e.correlationId()), nz(e.source()), nz(e.hash()));
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String f = fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                line.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(f);
-            }
-        }
-        return line.append("\r\n").toString();
+    /**
+     * An entry's cells in the audit-trail CSV. A cell that a spreadsheet would run as a formula (it begins with
+     * {@code = + - @}, a tab or a carriage return) is written with a leading {@code '}; NDJSON and JSON keep the text
+     * as recorded.
+     */
+    static List<String> csvCells(Entry e) {
+        return List.of(String.valueOf(e.position()), e.recordedAt().toString(), inert(e.actor()), inert(e.roles()),
+                inert(e.type()), inert(e.businessDate()), inert(e.summary()), inert(e.reason()),
+                inert(e.idempotencyKey()), inert(e.correlationId()), inert(e.source()), inert(e.hash()));
+    }
+
+    static String inert(String text) {
+        String cell = nz(text);
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static String nz(String s) {
