@@ -38,7 +38,11 @@ public class WriteExecutor {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WriteExecutor.class);
 
     public static final String ACCESS = "access";
-    static final int ATTEMPTS = 12;
+    /**
+     * Enough for a writer on a node whose copy of the project is cold to win against another node's warm one, which
+     * can append again while the first reloads (at most about 5 s of back-off in all).
+     */
+    static final int ATTEMPTS = 50;
 
     private final CommandGateway commands;
     private final TransactionManager transactions;

@@ -32,7 +32,7 @@ public record Actor(String username, Set<Role> roles, Set<String> projects, Set<
     public boolean canSee(String projectId, String programme) {
         return isAdmin()
                 || ((has(Role.FINANCE) || has(Role.MANAGER)) && projects.contains(projectId))
-                || (has(Role.LIAISON) && (programmes.contains(programme) || projects.contains(projectId)));
+                || (has(Role.LIAISON) && (inProgramme(programme) || projects.contains(projectId)));
     }
 
     /** Whether this actor, who can see the project, acts in one of the given roles for it. */
@@ -44,8 +44,13 @@ public record Actor(String username, Set<Role> roles, Set<String> projects, Set<
             return false;
         }
         return role == Role.LIAISON
-                ? programmes.contains(programme) || projects.contains(projectId)
+                ? inProgramme(programme) || projects.contains(projectId)
                 : projects.contains(projectId);
+    }
+
+    /** A project whose programme is unknown (it does not exist) belongs to no one's programmes. */
+    private boolean inProgramme(String programme) {
+        return programme != null && programmes.contains(programme);
     }
 
     /** The roles as one string for the audit trail, e.g. {@code FINANCE,MANAGER}. */
