@@ -26,7 +26,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The write side: REST → commands → the project aggregate → events. */
+/** The write side: REST → commands → the project, programme and user aggregates → events. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @org.springframework.context.annotation.PropertySource(value = "classpath:seire-command.properties", encoding = "UTF-8")
@@ -54,6 +54,13 @@ public class CommandSideConfiguration {
     public CommandTargetResolver userCommandTarget() {
         return command -> new VersionedAggregateIdentifier(
                 io.seire.command.access.UserAccount.stream(((RegisterUser) command.getPayload()).username()), null);
+    }
+
+    /** Routes every programme command to the programme's own stream, {@code programme/<id>} (ADR 0021). */
+    @Bean
+    public CommandTargetResolver programmeCommandTarget() {
+        return command -> new VersionedAggregateIdentifier(io.seire.kernel.programme.ProgrammeEvent.stream(
+                ((io.seire.kernel.programme.ProgrammeCommand) command.getPayload()).programmeId()), null);
     }
 
     /** Keeps recently used projects in memory, so a write does not reload a long history. */
