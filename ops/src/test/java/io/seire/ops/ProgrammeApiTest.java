@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,6 +263,52 @@ class ProgrammeApiTest extends ApiTestBase {
         Api.Response twice = admin.post("/api/v1/programmes", valid);
         problem(twice, 409, null);
         assertThat(twice.json().path("detail").asText()).contains("already registered");
+    }
+
+    @Test
+    void a_project_and_its_programme_registered_at_the_same_moment_never_disagree_on_the_currency() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 8; i++) {
+                String g = unique("race");
+                String project = unique("race");
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Api.Response> registeringProject = pool.submit(() -> {
+                    start.await();
+                    return admin.post("/api/v1/projects", project(project, g, null, "CHF", YEARLY));
+                });
+                Future<Api.Response> registeringProgramme = pool.submit(() -> {
+                    start.await();
+                    return admin.post("/api/v1/programmes", programme(g));
+                });
+                start.countDown();
+                Api.Response p = registeringProject.get(60, TimeUnit.SECONDS);
+                Api.Response q = registeringProgramme.get(60, TimeUnit.SECONDS);
+                // whichever comes second sees the first: a CHF project and its EUR programme never both exist
+                assertThat(List.of(p.status(), q.status())).as(p + " / " + q).containsExactlyInAnyOrder(201, 422);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_openapi_document_shows_the_programme_endpoints() {
+        JsonNode docs = admin.anonymous().get("/v3/api-docs").json();
+        JsonNode paths = docs.path("paths");
+        assertThat(paths.path("/api/v1/programmes").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/programmes").has("get")).isTrue();
+        for (String path : List.of("/api/v1/programmes/{programmeId}", "/api/v1/programmes/{programmeId}/budget-execution",
+                "/api/v1/programmes/{programmeId}/results", "/api/v1/programmes/{programmeId}/audit-trail",
+                "/api/v1/programmes/{programmeId}/audit-trail/verification")) {
+            assertThat(paths.path(path).has("get")).as(path).isTrue();
+        }
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("RegisterProgrammeRequest").path("properties").has("fundingSources")).isTrue();
+        assertThat(schemas.path("BudgetExecutionView").path("properties").has("bySource")).isTrue();
+        assertThat(schemas.path("ProgrammeDetail").path("properties").has("projects")).isTrue();
+        assertThat(schemas.path("RegisterProjectRequest").path("properties").has("component")).isTrue();
+        assertThat(schemas.path("IndicatorRequest").path("properties").has("programmeIndicator")).isTrue();
     }
 
     // ---------------------------------------------------------------- projects and indicators in a programme

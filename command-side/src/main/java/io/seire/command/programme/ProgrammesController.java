@@ -31,15 +31,16 @@ public class ProgrammesController {
     public record FundingSourceRequest(String code, String name, String share, Boolean claimable) {
     }
 
-    public record ComponentRequest(String code, String name) {
+    public record ProgrammeComponentRequest(String code, String name) {
     }
 
-    public record IndicatorRequest(String code, String name, String unit) {
+    public record ProgrammeIndicatorRequest(String code, String name, String unit) {
     }
 
     public record RegisterProgrammeRequest(String id, String name, String currency, String claimCurrency,
                                            String ceiling, List<FundingSourceRequest> fundingSources,
-                                           List<ComponentRequest> components, List<IndicatorRequest> indicators) {
+                                           List<ProgrammeComponentRequest> components,
+                                           List<ProgrammeIndicatorRequest> indicators) {
     }
 
     private final WriteExecutor writes;
@@ -78,9 +79,9 @@ public class ProgrammesController {
             sources.add(new FundingSource(s.code(), s.name(), share, Boolean.TRUE.equals(s.claimable())));
         }
         List<ProgrammeComponent> components = new ArrayList<>();
-        List<ComponentRequest> givenComponents = body.components() == null ? List.of() : body.components();
+        List<ProgrammeComponentRequest> givenComponents = body.components() == null ? List.of() : body.components();
         for (int i = 0; i < givenComponents.size(); i++) {
-            ComponentRequest c = givenComponents.get(i);
+            ProgrammeComponentRequest c = givenComponents.get(i);
             String field = "components[" + i + "]";
             if (c == null) {
                 f.add(field, "must not be null");
@@ -91,9 +92,9 @@ public class ProgrammesController {
             components.add(new ProgrammeComponent(c.code(), c.name()));
         }
         List<ProgrammeIndicator> indicators = new ArrayList<>();
-        List<IndicatorRequest> givenIndicators = body.indicators() == null ? List.of() : body.indicators();
+        List<ProgrammeIndicatorRequest> givenIndicators = body.indicators() == null ? List.of() : body.indicators();
         for (int i = 0; i < givenIndicators.size(); i++) {
-            IndicatorRequest ind = givenIndicators.get(i);
+            ProgrammeIndicatorRequest ind = givenIndicators.get(i);
             String field = "indicators[" + i + "]";
             if (ind == null) {
                 f.add(field, "must not be null");
