@@ -248,6 +248,10 @@ class ProgrammeApiTest extends ApiTestBase {
         fields.add("id");
         cases.add(with(valid, "budget", "100"));
         fields.add("budget");
+        cases.add(with(valid, "name", "Programm\u0000"));
+        fields.add("name");
+        cases.add(with(valid, "ceiling", "1234567890123456.00"));
+        fields.add("ceiling");
 
         for (int i = 0; i < cases.size(); i++) {
             Api.Response r = admin.post("/api/v1/programmes", cases.get(i));
