@@ -384,6 +384,13 @@ class ProgrammeApiTest extends ApiTestBase {
                 "aggregation", "LATEST", "programmeIndicator", "P1")), 422, "programmeIndicator");
         created(admin.post(indicators, with(counted, "programmeIndicator", "P1")));
 
+        List<String> summaries = read(admin, p(a) + "/audit-trail").path("items").findValuesAsText("summary");
+        assertThat(summaries.get(0)).isEqualTo("Project registered: Projekt " + a + ", eligible 2024-06-01 to "
+                + "2026-12-31, in component C2 of programme " + g);
+        assertThat(summaries.get(summaries.size() - 1)).isEqualTo("Indicator O1 defined: Nõustatud, counting towards "
+                + "programme indicator P1");
+        assertThat(summaries.get(1)).isEqualTo("Indicator T1 defined: Tegevuskava");
+
         JsonNode defined = read(admin, p(a)).path("indicators");
         assertThat(defined).hasSize(3);
         assertThat(defined.get(0).path("unit").asText()).isEqualTo("");

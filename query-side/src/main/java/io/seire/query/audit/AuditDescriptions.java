@@ -141,7 +141,8 @@ public final class AuditDescriptions {
         }
         if (event instanceof ProjectRegistered e) {
             return new Description(e.eligibleFrom().toString(), "Project registered: " + e.name() + ", eligible "
-                    + e.eligibleFrom() + " to " + e.eligibleTo(), null, List.of(PROJECT));
+                    + e.eligibleFrom() + " to " + e.eligibleTo() + (e.component() == null ? ""
+                    : ", in component " + e.component() + " of programme " + e.programme()), null, List.of(PROJECT));
         }
         if (event instanceof SubActivityAdded e) {
             return new Description(null, "Sub-activity " + e.code() + " added: " + e.name(), null,
@@ -160,7 +161,9 @@ public final class AuditDescriptions {
                     List.of(PROJECT, line(e.code()), date(e.effectiveFrom())));
         }
         if (event instanceof IndicatorDefined e) {
-            return new Description(null, "Indicator " + e.code() + " defined: " + e.name(), null,
+            return new Description(null, "Indicator " + e.code() + " defined: " + e.name()
+                    + (e.programmeIndicator() == null ? ""
+                    : ", counting towards programme indicator " + e.programmeIndicator()), null,
                     List.of(PROJECT, indicator(e.code())));
         }
         return new Description(null, event.getClass().getSimpleName(), null, List.of());
