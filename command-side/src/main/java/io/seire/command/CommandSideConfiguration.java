@@ -32,7 +32,7 @@ import org.springframework.lang.NonNull;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The write side: REST → commands → the project aggregate → events. */
+/** The write side: REST → commands → the project, programme and user aggregates → events. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 @org.springframework.context.annotation.PropertySource(value = "classpath:seire-command.properties", encoding = "UTF-8")
@@ -77,6 +77,13 @@ public class CommandSideConfiguration {
     public CommandTargetResolver userCommandTarget() {
         return command -> new VersionedAggregateIdentifier(
                 io.seire.command.access.UserAccount.stream(((UserCommand) command.getPayload()).username()), null);
+    }
+
+    /** Routes every programme command to the programme's own stream, {@code programme/<id>} (ADR 0021). */
+    @Bean
+    public CommandTargetResolver programmeCommandTarget() {
+        return command -> new VersionedAggregateIdentifier(io.seire.kernel.programme.ProgrammeEvent.stream(
+                ((io.seire.kernel.programme.ProgrammeCommand) command.getPayload()).programmeId()), null);
     }
 
     /** Keeps recently used projects in memory, so a write does not reload a long history. */

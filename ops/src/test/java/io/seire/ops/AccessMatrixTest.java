@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest extends ApiTestBase {
 
-    static final String PROGRAMME = "Šveitsi-Eesti koostööprogramm";
     static final int PROJECTS = 300;
 
     /** Who acts: their role, whether they belong to the case's project (or its programme). */
@@ -61,6 +60,8 @@ class AccessMatrixTest extends ApiTestBase {
     }
 
     private final String prefix = unique("acl");
+    /** The registered programme every case's project belongs to; the liaison of the programme is its liaison. */
+    private final String programme = unique("Šveitsi-Eesti koostööprogramm");
     private final AtomicInteger next = new AtomicInteger();
     private final Map<Who, Api> actors = new LinkedHashMap<>();
 
@@ -85,10 +86,19 @@ class AccessMatrixTest extends ApiTestBase {
             Api.Response r = admin.post("/api/v1/users", Map.of("username", name, "password", "Maatriks-123",
                     "roles", List.of(who.role),
                     "projects", who.member && !liaison ? all : List.of("someone-else"),
-                    "programmes", liaison ? List.of(who.member ? PROGRAMME : "ESF+ Eesti") : List.of()));
+                    "programmes", liaison ? List.of(who.member ? programme : "ESF+ Eesti") : List.of()));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             actors.put(who, admin.as(name, "Maatriks-123"));
         }
+        ok(admin.post("/api/v1/programmes", programme(programme)));
+    }
+
+    static Map<String, Object> programme(String id) {
+        return body("id", id, "name", "Õigused", "currency", "EUR", "claimCurrency", "CHF", "ceiling", "1000000.00",
+                "fundingSources", List.of(body("code", "CH", "name", "Šveits", "share", "85", "claimable", true),
+                        body("code", "EE", "name", "Eesti", "share", "15", "claimable", false)),
+                "components", List.of(body("code", "C1", "name", "Üks")),
+                "indicators", List.of(body("code", "P1", "name", "Näitaja", "unit", "tk")));
     }
 
     static Map<String, Object> body(Object... pairs) {
@@ -223,7 +233,7 @@ class AccessMatrixTest extends ApiTestBase {
     }
 
     private long setUp(String project, String base) {
-        ok(admin.post("/api/v1/projects", body("id", project, "name", "Õigused", "programme", PROGRAMME,
+        ok(admin.post("/api/v1/projects", body("id", project, "name", "Õigused", "programme", programme, "component", "C1",
                 "beneficiary", "KÜSK", "currency", "EUR", "eligibleFrom", "2024-06-01", "eligibleTo", "2026-12-31",
                 "flexibilityPercent", "10", "reportingPeriods", List.of(
                         body("id", "2024", "from", "2024-06-01", "to", "2024-12-31"),
@@ -239,6 +249,65 @@ class AccessMatrixTest extends ApiTestBase {
         return opened.position();
     }
 
+    /** A programme endpoint: whether it is a roll-up (administrators and the programme's liaisons only) and the call. */
+    record ProgrammeEndpoint(String name, boolean rollUp, java.util.function.Function<String, String> path) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<ProgrammeEndpoint> programmeEndpoints() {
+        return List.of(
+                new ProgrammeEndpoint("GET programme", false, g -> g),
+                new ProgrammeEndpoint("GET programme budget-execution", true, g -> g + "/budget-execution?to=2024-12-31"),
+                new ProgrammeEndpoint("GET programme results", true, g -> g + "/results?to=2024-12-31"),
+                new ProgrammeEndpoint("GET programme audit-trail", true, g -> g + "/audit-trail"),
+                new ProgrammeEndpoint("GET programme audit-trail/verification", true,
+                        g -> g + "/audit-trail/verification"));
+    }
+
+    static Stream<Arguments> programmeCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ProgrammeEndpoint endpoint : programmeEndpoints()) {
+            for (Who who : Who.values()) {
+                cases.add(Arguments.of(endpoint, who));
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * A programme you may not see answers 404: you are neither its liaison nor a member of one of its projects. A
+     * member sees the programme but not its roll-ups (403): they show every project's figures.
+     */
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("programmeCases")
+    void every_programme_endpoint_answers_each_role_and_membership_as_the_contract_says(ProgrammeEndpoint endpoint,
+                                                                                       Who who) {
+        String project = projectId(next.getAndIncrement());
+        long position = setUp(project, "/api/v1/projects/" + Api.seg(project));
+
+        String path = endpoint.path().apply("/api/v1/programmes/" + Api.seg(programme));
+        Api.Response r = actors.get(who).get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
+
+        boolean sees = who == Who.ADMIN || who.member;
+        boolean readsAll = who == Who.ADMIN || who == Who.LIAISON_PROGRAMME;
+        int expected = !sees ? 404 : endpoint.rollUp() && !readsAll ? 403 : 200;
+        assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "programme list as {0}")
+    @MethodSource("whos")
+    void the_programme_list_shows_exactly_the_programmes_you_may_see(Who who) {
+        String project = projectId(next.getAndIncrement());
+        long position = setUp(project, "/api/v1/projects/" + Api.seg(project));
+        Api.Response list = actors.get(who).get("/api/v1/programmes?size=1000&minPosition=" + position);
+        assertThat(list.status()).isEqualTo(200);
+        Set<String> ids = Set.copyOf(list.json().path("items").findValuesAsText("id"));
+        assertThat(ids.contains(programme)).as(who.toString()).isEqualTo(who == Who.ADMIN || who.member);
+    }
+
     @ParameterizedTest(name = "project list as {0}")
     @MethodSource("whos")
     void the_project_list_shows_exactly_the_projects_you_may_see(Who who) {
@@ -250,18 +319,20 @@ class AccessMatrixTest extends ApiTestBase {
         assertThat(ids.contains(project)).as(who.toString()).isEqualTo(who == Who.ADMIN || who.member);
     }
 
-    @ParameterizedTest(name = "users and projects are created by administrators only: {0}")
+    @ParameterizedTest(name = "users, projects and programmes are created by administrators only: {0}")
     @MethodSource("whos")
-    void only_administrators_create_users_and_projects(Who who) {
+    void only_administrators_create_users_projects_and_programmes(Who who) {
         Api as = actors.get(who);
         Api.Response user = as.post("/api/v1/users", body("username", unique("uus"), "password", "Parool-12345678",
                 "roles", List.of("MANAGER")));
         Api.Response project = as.post("/api/v1/projects", body("id", unique("uus"), "name", "x", "programme", "p",
                 "beneficiary", "b", "currency", "EUR", "eligibleFrom", "2024-01-01", "eligibleTo", "2024-12-31",
                 "reportingPeriods", List.of()));
+        Api.Response programme = as.post("/api/v1/programmes", programme(unique("uus")));
         int expected = who == Who.ADMIN ? 201 : 403;
         assertThat(user.status()).as(user.body()).isEqualTo(expected);
         assertThat(project.status()).as(project.body()).isEqualTo(expected);
+        assertThat(programme.status()).as(programme.body()).isEqualTo(expected);
     }
 
     static Stream<Who> whos() {

@@ -30,6 +30,7 @@ public final class ProjectionHarness {
     private final SetupProjection setup;
     private final FinanceProjection finance;
     private final AuditProjection audit;
+    private final io.seire.query.programme.ProgrammeProjection programmes;
     private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
 
     public ProjectionHarness() {
@@ -37,21 +38,22 @@ public final class ProjectionHarness {
         this.setup = new SetupProjection(writer);
         this.finance = new FinanceProjection(writer);
         this.audit = new AuditProjection(writer, new io.seire.query.read.StoredEvents(writer));
+        this.programmes = new io.seire.query.programme.ProgrammeProjection(writer);
     }
 
-    /** Stores the event as the event store would, once per position; answers its sequence in the project. */
-    private long store(io.seire.kernel.ProjectEvent event, long position, Instant at) {
+    /** Stores the event as the event store would, once per position; answers its sequence in its stream. */
+    private long store(String stream, String type, Object event, long position, Instant at) {
         Long existing = jdbc().query("SELECT sequencenumber FROM domainevententry WHERE globalindex = ?",
                 rs -> rs.next() ? rs.getLong(1) : null, position);
         if (existing != null) {
             return existing;
         }
-        long sequence = sequences.merge(event.projectId(), 1L, Long::sum) - 1;
+        long sequence = sequences.merge(stream, 1L, Long::sum) - 1;
         try {
             jdbc().update("INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, "
                             + "eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
                             + "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    position, event.projectId(), sequence, "Project", java.util.UUID.randomUUID().toString(),
+                    position, stream, sequence, type, java.util.UUID.randomUUID().toString(),
                     "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON.writeValueAsBytes(event), "1",
                     event.getClass().getName(), at.toString());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -88,10 +90,21 @@ public final class ProjectionHarness {
         Instant at = Instant.now();
         String actor = "test";
         if (event instanceof io.seire.kernel.ProjectEvent pe) {
-            long sequence = store(pe, position, at);
+            long sequence = store(pe.projectId(), "Project", pe, position, at);
             audit.on(pe, position, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
         }
-        if (event instanceof ProjectRegistered e) {
+        if (event instanceof io.seire.kernel.programme.ProgrammeEvent pe) {
+            long sequence = store(io.seire.kernel.programme.ProgrammeEvent.stream(pe.programmeId()), "Programme", pe,
+                    position, at);
+            audit.on(pe, position, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
+        }
+        if (event instanceof io.seire.kernel.programme.ProgrammeRegistered e) {
+            try {
+                programmes.on(e, position, at);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        } else if (event instanceof ProjectRegistered e) {
             setup.on(e, position, at);
         } else if (event instanceof SubActivityAdded e) {
             setup.on(e, position);

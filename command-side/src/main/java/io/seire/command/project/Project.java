@@ -3,6 +3,8 @@ package io.seire.command.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seire.command.finance.Ledger;
+import io.seire.command.programme.ProgrammeRegister;
+import java.util.Optional;
 import io.seire.command.progress.ActivityProgress;
 import io.seire.command.reporting.ChainHeads;
 import io.seire.command.reporting.PeriodLocks;
@@ -90,13 +92,19 @@ public class Project {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Recorded handle(RegisterProject command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(RegisterProject command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           ProgrammeRegister programmes) {
         ProjectAccess.checkRole(actor, RegisterProject.class);
         if (projectId != null) {
             throw RuleViolation.conflict("project-id-unique", "id",
                     "A project with the code '" + command.projectId() + "' is already registered.");
         }
-        return record(command.projectId(), ProjectSetup.decide(command));
+        if (command.programme() != null && !command.programme().isBlank()) {
+            // held until commit: a programme registered at the same moment sees this project, or it sees the programme
+            programmes.lock(command.programme());
+        }
+        return record(command.projectId(), ProjectSetup.decide(command,
+                command.programme() == null ? Optional.empty() : programmes.find(command.programme())));
     }
 
     @CommandHandler
@@ -120,9 +128,10 @@ public class Project {
     }
 
     @CommandHandler
-    public Recorded handle(DefineIndicator command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(DefineIndicator command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           ProgrammeRegister programmes) {
         allow(actor, command);
-        return record(command.code(), setup.decide(command));
+        return record(command.code(), setup.decide(command, programmes::find));
     }
 
     @EventSourcingHandler

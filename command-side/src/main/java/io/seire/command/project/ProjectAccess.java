@@ -54,6 +54,7 @@ public final class ProjectAccess {
             // any signed-in user, for their own account only: the account decides whose it is
             entry(ChangePassword.class, new Permission(null, "change their own password")),
             entry(RegisterProject.class, new Permission(Role.ADMIN, "register a project")),
+            entry(io.seire.kernel.programme.RegisterProgramme.class, new Permission(Role.ADMIN, "register a programme")),
             entry(AddSubActivity.class, new Permission(Role.ADMIN, "add sub-activities")),
             entry(AddBudgetLine.class, new Permission(Role.ADMIN, "add budget lines")),
             entry(ReviseBudgetLine.class, new Permission(Role.ADMIN, "revise budget lines")),

@@ -1,5 +1,6 @@
 package io.seire.command.setup;
 
+import io.seire.command.programme.ProgrammeTerms;
 import io.seire.kernel.CurrencyCode;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.setup.AddBudgetLine;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a project is set up with: eligibility, reporting periods, sub-activities, budget lines and indicators, and
@@ -47,12 +49,33 @@ public class ProjectSetup {
 
     // ---------------------------------------------------------------- registration
 
-    public static ProjectRegistered decide(RegisterProject c) {
+    /**
+     * Registers a project. When its programme is registered ({@code programme} present), the project keeps its books
+     * in the programme's currency and may name one of its components; otherwise it names no component.
+     */
+    public static ProjectRegistered decide(RegisterProject c, Optional<ProgrammeTerms> programme) {
         Ids.check("id", c.projectId());
         required("name", c.name());
         required("programme", c.programme());
         required("beneficiary", c.beneficiary());
         CurrencyCode currency = new CurrencyCode(c.currency());
+        String component = c.component() == null || c.component().isBlank() ? null : c.component();
+        if (programme.isPresent()) {
+            ProgrammeTerms terms = programme.get();
+            if (!terms.currency().equals(currency.code())) {
+                throw RuleViolation.unprocessable("project-keeps-the-programme-currency", "currency", "Programme '"
+                        + c.programme() + "' keeps its books in " + terms.currency() + "; its projects do too, not in "
+                        + currency.code() + ".");
+            }
+            if (component != null && !terms.components().contains(component)) {
+                throw RuleViolation.unprocessable("component-of-the-programme", "component", "Programme '"
+                        + c.programme() + "' has no component '" + component + "'.");
+            }
+        } else if (component != null) {
+            throw RuleViolation.unprocessable("component-of-the-programme", "component", "Programme '"
+                    + c.programme() + "' is not registered, so the project cannot name one of its components. "
+                    + "Register the programme first, or leave out the component.");
+        }
         if (c.eligibleFrom() == null || c.eligibleTo() == null) {
             throw RuleViolation.badRequest("eligibility-dates-required", c.eligibleFrom() == null ? "eligibleFrom" : "eligibleTo",
                     "is required");
@@ -69,7 +92,7 @@ public class ProjectSetup {
         List<ReportingPeriod> periods = c.reportingPeriods() == null ? List.of() : List.copyOf(c.reportingPeriods());
         checkPeriods(periods, c.eligibleFrom(), c.eligibleTo());
         return new ProjectRegistered(c.projectId(), c.name(), c.programme(), c.beneficiary(), currency.code(),
-                c.eligibleFrom(), c.eligibleTo(), flexibility, periods);
+                c.eligibleFrom(), c.eligibleTo(), flexibility, periods, component);
     }
 
     private static void checkPeriods(List<ReportingPeriod> periods, LocalDate eligibleFrom, LocalDate eligibleTo) {
@@ -191,12 +214,41 @@ public class ProjectSetup {
 
     // ---------------------------------------------------------------- indicators
 
-    public IndicatorDefined decide(DefineIndicator c) {
+    /**
+     * Defines an indicator. A text indicator needs no unit (it is recorded as ""); a number or percentage one does.
+     * An indicator may count towards an indicator of the project's registered programme (looked up through
+     * {@code programmes}), and only a number indicator may.
+     */
+    public IndicatorDefined decide(DefineIndicator c, Function<String, Optional<ProgrammeTerms>> programmes) {
         Ids.check("code", c.code());
         required("name", c.name());
         if (c.measure() == null || c.aggregation() == null || c.kind() == null) {
             throw RuleViolation.badRequest("indicator-complete", c.kind() == null ? "kind"
                     : c.measure() == null ? "measure" : "aggregation", "is required");
+        }
+        String unit = c.unit() == null ? "" : c.unit();
+        if (c.measure() != Measure.TEXT && unit.isBlank()) {
+            throw RuleViolation.badRequest("indicator-unit-required", "unit",
+                    "is required for a number or percentage indicator");
+        }
+        String programmeIndicator = c.programmeIndicator() == null || c.programmeIndicator().isBlank() ? null
+                : c.programmeIndicator();
+        if (programmeIndicator != null) {
+            if (c.measure() != Measure.NUMBER) {
+                throw RuleViolation.unprocessable("only-number-indicators-count-for-the-programme", "programmeIndicator",
+                        "Only a number indicator can count towards a programme indicator; '" + c.code() + "' is a "
+                                + c.measure().name().toLowerCase(java.util.Locale.ROOT) + " indicator.");
+            }
+            Optional<ProgrammeTerms> terms = programmes.apply(programme);
+            if (terms.isEmpty()) {
+                throw RuleViolation.unprocessable("programme-indicator-exists", "programmeIndicator", "Programme '"
+                        + programme + "' is not registered, so the indicator cannot count towards one of its "
+                        + "indicators.");
+            }
+            if (!terms.get().indicators().contains(programmeIndicator)) {
+                throw RuleViolation.unprocessable("programme-indicator-exists", "programmeIndicator", "Programme '"
+                        + programme + "' has no indicator '" + programmeIndicator + "'.");
+            }
         }
         if (indicators.containsKey(c.code())) {
             throw RuleViolation.conflict("codes-unique", "code", "The project already has an indicator '" + c.code() + "'.");
@@ -225,8 +277,8 @@ public class ProjectSetup {
             checkInsideEligibility("milestones-inside-eligibility", "milestones[" + i + "].date", m.date(),
                     "Milestone " + m.date());
         }
-        return new IndicatorDefined(c.projectId(), c.code(), c.name(), c.unit(), c.kind(), c.measure(), c.aggregation(),
-                c.ascending(), c.baseline(), milestones, c.target());
+        return new IndicatorDefined(c.projectId(), c.code(), c.name(), unit, c.kind(), c.measure(), c.aggregation(),
+                c.ascending(), c.baseline(), milestones, c.target(), programmeIndicator);
     }
 
     public void on(IndicatorDefined e) {

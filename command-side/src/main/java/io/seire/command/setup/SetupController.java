@@ -39,7 +39,7 @@ public class SetupController {
 
     public record RegisterProjectRequest(String id, String name, String programme, String beneficiary, String currency,
                                          LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
-                                         List<ReportingPeriod> reportingPeriods) {
+                                         List<ReportingPeriod> reportingPeriods, String component) {
     }
 
     public record SubActivityRequest(String code, String name) {
@@ -60,7 +60,7 @@ public class SetupController {
 
     public record IndicatorRequest(String code, String name, String unit, IndicatorKind kind, Measure measure,
                                    Aggregation aggregation, Boolean ascending, String baseline,
-                                   List<MilestoneRequest> milestones, String target) {
+                                   List<MilestoneRequest> milestones, String target, String programmeIndicator) {
     }
 
     private final WriteExecutor writes;
@@ -100,7 +100,7 @@ public class SetupController {
         f.throwIfInvalid();
         RegisterProject command = new RegisterProject(body.id(), body.name(), body.programme(), body.beneficiary(),
                 body.currency(), body.eligibleFrom(), body.eligibleTo(),
-                flexibility == null ? BigDecimal.ZERO : flexibility, periods);
+                flexibility == null ? BigDecimal.ZERO : flexibility, periods, f.optional(body.component()));
         return writes.record(Write.ofJson(actor, body.id(), request, json, body, 201), command);
     }
 
@@ -164,12 +164,13 @@ public class SetupController {
         Fields f = new Fields();
         f.required("code", body.code());
         f.required("name", body.name());
-        f.required("unit", body.unit());
         f.required("kind", body.kind());
         f.required("measure", body.measure());
         f.required("aggregation", body.aggregation());
         boolean text = body.measure() == Measure.TEXT;
         if (!text) {
+            // a text indicator needs no unit
+            f.required("unit", body.unit());
             f.required("ascending", body.ascending());
             f.required("baseline", body.baseline());
             f.required("target", body.target());
@@ -193,7 +194,7 @@ public class SetupController {
         boolean ascending = body.ascending() == null || body.ascending();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new DefineIndicator(projectId, body.code(),
                 body.name(), body.unit(), body.kind(), body.measure(), body.aggregation(), ascending, baseline,
-                milestones, target));
+                milestones, target, f.optional(body.programmeIndicator())));
     }
 
 }

@@ -38,10 +38,17 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A fixture for the project aggregate, routed as in production. */
+    /** A fixture for the project aggregate, routed as in production; no programme is registered. */
     public static org.axonframework.test.aggregate.AggregateTestFixture<Project> projectFixture() {
+        return projectFixture(new io.seire.command.programme.InMemoryProgrammeRegister());
+    }
+
+    /** A fixture for the project aggregate whose programmes are the given register's. */
+    public static org.axonframework.test.aggregate.AggregateTestFixture<Project> projectFixture(
+            io.seire.command.programme.ProgrammeRegister programmes) {
         var fixture = new org.axonframework.test.aggregate.AggregateTestFixture<>(Project.class);
         fixture.registerCommandTargetResolver(new ProjectCommandTarget());
+        fixture.registerInjectableResource(programmes);
         return fixture;
     }
 
@@ -76,6 +83,29 @@ public final class Fixtures {
 
     public static LocalDate date(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    /** Matches a {@link RuleViolation} of the named rule, answered with the given outcome (400, 409, 422, …). */
+    public static Matcher<Throwable> violates(String rule, RuleViolation.Outcome outcome) {
+        Matcher<Throwable> named = violates(rule);
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable item) {
+                return named.matches(item) && ((RuleViolation) item).outcome() == outcome;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                named.describeTo(description);
+                description.appendText(" answered as ").appendValue(outcome);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable item, Description mismatch) {
+                mismatch.appendText(item instanceof RuleViolation v ? "violated " + v.rule() + " (" + v.outcome()
+                        + "): " + v.getMessage() : "was " + item);
+            }
+        };
     }
 
     /** Matches a {@link RuleViolation} of the named rule. */

@@ -4,6 +4,8 @@ import io.seire.kernel.ProjectEvent;
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.programme.ProgrammeEvent;
+import io.seire.kernel.programme.ProgrammeRegistered;
 import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.kernel.reporting.ReportApproved;
 import io.seire.kernel.reporting.ReportReturned;
@@ -139,7 +141,8 @@ public final class AuditDescriptions {
         }
         if (event instanceof ProjectRegistered e) {
             return new Description(e.eligibleFrom().toString(), "Project registered: " + e.name() + ", eligible "
-                    + e.eligibleFrom() + " to " + e.eligibleTo(), null, List.of(PROJECT));
+                    + e.eligibleFrom() + " to " + e.eligibleTo() + (e.component() == null ? ""
+                    : ", in component " + e.component() + " of programme " + e.programme()), null, List.of(PROJECT));
         }
         if (event instanceof SubActivityAdded e) {
             return new Description(null, "Sub-activity " + e.code() + " added: " + e.name(), null,
@@ -158,10 +161,34 @@ public final class AuditDescriptions {
                     List.of(PROJECT, line(e.code()), date(e.effectiveFrom())));
         }
         if (event instanceof IndicatorDefined e) {
-            return new Description(null, "Indicator " + e.code() + " defined: " + e.name(), null,
+            return new Description(null, "Indicator " + e.code() + " defined: " + e.name()
+                    + (e.programmeIndicator() == null ? ""
+                    : ", counting towards programme indicator " + e.programmeIndicator()), null,
                     List.of(PROJECT, indicator(e.code())));
         }
         return new Description(null, event.getClass().getSimpleName(), null, List.of());
+    }
+
+    public static final String PROGRAMME = "programme";
+
+    /** What a programme's event means, in a programme officer's words. */
+    public static Description describe(ProgrammeEvent event) {
+        if (event instanceof ProgrammeRegistered e) {
+            String sources = e.fundingSources().stream()
+                    .map(s -> s.name() + " " + s.share().stripTrailingZeros().toPlainString() + " %"
+                            + (s.claimable() ? " (claimed from the funder)" : " (not claimed)"))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String components = e.components().isEmpty() ? "none" : e.components().stream()
+                    .map(c -> c.code() + " " + c.name()).collect(java.util.stream.Collectors.joining(", "));
+            String indicators = e.indicators().isEmpty() ? "none" : e.indicators().stream()
+                    .map(i -> i.code() + " " + i.name() + " (" + i.unit() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return new Description(null, "Programme registered: " + e.name() + "; projects keep their books in "
+                    + e.currency() + "; claims in " + e.claimCurrency() + " up to a ceiling of "
+                    + e.ceiling().toPlainString() + " " + e.claimCurrency() + "; funded by " + sources
+                    + "; components: " + components + "; indicators: " + indicators, null, List.of(PROGRAMME));
+        }
+        return new Description(null, event.getClass().getSimpleName(), null, List.of(PROGRAMME));
     }
 
     private static List<String> valueSubjects(String indicatorCode, java.time.LocalDate periodEnd, String... more) {

@@ -3,6 +3,7 @@ package io.seire.query.audit;
 import io.seire.kernel.ProjectEvent;
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.programme.ProgrammeEvent;
 import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
@@ -25,8 +26,8 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the audit trail and the hash chain: for every project event one audit entry, and one link of the chain
- * computed from the event's stored row. Handling an event again changes neither.
+ * Writes the audit trail and the hash chain: for every project (and programme) event one audit entry, and one link
+ * of the chain computed from the event's stored row. Handling an event again changes neither.
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
@@ -49,14 +50,30 @@ public class AuditProjection {
                    MetaData metaData) {
         AuditDescriptions.Description d = AuditDescriptions.describe(event, before(event, position),
                 periodEnd(event, position));
+        record(event.projectId(), event, d, position, sequence, at, metaData);
+    }
+
+    /**
+     * A programme's events have a trail and a chain of their own, kept under the programme's stream
+     * ({@code programme/<id>}, which no project id can be) in the same tables as the projects'.
+     */
+    @EventHandler
+    public void on(ProgrammeEvent event, @EventPosition long position, @SequenceNumber long sequence,
+                   @Timestamp Instant at, MetaData metaData) {
+        record(ProgrammeEvent.stream(event.programmeId()), event, AuditDescriptions.describe(event), position,
+                sequence, at, metaData);
+    }
+
+    private void record(String stream, Object event, AuditDescriptions.Description d, long position, long sequence,
+                        Instant at, MetaData metaData) {
         writer.update("INSERT INTO audit_entry (position, project_id, sequence, recorded_at, actor, roles, type, "
                         + "business_date, summary, reason, idempotency_key, correlation_id, source, subjects) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?::text[]) ON CONFLICT DO NOTHING",
-                position, event.projectId(), sequence, Projections.at(at), text(metaData, "actor"),
+                position, stream, sequence, Projections.at(at), text(metaData, "actor"),
                 text(metaData, "roles"), event.getClass().getSimpleName(), d.businessDate(), d.summary(), d.reason(),
                 text(metaData, "idempotencyKey"), text(metaData, "correlationId"), text(metaData, "source"),
                 d.subjects().toArray(String[]::new));
-        link(event.projectId(), position, sequence);
+        link(stream, position, sequence);
     }
 
     /**

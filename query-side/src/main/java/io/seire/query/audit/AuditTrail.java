@@ -59,8 +59,13 @@ public class AuditTrail {
     }
 
     public Paging.Page<Entry> page(ProjectScope scope, Filter filter, Paging paging) {
+        return page(scope.id(), scope.maxPosition(), filter, paging);
+    }
+
+    /** The trail of one stream (a project's, or a programme's {@code programme/<id>}) up to a position. */
+    public Paging.Page<Entry> page(String stream, long maxPosition, Filter filter, Paging paging) {
         List<Object> args = new ArrayList<>();
-        String where = where(scope, filter, args);
+        String where = where(stream, maxPosition, filter, args);
         Long total = jdbc.queryForObject("SELECT count(*) FROM audit_entry a WHERE " + where, Long.class, args.toArray());
         args.add(paging.size());
         args.add(paging.offset());
@@ -77,7 +82,7 @@ public class AuditTrail {
             throws IOException, SQLException {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position WHERE "
-                + where(scope, filter, args) + " ORDER BY a.position";
+                + where(scope.id(), scope.maxPosition(), filter, args) + " ORDER BY a.position";
         boolean autoCommit = con.getAutoCommit();
         con.setAutoCommit(false);
         try (PreparedStatement ps = con.prepareStatement(sql)) {
@@ -117,10 +122,10 @@ public class AuditTrail {
         generator.flush();
     }
 
-    private static String where(ProjectScope scope, Filter filter, List<Object> args) {
+    private static String where(String stream, long maxPosition, Filter filter, List<Object> args) {
         StringBuilder where = new StringBuilder("a.project_id = ? AND a.position <= ?");
-        args.add(scope.id());
-        args.add(scope.maxPosition());
+        args.add(stream);
+        args.add(maxPosition);
         if (filter.from() != null) {
             where.append(" AND a.recorded_at >= ?");
             args.add(Timestamp.from(filter.from()));

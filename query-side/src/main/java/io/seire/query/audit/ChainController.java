@@ -2,15 +2,12 @@ package io.seire.query.audit;
 
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.access.Actor;
-import io.seire.platform.web.InvalidRequest;
 import io.seire.platform.web.Problems;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports and audit")
 public class ChainController {
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
     /** The public half of the signing key, for checking a kept head offline. */
     public record SigningKey(String algorithm, String keyId, String publicKey, String publicKeyPem, String format) {
@@ -53,7 +49,7 @@ public class ChainController {
                                     @RequestParam(required = false) String asOf,
                                     @RequestParam(required = false) String head,
                                     @RequestParam(required = false) Long position) {
-        ChainVerifier.KeptHead kept = keptHead(head, position);
+        ChainVerifier.KeptHead kept = ChainVerifier.KeptHead.of(head, position);
         // asOf is checked like on every view; the chain is always verified whole, as it is stored now
         return verifier.verify(gate.open(actor, projectId, minPosition, asOf), kept);
     }
@@ -87,25 +83,5 @@ public class ChainController {
     public ResponseEntity<ProblemDetail> signingKeyMissing(ChainSigning.SigningKeyMissing e) {
         return Problems.answer(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "chain-signing-key-missing",
                 "Chain heads cannot be signed on this node", e.getMessage(), List.of()));
-    }
-
-    private static ChainVerifier.KeptHead keptHead(String head, Long position) {
-        if (head == null && position == null) {
-            return null;
-        }
-        if (head == null || head.isBlank()) {
-            throw InvalidRequest.of("head", "a kept head needs its hash as well as its position");
-        }
-        if (position == null) {
-            throw InvalidRequest.of("position", "a kept head needs its position as well as its hash");
-        }
-        if (!HASH.matcher(head).matches()) {
-            throw InvalidRequest.of("head", "'" + io.seire.kernel.Bounds.shortened(head)
-                    + "' is not a chain hash (64 hexadecimal digits)");
-        }
-        if (position < 1) {
-            throw InvalidRequest.of("position", "a position is 1 or more, not " + position);
-        }
-        return new ChainVerifier.KeptHead(position, head.toLowerCase(Locale.ROOT));
     }
 }

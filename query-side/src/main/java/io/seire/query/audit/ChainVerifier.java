@@ -1,6 +1,7 @@
 package io.seire.query.audit;
 
 import io.seire.platform.eventstore.EventChain;
+import io.seire.platform.web.InvalidRequest;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ProjectionProgress;
 import java.sql.Connection;
@@ -22,6 +23,29 @@ public class ChainVerifier {
 
     /** A head the caller kept from an earlier export: the chain at {@code position} must still be {@code head}. */
     public record KeptHead(long position, String head) {
+
+        private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+
+        /** The kept head named by the {@code head} and {@code position} parameters, or null when neither is given. */
+        public static KeptHead of(String head, Long position) {
+            if (head == null && position == null) {
+                return null;
+            }
+            if (head == null || head.isBlank()) {
+                throw InvalidRequest.of("head", "a kept head needs its hash as well as its position");
+            }
+            if (position == null) {
+                throw InvalidRequest.of("position", "a kept head needs its position as well as its hash");
+            }
+            if (!HASH.matcher(head).matches()) {
+                throw InvalidRequest.of("head", "'" + io.seire.kernel.Bounds.shortened(head)
+                        + "' is not a chain hash (64 hexadecimal digits)");
+            }
+            if (position < 1) {
+                throw InvalidRequest.of("position", "a position is 1 or more, not " + position);
+            }
+            return new KeptHead(position, head.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private final DataSource dataSource;
@@ -33,6 +57,11 @@ public class ChainVerifier {
     }
 
     public ChainVerification verify(ProjectScope scope, KeptHead kept) {
+        return verify(scope.id(), kept);
+    }
+
+    /** Verifies the chain of one stream: a project's, or a programme's {@code programme/<id>}. */
+    public ChainVerification verify(String stream, KeptHead kept) {
         // read before the snapshot: an event Seire wrote at a handled position has its chain row in the snapshot
         ProjectionProgress.Handled handled = progress.handled();
         try (Connection con = dataSource.getConnection()) {
@@ -42,7 +71,7 @@ public class ChainVerifier {
             // one snapshot for every statement: the event table and the chain as they stood at one moment
             con.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                List<ChainWalk.Pin> pins = reportPins(con, scope.id());
+                List<ChainWalk.Pin> pins = reportPins(con, stream);
                 if (kept != null) {
                     pins.add(new ChainWalk.Pin(kept.position(), kept.head(), "the kept head"));
                 }
@@ -52,8 +81,8 @@ public class ChainVerifier {
                              + "WHERE project_id = ? ORDER BY position")) {
                     events.setFetchSize(1000);
                     links.setFetchSize(1000);
-                    events.setString(1, scope.id());
-                    links.setString(1, scope.id());
+                    events.setString(1, stream);
+                    links.setString(1, stream);
                     try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
                         return new ChainWalk(handled::contains, pins).walk(
                                 () -> e.next() ? EventChain.read(e) : null,

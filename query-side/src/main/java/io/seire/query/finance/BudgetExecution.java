@@ -71,7 +71,30 @@ public class BudgetExecution {
                         to + " lies in none of the project's reporting periods."));
     }
 
+    /**
+     * The money of the whole project with {@code to=<date>}, as this view's {@code totals} give it: planned in force on
+     * that date and spent up to it, flat-rate lines included. Programme roll-ups add these up; unlike the view, any
+     * date is accepted (a project with no reporting period around it has simply spent what it spent by then).
+     */
+    public record ProjectTotals(BigDecimal planned, BigDecimal spentCumulative) {
+    }
+
+    public ProjectTotals totalsTo(ProjectScope scope, LocalDate to) {
+        Amounts total = Amounts.sum(amounts(scope, new Range(null, to, to)));
+        return new ProjectTotals(total.planned(), total.cumulative());
+    }
+
     public View view(ProjectScope scope, Range range) {
+        List<Amounts> lines = amounts(scope, range);
+        return new View(scope.id(), scope.project().currency(), range.period(), range.from(), range.to(),
+                lines.stream().map(a -> a.figures(scope, a.line.code(), a.line.subActivity(), a.line.costCategory())).toList(),
+                subtotals(lines, a -> a.line.subActivity(), scope, true),
+                subtotals(lines, a -> a.line.costCategory(), scope, false),
+                Amounts.sum(lines).figures(scope, null, null, null));
+    }
+
+    /** Every budget line's money over the range. */
+    private List<Amounts> amounts(ProjectScope scope, Range range) {
         BudgetPlan plan = BudgetPlan.load(jdbc, scope.id(), scope.horizon(), scope.project().minorDigits());
         Map<String, Spending.LineSums> sums = spending.byLine(scope.id(), scope.horizon(), range.from(), range.to());
         Map<String, BigDecimal> baseAtEnd = new java.util.HashMap<>();
@@ -99,11 +122,7 @@ public class BudgetExecution {
             }
             lines.add(new Amounts(line, plan.originalPlanned(line), plan.plannedOn(line, range.to()), inPeriod, cumulative));
         }
-        return new View(scope.id(), scope.project().currency(), range.period(), range.from(), range.to(),
-                lines.stream().map(a -> a.figures(scope, a.line.code(), a.line.subActivity(), a.line.costCategory())).toList(),
-                subtotals(lines, a -> a.line.subActivity(), scope, true),
-                subtotals(lines, a -> a.line.costCategory(), scope, false),
-                Amounts.sum(lines).figures(scope, null, null, null));
+        return lines;
     }
 
     private static List<Figures> subtotals(List<Amounts> lines, Function<Amounts, String> key, ProjectScope scope,

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Answers read-your-writes: whether the project views reflect every project event up to a position. Works whichever
- * node runs which segment, because it reads only the database: every project event up to the position must have
- * its row in {@code audit_entry}, which the views write in the same transaction as all their other rows. The
+ * node runs which segment, because it reads only the database: every project and programme event up to the position
+ * must have its row in {@code audit_entry}, which the views write in the same transaction as all their other rows. The
  * slowest segment's stored token bounds the search (segments that see no events of theirs store tokens lazily).
  */
 public class ProjectionProgress {
@@ -59,7 +59,7 @@ public class ProjectionProgress {
             return true;
         }
         String sql = "SELECT NOT EXISTS (SELECT 1 FROM domainevententry d WHERE d.globalindex > ? AND d.globalindex <= ? "
-                + "AND d.type = 'Project' " + (projectId == null ? "" : "AND d.aggregateidentifier = ? ")
+                + "AND d.type IN ('Project', 'Programme') " + (projectId == null ? "" : "AND d.aggregateidentifier = ? ")
                 + "AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.project_id = d.aggregateidentifier "
                 + "AND e.position = d.globalindex))";
         Object[] args = projectId == null ? new Object[] {processed, position}

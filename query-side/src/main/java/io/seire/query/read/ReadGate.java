@@ -77,16 +77,34 @@ public class ReadGate {
         if (project == null || !actor.canSee(project.id(), project.programme())) {
             throw notFound(projectId);
         }
-        Horizon horizon = Horizon.NOW;
-        if (at != null) {
-            Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE project_id = ? AND recorded_at <= ?",
-                    Long.class, projectId, Timestamp.from(at));
-            if (position == null || position < project.position()) {
-                throw RuleViolation.notFound("not-found", "'" + projectId + "' was not yet registered at " + at + ".");
-            }
-            horizon = new Horizon(position);
+        ProjectScope scope = scopeAt(project, at);
+        if (scope == null) {
+            throw RuleViolation.notFound("not-found", "'" + projectId + "' was not yet registered at " + at + ".");
         }
-        return new ProjectScope(project, horizon);
+        return scope;
+    }
+
+    /**
+     * The project as recorded at an instant (now when {@code at} is null), exactly as {@link #open} gives it to its
+     * own readers; null when it was not yet registered then. For views that gather several projects.
+     */
+    public ProjectScope scopeAt(ProjectRow project, Instant at) {
+        Horizon horizon = horizonAt(project.id(), project.position(), at);
+        return horizon == null ? null : new ProjectScope(project, horizon);
+    }
+
+    /**
+     * How much of an event stream (a project's, or a programme's {@code programme/<id>}) was recorded at an instant:
+     * its last position recorded then, or null when the event at {@code registeredAt} was not yet recorded. Now when
+     * {@code at} is null.
+     */
+    public Horizon horizonAt(String stream, long registeredAt, Instant at) {
+        if (at == null) {
+            return Horizon.NOW;
+        }
+        Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE project_id = ? AND recorded_at <= ?",
+                Long.class, stream, Timestamp.from(at));
+        return position == null || position < registeredAt ? null : new Horizon(position);
     }
 
     /**

@@ -45,7 +45,7 @@ public class ResultsFramework {
 
     public List<Row> view(ProjectScope scope, Periods.Period period) {
         long max = scope.maxPosition();
-        List<Indicator> indicators = jdbc.query("SELECT code, name, unit, measure, aggregation, ascending, baseline, target, "
+        List<Indicator> indicators = jdbc.query("SELECT code, name, coalesce(unit, ''), measure, aggregation, ascending, baseline, target, "
                         + "milestones::text FROM indicator WHERE project_id = ? AND position <= ? ORDER BY position",
                 (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)),

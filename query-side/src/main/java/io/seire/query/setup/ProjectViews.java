@@ -48,12 +48,14 @@ public class ProjectViews {
     public record Milestone(LocalDate date, String value) {
     }
 
+    /** {@code programmeIndicator} appears only when the indicator counts towards one of its programme's. */
     public record Indicator(String code, String name, String unit, String kind, String measure, String aggregation,
-                            boolean ascending, String baseline, List<Milestone> milestones, String target) {
+                            boolean ascending, String baseline, List<Milestone> milestones, String target,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String programmeIndicator) {
     }
 
-    public record ProjectDetail(String id, String name, String programme, String beneficiary, String currency,
-                                LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
+    public record ProjectDetail(String id, String name, String programme, String component, String beneficiary,
+                                String currency, LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
                                 List<Period> reportingPeriods, List<SubActivity> subActivities,
                                 List<BudgetLine> budgetLines, List<Indicator> indicators, String totalPlanned) {
     }
@@ -119,13 +121,14 @@ public class ProjectViews {
         List<BudgetLine> lines = plan.lines().stream().map(l -> new BudgetLine(l.code(), l.subActivity(),
                 l.costCategory(), scope.money(plan.originalPlanned(l)), scope.money(plan.plannedOn(l, on)),
                 l.isFlatRate() ? new FlatRate(Decimals.plain(l.flatRatePercent()), l.flatRateOf()) : null)).toList();
-        List<Indicator> indicators = jdbc.query("SELECT code, name, unit, kind, measure, aggregation, ascending, baseline, "
-                + "milestones::text, target FROM indicator WHERE project_id = ? AND position <= ? ORDER BY position",
+        List<Indicator> indicators = jdbc.query("SELECT code, name, coalesce(unit, ''), kind, measure, aggregation, "
+                + "ascending, baseline, milestones::text, target, programme_indicator FROM indicator WHERE project_id = ? "
+                + "AND position <= ? ORDER BY position",
                 (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), Decimals.plain(rs.getBigDecimal(8)),
-                        milestones(rs.getString(9)), Decimals.plain(rs.getBigDecimal(10))), p.id(), max);
-        return new ProjectDetail(p.id(), p.name(), p.programme(), p.beneficiary(), p.currency(), p.eligibleFrom(),
-                p.eligibleTo(), Decimals.plain(p.flexibilityPercent()), periods, subActivities, lines, indicators,
+                        milestones(rs.getString(9)), Decimals.plain(rs.getBigDecimal(10)), rs.getString(11)), p.id(), max);
+        return new ProjectDetail(p.id(), p.name(), p.programme(), p.component(), p.beneficiary(), p.currency(),
+                p.eligibleFrom(), p.eligibleTo(), Decimals.plain(p.flexibilityPercent()), periods, subActivities, lines, indicators,
                 scope.money(plan.totalPlannedOn(on)));
     }
 

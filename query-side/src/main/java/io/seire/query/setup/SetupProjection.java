@@ -38,11 +38,11 @@ public class SetupProjection {
     @EventHandler
     public void on(ProjectRegistered e, @EventPosition long position, @Timestamp Instant at) {
         writer.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
-                        + "eligible_to, flexibility_percent, position, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                        + "eligible_to, flexibility_percent, position, recorded_at, component) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
                 e.projectId(), e.name(), e.programme(), e.beneficiary(), e.currency(),
                 new CurrencyCode(e.currency()).minorDigits(), e.eligibleFrom(), e.eligibleTo(), e.flexibilityPercent(),
-                position, Projections.at(at));
+                position, Projections.at(at), e.component());
         List<ReportingPeriod> periods = e.reportingPeriods();
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod p = periods.get(i);
@@ -85,8 +85,9 @@ public class SetupProjection {
         }
         String milestones = JSON.writeValueAsString(rows);
         writer.update("INSERT INTO indicator (project_id, code, name, unit, kind, measure, aggregation, ascending, baseline, "
-                        + "target, milestones, position) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT DO NOTHING",
+                        + "target, milestones, position, programme_indicator) VALUES (?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?) "
+                        + "ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.name(), e.unit(), e.kind().name(), e.measure().name(), e.aggregation().name(),
-                e.ascending(), e.baseline(), e.target(), milestones, position);
+                e.ascending(), e.baseline(), e.target(), milestones, position, e.programmeIndicator());
     }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.programme.FundingSource;
+import io.seire.kernel.programme.ProgrammeComponent;
+import io.seire.kernel.programme.ProgrammeEvent;
+import io.seire.kernel.programme.ProgrammeIndicator;
+import io.seire.kernel.programme.ProgrammeRegistered;
 import io.seire.kernel.setup.Aggregation;
 import io.seire.kernel.setup.BudgetLineAdded;
 import io.seire.kernel.setup.BudgetLineRevised;
@@ -65,6 +70,52 @@ class ProjectionReplayTest {
         // E1 corrected from 100.00 to 120.00, E2 cancelled: the day's sum is what is in force
         assertThat(second.get("spending_day")).hasSize(1);
         assertThat((BigDecimal) second.get("spending_day").get(0).get("amount")).isEqualByComparingTo("120.00");
+    }
+
+    @Test
+    void replaying_a_programme_and_its_project_twice_gives_the_same_rows() {
+        String g = "replay-programme-" + UUID.randomUUID();
+        String p = "replay-" + UUID.randomUUID();
+        LocalDate d = LocalDate.of(2024, 7, 1);
+        List<Object> events = List.of(
+                new ProgrammeRegistered(g, "Kordusprogramm", "EUR", "CHF", new BigDecimal("1000000.00"),
+                        List.of(new FundingSource("CH", "Šveits", new BigDecimal("85"), true),
+                                new FundingSource("EE", "Eesti", new BigDecimal("15"), false)),
+                        List.of(new ProgrammeComponent("1.01", "Üks")),
+                        List.of(new ProgrammeIndicator("P1", "Näitaja", "tk"))),
+                new ProjectRegistered(p, "Kordus", g, "B", "EUR", LocalDate.of(2024, 6, 1), LocalDate.of(2028, 7, 31),
+                        BigDecimal.TEN, List.of(new ReportingPeriod("2024", LocalDate.of(2024, 6, 1),
+                        LocalDate.of(2024, 12, 31))), "1.01"),
+                new IndicatorDefined(p, "O1", "Näitaja", "tk", IndicatorKind.OUTPUT, Measure.NUMBER, Aggregation.SUM,
+                        true, BigDecimal.ZERO, List.of(new Milestone(d, BigDecimal.ONE)), BigDecimal.TEN, "P1"));
+        ProjectionHarness harness = new ProjectionHarness();
+        List<Long> positions = new ArrayList<>();
+        for (Object e : events) {
+            positions.add(harness.feed(e));
+        }
+        String stream = ProgrammeEvent.stream(g);
+        Map<String, List<Map<String, Object>>> first = rows(p);
+        List<Map<String, Object>> programmeFirst = programmeRows(g, stream);
+        for (int i = 0; i < events.size(); i++) {
+            harness.feed(events.get(i), positions.get(i));
+        }
+        assertThat(rows(p)).isEqualTo(first);
+        assertThat(programmeRows(g, stream)).isEqualTo(programmeFirst);
+        assertThat(programmeFirst).hasSize(3);
+        assertThat(first.get("project").get(0).get("component")).isEqualTo("1.01");
+        assertThat(first.get("indicator").get(0).get("programme_indicator")).isEqualTo("P1");
+    }
+
+    private static List<Map<String, Object>> programmeRows(String programme, String stream) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.addAll(ProjectionHarness.jdbc().queryForList("SELECT programme_id, name, currency, claim_currency, ceiling, "
+                + "funding_sources::text, components::text, indicators::text, position FROM programme "
+                + "WHERE programme_id = ?", programme));
+        rows.addAll(ProjectionHarness.jdbc().queryForList("SELECT position, project_id, sequence, type, summary "
+                + "FROM audit_entry WHERE project_id = ?", stream));
+        rows.addAll(ProjectionHarness.jdbc().queryForList("SELECT position, project_id, sequence, hash "
+                + "FROM event_chain WHERE project_id = ?", stream));
+        return rows;
     }
 
     private static Map<String, List<Map<String, Object>>> rows(String project) {

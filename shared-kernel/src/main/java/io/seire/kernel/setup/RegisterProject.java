@@ -5,8 +5,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Register a project under its official code. */
+/**
+ * Register a project under its official code. {@code component} (optional) names one of the components of the
+ * project's programme, when that programme is registered.
+ */
 public record RegisterProject(String projectId, String name, String programme, String beneficiary, String currency,
                               LocalDate eligibleFrom, LocalDate eligibleTo, BigDecimal flexibilityPercent,
-                              List<ReportingPeriod> reportingPeriods) implements ProjectCommand {
+                              List<ReportingPeriod> reportingPeriods, String component) implements ProjectCommand {
+
+    /** A project that names no component. */
+    public RegisterProject(String projectId, String name, String programme, String beneficiary, String currency,
+                           LocalDate eligibleFrom, LocalDate eligibleTo, BigDecimal flexibilityPercent,
+                           List<ReportingPeriod> reportingPeriods) {
+        this(projectId, name, programme, beneficiary, currency, eligibleFrom, eligibleTo, flexibilityPercent,
+                reportingPeriods, null);
+    }
 }

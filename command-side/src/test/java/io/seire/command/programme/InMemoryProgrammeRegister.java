@@ -1,0 +1,42 @@
+package io.seire.command.programme;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The programme register of the fixture tests: programmes and projects as the test says they were registered. */
+public class InMemoryProgrammeRegister implements ProgrammeRegister {
+
+    private final Map<String, ProgrammeTerms> programmes = new LinkedHashMap<>();
+    private final Map<String, String[]> projects = new LinkedHashMap<>();
+    public final List<String> locked = new ArrayList<>();
+
+    public InMemoryProgrammeRegister programme(ProgrammeTerms terms) {
+        programmes.put(terms.programmeId(), terms);
+        return this;
+    }
+
+    public InMemoryProgrammeRegister project(String projectId, String programme, String currency) {
+        projects.put(projectId, new String[] {programme, currency});
+        return this;
+    }
+
+    @Override
+    public void lock(String programmeId) {
+        locked.add(programmeId);
+    }
+
+    @Override
+    public Optional<ProgrammeTerms> find(String programmeId) {
+        return Optional.ofNullable(programmes.get(programmeId));
+    }
+
+    @Override
+    public List<String> projectsInOtherCurrencies(String programmeId, String currency) {
+        return projects.entrySet().stream()
+                .filter(e -> e.getValue()[0].equals(programmeId) && !e.getValue()[1].equals(currency))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+}

@@ -1,0 +1,170 @@
+package io.seire.query.programme;
+
+import io.seire.kernel.programme.FundingShares;
+import io.seire.query.finance.BudgetExecution;
+import io.seire.query.read.Decimals;
+import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectScope;
+import io.seire.query.results.ResultsFramework;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A programme's roll-ups, gathered from its projects' own views so that no rule has a second copy (ADR 0022).
+ *
+ * <p>Budget execution: a project's figures are the {@code totals} of its own budget execution with {@code to};
+ * components and totals add them up, the execution percentage recomputed (two decimals HALF_UP); the programme's
+ * spending is split among the funding sources by their shares, the last source taking the rounding remainder.
+ *
+ * <p>Results: a programme indicator's cumulative value is the sum, over the project indicators mapped to it, of
+ * each one's cumulative value in its project's results framework for the reporting period that contains {@code to}
+ * (after the project's last period: the last one; between two periods: the one before; before the first: the
+ * indicator's baseline, or 0 without one).
+ */
+@Component
+public class ProgrammeRollUps {
+
+    public record Execution(String planned, String spentCumulative, String remaining, String executionPercent) {
+    }
+
+    public record ProjectExecution(String project, String component, String planned, String spentCumulative,
+                                   String remaining, String executionPercent) {
+    }
+
+    public record ComponentExecution(String component, String planned, String spentCumulative, String remaining,
+                                     String executionPercent) {
+    }
+
+    public record SourceAmount(String source, String amount) {
+    }
+
+    public record BudgetExecutionView(String programme, String currency, LocalDate to, List<ProjectExecution> projects,
+                                      List<ComponentExecution> components, Execution totals,
+                                      List<SourceAmount> bySource) {
+    }
+
+    public record ProjectIndicatorValue(String project, String indicator, String cumulative) {
+    }
+
+    public record IndicatorResult(String code, String name, String unit, String cumulative,
+                                  List<ProjectIndicatorValue> projects) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ProgrammeGate gate;
+    private final BudgetExecution budgetExecution;
+    private final ResultsFramework resultsFramework;
+
+    public ProgrammeRollUps(JdbcTemplate jdbc, ProgrammeGate gate, BudgetExecution budgetExecution,
+                            ResultsFramework resultsFramework) {
+        this.jdbc = jdbc;
+        this.gate = gate;
+        this.budgetExecution = budgetExecution;
+        this.resultsFramework = resultsFramework;
+    }
+
+    /** Planned and spent of a project, a component or the programme. */
+    private record Money(BigDecimal planned, BigDecimal spent) {
+        static final Money ZERO = new Money(BigDecimal.ZERO, BigDecimal.ZERO);
+
+        Money plus(Money other) {
+            return new Money(planned.add(other.planned), spent.add(other.spent));
+        }
+
+        Execution execution(ProgrammeScope scope) {
+            return new Execution(scope.money(planned), scope.money(spent), scope.money(planned.subtract(spent)),
+                    Decimals.percent(spent, planned));
+        }
+    }
+
+    public BudgetExecutionView budgetExecution(ProgrammeScope scope, LocalDate to) {
+        List<ProjectExecution> projects = new ArrayList<>();
+        Map<String, Money> byComponent = new LinkedHashMap<>();
+        scope.programme().components().forEach(c -> byComponent.put(c.code(), Money.ZERO));
+        Money total = Money.ZERO;
+        for (ProjectScope project : gate.projects(scope)) {
+            BudgetExecution.ProjectTotals totals = budgetExecution.totalsTo(project, to);
+            Money money = new Money(totals.planned(), totals.spentCumulative());
+            String component = project.project().component();
+            Execution e = money.execution(scope);
+            projects.add(new ProjectExecution(project.id(), component, e.planned(), e.spentCumulative(), e.remaining(),
+                    e.executionPercent()));
+            byComponent.merge(component, money, Money::plus);
+            total = total.plus(money);
+        }
+        List<ComponentExecution> components = new ArrayList<>();
+        byComponent.forEach((component, money) -> {
+            Execution e = money.execution(scope);
+            components.add(new ComponentExecution(component, e.planned(), e.spentCumulative(), e.remaining(),
+                    e.executionPercent()));
+        });
+        List<ProgrammeRow.Source> sources = scope.programme().fundingSources();
+        List<BigDecimal> split = FundingShares.split(total.spent(),
+                sources.stream().map(ProgrammeRow.Source::share).toList(), scope.programme().minorDigits());
+        List<SourceAmount> bySource = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            bySource.add(new SourceAmount(sources.get(i).code(), scope.money(split.get(i))));
+        }
+        return new BudgetExecutionView(scope.id(), scope.programme().currency(), to, projects, components,
+                total.execution(scope), bySource);
+    }
+
+    /** A project indicator mapped to a programme indicator. */
+    private record Mapped(String code, String programmeIndicator, BigDecimal baseline) {
+    }
+
+    public List<IndicatorResult> results(ProgrammeScope scope, LocalDate to) {
+        Map<String, List<ProjectIndicatorValue>> values = new HashMap<>();
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (ProjectScope project : gate.projects(scope)) {
+            List<Mapped> mapped = jdbc.query("SELECT code, programme_indicator, baseline FROM indicator "
+                            + "WHERE project_id = ? AND programme_indicator IS NOT NULL AND position <= ? ORDER BY position",
+                    (rs, i) -> new Mapped(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
+                    project.id(), project.maxPosition());
+            if (mapped.isEmpty()) {
+                continue;
+            }
+            Periods.Period period = periodFor(Periods.of(jdbc, project.id()), to);
+            Map<String, BigDecimal> cumulative = new HashMap<>();
+            if (period != null) {
+                for (ResultsFramework.Row row : resultsFramework.view(project, period)) {
+                    if (row.cumulative() != null) {
+                        cumulative.put(row.code(), new BigDecimal(row.cumulative()));
+                    }
+                }
+            }
+            for (Mapped m : mapped) {
+                BigDecimal value = period == null ? Objects.requireNonNullElse(m.baseline(), BigDecimal.ZERO)
+                        : cumulative.getOrDefault(m.code(), BigDecimal.ZERO);
+                values.computeIfAbsent(m.programmeIndicator(), k -> new ArrayList<>())
+                        .add(new ProjectIndicatorValue(project.id(), m.code(), Decimals.plain(value)));
+                sums.merge(m.programmeIndicator(), value, BigDecimal::add);
+            }
+        }
+        return scope.programme().indicators().stream().map(i -> new IndicatorResult(i.code(), i.name(), i.unit(),
+                Decimals.plain(sums.getOrDefault(i.code(), BigDecimal.ZERO)),
+                values.getOrDefault(i.code(), List.of()))).toList();
+    }
+
+    /**
+     * The reporting period whose results count at {@code to}: the one containing it, else the last one before it;
+     * null when {@code to} comes before the first (the periods are ordered and never overlap).
+     */
+    static Periods.Period periodFor(List<Periods.Period> periods, LocalDate to) {
+        Periods.Period found = null;
+        for (Periods.Period p : periods) {
+            if (!p.from().isAfter(to)) {
+                found = p;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,59 @@
+package io.seire.query.programme;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.platform.eventstore.StoredJson;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A programme's registration as the views need it. */
+public record ProgrammeRow(String id, String name, String currency, int minorDigits, String claimCurrency,
+                           int claimMinorDigits, BigDecimal ceiling, List<Source> fundingSources,
+                           List<Component> components, List<Indicator> indicators, long position) {
+
+    public record Source(String code, String name, BigDecimal share, boolean claimable) {
+    }
+
+    public record Component(String code, String name) {
+    }
+
+    public record Indicator(String code, String name, String unit) {
+    }
+
+    private static final ObjectMapper JSON = StoredJson.mapper();
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
+
+    /** The programme's registration, or null when there is no such programme. */
+    public static ProgrammeRow find(JdbcTemplate jdbc, String programmeId) {
+        List<ProgrammeRow> rows = jdbc.query("SELECT programme_id, name, currency, minor_digits, claim_currency, "
+                        + "claim_minor_digits, ceiling, funding_sources::text, components::text, indicators::text, position "
+                        + "FROM programme WHERE programme_id = ?",
+                (rs, i) -> new ProgrammeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getInt(6), rs.getBigDecimal(7),
+                        rows(rs.getString(8)).stream().map(m -> new Source(text(m, "code"), text(m, "name"),
+                                new BigDecimal(text(m, "share")), Boolean.TRUE.equals(m.get("claimable")))).toList(),
+                        rows(rs.getString(9)).stream().map(m -> new Component(text(m, "code"), text(m, "name"))).toList(),
+                        rows(rs.getString(10)).stream().map(m -> new Indicator(text(m, "code"), text(m, "name"),
+                                text(m, "unit"))).toList(),
+                        rs.getLong(11)),
+                programmeId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static List<Map<String, Object>> rows(String json) {
+        try {
+            return JSON.readValue(json, ROWS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Map<String, Object> row, String key) {
+        Object value = row.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package io.seire.query.programme;
+
+import io.seire.kernel.access.Actor;
+import io.seire.kernel.access.Role;
+import io.seire.query.read.Decimals;
+import io.seire.query.read.Paging;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The programme list and the programme as registered, with its projects. */
+@Component
+public class ProgrammeViews {
+
+    public record ProgrammeSummary(String id, String name, String currency, String claimCurrency, String ceiling) {
+    }
+
+    public record ProgrammeFundingSource(String code, String name, String share, boolean claimable) {
+    }
+
+    public record ProgrammeComponent(String code, String name) {
+    }
+
+    public record ProgrammeIndicator(String code, String name, String unit) {
+    }
+
+    public record ProgrammeProject(String id, String name, String component) {
+    }
+
+    public record ProgrammeDetail(String id, String name, String currency, String claimCurrency, String ceiling,
+                                  List<ProgrammeFundingSource> fundingSources, List<ProgrammeComponent> components,
+                                  List<ProgrammeIndicator> indicators, List<ProgrammeProject> projects) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ProgrammeGate gate;
+
+    public ProgrammeViews(JdbcTemplate jdbc, ProgrammeGate gate) {
+        this.jdbc = jdbc;
+        this.gate = gate;
+    }
+
+    /**
+     * The programmes a reader may see, ordered by id: all for an administrator; for others those they are liaison of
+     * and those one of their projects belongs to.
+     */
+    public Paging.Page<ProgrammeSummary> list(Actor actor, Paging paging) {
+        String visible = actor.isAdmin() ? "TRUE" : "((" + actor.has(Role.LIAISON) + " AND programme_id = ANY(?)) "
+                + "OR programme_id IN (SELECT programme FROM project WHERE project_id = ANY(?)))";
+        List<Object> args = new ArrayList<>();
+        if (!actor.isAdmin()) {
+            args.add(actor.programmes().toArray(String[]::new));
+            args.add(actor.projects().toArray(String[]::new));
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM programme WHERE " + visible, Long.class, args.toArray());
+        args.add(paging.size());
+        args.add(paging.offset());
+        List<ProgrammeSummary> items = jdbc.query("SELECT programme_id, name, currency, claim_currency, ceiling, "
+                        + "claim_minor_digits FROM programme WHERE " + visible + " ORDER BY programme_id LIMIT ? OFFSET ?",
+                (rs, i) -> new ProgrammeSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Decimals.money(rs.getBigDecimal(5), rs.getInt(6))), args.toArray());
+        return paging.page(items, total == null ? 0 : total);
+    }
+
+    /** The programme as registered, with the projects the reader may see (all, for administrators and liaisons). */
+    public ProgrammeDetail detail(ProgrammeScope scope) {
+        ProgrammeRow g = scope.programme();
+        return new ProgrammeDetail(g.id(), g.name(), g.currency(), g.claimCurrency(),
+                Decimals.money(g.ceiling(), g.claimMinorDigits()),
+                g.fundingSources().stream().map(s -> new ProgrammeFundingSource(s.code(), s.name(), Decimals.plain(s.share()),
+                        s.claimable())).toList(),
+                g.components().stream().map(c -> new ProgrammeComponent(c.code(), c.name())).toList(),
+                g.indicators().stream().map(i -> new ProgrammeIndicator(i.code(), i.name(), i.unit())).toList(),
+                gate.projects(scope).stream().map(p -> new ProgrammeProject(p.id(), p.project().name(), p.project().component()))
+                        .toList());
+    }
+}
