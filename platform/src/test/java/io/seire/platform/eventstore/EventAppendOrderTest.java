@@ -3,9 +3,6 @@ package io.seire.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seire.platform.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +23,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -142,15 +138,8 @@ class EventAppendOrderTest {
         return builder.build();
     }
 
-    private static DataSource freshDatabase() throws Exception {
-        String url = TestDatabase.url();
-        String name = "append_order_" + databases.incrementAndGet() + "_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
-        }
-        String dbUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        DriverManagerDataSource ds = new DriverManagerDataSource(dbUrl, "postgres", "");
+    private static DataSource freshDatabase() {
+        DataSource ds = TestDatabase.fresh("append_order_" + databases.incrementAndGet() + "_" + ProcessHandle.current().pid());
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         return ds;
     }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seire.platform.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * ADR 0021: projects registered before the programme register existed are entered in it, so a programme registered
@@ -20,14 +16,7 @@ class ProgrammeMemberMigrationTest {
 
     @Test
     void projects_registered_before_the_register_are_entered_with_their_programme_and_currency() throws Exception {
-        String url = TestDatabase.url();
-        String name = "programme_member_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
-        }
-        DriverManagerDataSource db = new DriverManagerDataSource(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"),
-                "postgres", "");
+        javax.sql.DataSource db = TestDatabase.fresh("programme_member_" + ProcessHandle.current().pid());
         Flyway.configure().dataSource(db).locations("classpath:db/migration").target("15").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         String insert = "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "

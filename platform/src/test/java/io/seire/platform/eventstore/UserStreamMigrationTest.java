@@ -3,27 +3,16 @@ package io.seire.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seire.platform.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** ADR 0020: a store recorded before users had streams of their own is moved to {@code user/<name>} streams. */
 class UserStreamMigrationTest {
 
     @Test
     void user_streams_recorded_under_the_bare_name_move_and_project_streams_stay() throws Exception {
-        String url = TestDatabase.url();
-        String name = "user_streams_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
-        }
-        DriverManagerDataSource db = new DriverManagerDataSource(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"),
-                "postgres", "");
+        javax.sql.DataSource db = TestDatabase.fresh("user_streams_" + ProcessHandle.current().pid());
         Flyway.configure().dataSource(db).locations("classpath:db/migration").target("9").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         String insert = "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
