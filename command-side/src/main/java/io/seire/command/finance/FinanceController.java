@@ -10,6 +10,7 @@ import io.seire.kernel.finance.CorrectExpenditure;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ImportExpenditures;
 import io.seire.kernel.finance.ImportResult;
+import io.seire.kernel.finance.OriginalAmount;
 import io.seire.kernel.finance.RecordExpenditure;
 import io.seire.platform.web.Fields;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,12 +46,16 @@ public class FinanceController {
 
     public record ExpenditureRequest(String id, String budgetLine, String amount, LocalDate incurredOn,
                                      LocalDate paidOn, String supplier, String invoice, String description,
-                                     Boolean allowDuplicateInvoice, String corrects) {
+                                     Boolean allowDuplicateInvoice, String corrects, OriginalRequest original) {
+    }
+
+    /** The invoice's amount in another currency and the rate used (project currency per one unit of it). */
+    public record OriginalRequest(String amount, String currency, String rate, LocalDate rateDate, String rateSource) {
     }
 
     public record CorrectionRequest(String budgetLine, String amount, LocalDate incurredOn, LocalDate paidOn,
                                     String supplier, String invoice, String description,
-                                    Boolean allowDuplicateInvoice, String reason) {
+                                    Boolean allowDuplicateInvoice, String reason, OriginalRequest original) {
     }
 
     public record CancellationRequest(String reason) {
@@ -71,13 +76,16 @@ public class FinanceController {
                                          Actor actor, HttpServletRequest request) {
         Fields f = new Fields();
         f.required("budgetLine", body.budgetLine());
-        BigDecimal amount = f.requiredDecimal("amount", body.amount());
+        // with an original, the amount may be left out: it follows from the original and the rate
+        BigDecimal amount = body.original() == null ? f.requiredDecimal("amount", body.amount())
+                : f.decimal("amount", body.amount());
+        OriginalAmount original = original(f, body.original());
         f.required("incurredOn", body.incurredOn());
         f.throwIfInvalid();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         RecordExpenditure command = new RecordExpenditure(projectId, id, new ExpenditureDetails(body.budgetLine(),
                 amount, body.incurredOn(), body.paidOn(), f.optional(body.supplier()), f.optional(body.invoice()),
-                f.optional(body.description())), Boolean.TRUE.equals(body.allowDuplicateInvoice()),
+                f.optional(body.description()), original), Boolean.TRUE.equals(body.allowDuplicateInvoice()),
                 f.optional(body.corrects()));
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), command);
     }
@@ -91,11 +99,23 @@ public class FinanceController {
         Fields f = new Fields();
         f.required("reason", body.reason());
         BigDecimal amount = f.decimal("amount", body.amount());
+        OriginalAmount original = original(f, body.original());
         f.throwIfInvalid();
         CorrectExpenditure command = new CorrectExpenditure(projectId, expenditureId, f.optional(body.budgetLine()),
                 amount, body.incurredOn(), body.paidOn(), f.optional(body.supplier()), f.optional(body.invoice()),
-                f.optional(body.description()), Boolean.TRUE.equals(body.allowDuplicateInvoice()), body.reason());
+                f.optional(body.description()), Boolean.TRUE.equals(body.allowDuplicateInvoice()), body.reason(),
+                original);
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200), command);
+    }
+
+    /** The original as given; the ledger checks what it means (currency, digits, rate, agreement with amount). */
+    private static OriginalAmount original(Fields f, OriginalRequest o) {
+        if (o == null) {
+            return null;
+        }
+        return new OriginalAmount(f.requiredDecimal("original.amount", o.amount()), f.optional(o.currency()),
+                f.requiredDecimal("original.rate", o.rate()), f.required("original.rateDate", o.rateDate()),
+                f.optional(o.rateSource()));
     }
 
     @PostMapping("/{expenditureId}/cancellation")

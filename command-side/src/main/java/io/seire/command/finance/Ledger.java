@@ -16,6 +16,7 @@ import io.seire.kernel.finance.ImportExpenditures;
 import io.seire.kernel.finance.ImportRejected;
 import io.seire.kernel.finance.ImportRow;
 import io.seire.kernel.finance.RecordExpenditure;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,9 +52,10 @@ public class Ledger {
 
     public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks) {
         Ids.check("id", c.expenditureId());
-        ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), c.expenditureId(), c.details().budgetLine(),
-                normalized(c.details().amount(), setup), c.details().incurredOn(), c.details().paidOn(), c.details().supplier(),
-                c.details().invoice(), c.details().description(), c.allowDuplicateInvoice(), c.corrects());
+        ExpenditureDetails given = Originals.resolve(c.details(), setup, "");
+        ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), c.expenditureId(), given.budgetLine(),
+                normalized(given.amount(), setup), given.incurredOn(), given.paidOn(), given.supplier(),
+                given.invoice(), given.description(), c.allowDuplicateInvoice(), c.corrects(), given.original());
         Expenditure existing = expenditures.get(c.expenditureId());
         if (existing != null) {
             if (sameAs(existing, event)) {
@@ -158,10 +160,11 @@ public class Ledger {
                     throw RuleViolation.unprocessable("expenditure-id-unique", "id",
                             "The id '" + row.expenditureId() + "' appears twice in the file.");
                 }
+                ExpenditureDetails given = Originals.resolve(row.details(), setup, "");
                 ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), row.expenditureId(),
-                        row.details().budgetLine(), normalized(row.details().amount(), setup), row.details().incurredOn(),
-                        row.details().paidOn(), row.details().supplier(), row.details().invoice(),
-                        row.details().description(), false, null);
+                        given.budgetLine(), normalized(given.amount(), setup), given.incurredOn(),
+                        given.paidOn(), given.supplier(), given.invoice(),
+                        given.description(), false, null, given.original());
                 Expenditure existing = expenditures.get(row.expenditureId());
                 if (existing != null) {
                     if (!sameAs(existing, event)) {
@@ -203,11 +206,14 @@ public class Ledger {
         ExpenditureDetails before = current.details();
         locks.checkOpen(before.incurredOn(), setup, "incurredOn", "Expenditure '" + c.expenditureId()
                 + "', incurred on " + before.incurredOn() + ",");
-        ExpenditureDetails after = new ExpenditureDetails(
-                or(c.budgetLine(), before.budgetLine()), or(normalized(c.amount(), setup), before.amount()),
+        // a new original without an amount: the amount follows from it; otherwise both keep what was before
+        BigDecimal amount = c.original() != null && c.amount() == null ? null : or(c.amount(), before.amount());
+        ExpenditureDetails after = Originals.resolve(new ExpenditureDetails(
+                or(c.budgetLine(), before.budgetLine()), amount,
                 or(c.incurredOn(), before.incurredOn()), or(c.paidOn(), before.paidOn()),
                 or(c.supplier(), before.supplier()), or(c.invoice(), before.invoice()),
-                or(c.description(), before.description()));
+                or(c.description(), before.description()), or(c.original(), before.original())), setup, "");
+        after = after.with(normalized(after.amount(), setup), after.original());
         if (after.equals(before)) {
             throw RuleViolation.unprocessable("correction-changes-something", null,
                     "The correction changes nothing: every field given already has that value.");
@@ -222,7 +228,8 @@ public class Ledger {
                 .with(after, setup.line(after.budgetLine()).costCategory(), 1);
         new BudgetRules(setup).check(totals, corrected, after);
         return new ExpenditureCorrected(c.projectId(), c.expenditureId(), after.budgetLine(), after.amount(),
-                after.incurredOn(), after.paidOn(), after.supplier(), after.invoice(), after.description(), c.reason());
+                after.incurredOn(), after.paidOn(), after.supplier(), after.invoice(), after.description(), c.reason(),
+                after.original());
     }
 
     public void on(ExpenditureCorrected e, ProjectSetup setup) {

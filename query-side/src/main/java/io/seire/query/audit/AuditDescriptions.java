@@ -65,11 +65,20 @@ public final class AuditDescriptions {
     public static final String PROJECT = "project";
     public static final String REPORTING = "reporting";
 
+    /** " (1000.00 CHF at 1.064 of 2024-07-01, source)" for an expenditure in another currency, else "". */
+    static String inWords(io.seire.kernel.finance.OriginalAmount o) {
+        if (o == null) {
+            return "";
+        }
+        return " (" + o.amount().toPlainString() + " " + o.currency() + " at the rate " + o.rate().toPlainString()
+                + " of " + o.rateDate() + (o.rateSource() == null ? "" : ", " + o.rateSource()) + ")";
+    }
+
     public static Description describe(ProjectEvent event, Before before, java.time.LocalDate valuePeriodEnd) {
         if (event instanceof ExpenditureRecorded e) {
             return new Description(e.incurredOn().toString(), "Expenditure " + e.expenditureId() + " recorded: "
-                    + e.amount().toPlainString() + " on " + e.budgetLine() + ", incurred " + e.incurredOn()
-                    + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null,
+                    + e.amount().toPlainString() + inWords(e.original()) + " on " + e.budgetLine() + ", incurred "
+                    + e.incurredOn() + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null,
                     List.of(line(e.budgetLine()), date(e.incurredOn())));
         }
         if (event instanceof ExpenditureCorrected e) {
@@ -83,6 +92,9 @@ public final class AuditDescriptions {
                 }
                 if (!Objects.equals(before.amount(), e.amount().toPlainString())) {
                     changes.add("amount " + before.amount() + " → " + e.amount().toPlainString());
+                }
+                if (e.original() != null) {
+                    changes.add("original" + inWords(e.original()));
                 }
                 if (!Objects.equals(before.incurredOn(), e.incurredOn().toString())) {
                     changes.add("incurred " + before.incurredOn() + " → " + e.incurredOn());

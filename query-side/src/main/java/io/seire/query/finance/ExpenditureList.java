@@ -26,7 +26,11 @@ public class ExpenditureList {
                                String actor) {
     }
 
-    public record Item(String id, String budgetLine, String amount, LocalDate incurredOn, LocalDate paidOn,
+    /** The invoice's amount in another currency and the rate used; amounts and rate as decimal strings. */
+    public record Original(String amount, String currency, String rate, LocalDate rateDate, String rateSource) {
+    }
+
+    public record Item(String id, String budgetLine, String amount, Original original, LocalDate incurredOn, LocalDate paidOn,
                        String supplier, String invoice, String description,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String corrects, String status,
                        Instant recordedAt, String actor, List<HistoryEntry> history) {
@@ -38,11 +42,13 @@ public class ExpenditureList {
 
     private record Version(long position, String id, String change, String status, String budgetLine,
                            BigDecimal amount, LocalDate incurredOn, LocalDate paidOn, String supplier, String invoice,
-                           String description, String corrects, String reason, Instant recordedAt, String actor) {
+                           String description, String corrects, String reason, Instant recordedAt, String actor,
+                           Original original) {
     }
 
     private static final String COLUMNS = "position, expenditure_id, change, status, budget_line, amount, incurred_on, "
-            + "paid_on, supplier, invoice, description, corrects, reason, recorded_at, actor";
+            + "paid_on, supplier, invoice, description, corrects, reason, recorded_at, actor, original_amount, "
+            + "original_currency, rate, rate_date, rate_source";
 
     private final JdbcTemplate jdbc;
 
@@ -99,6 +105,7 @@ public class ExpenditureList {
             if ("CORRECTED".equals(after.change())) {
                 diff(changes, "budgetLine", before.budgetLine(), after.budgetLine());
                 diff(changes, "amount", scope.money(before.amount()), scope.money(after.amount()));
+                diff(changes, "original", before.original(), after.original());
                 diff(changes, "incurredOn", before.incurredOn(), after.incurredOn());
                 diff(changes, "paidOn", before.paidOn(), after.paidOn());
                 diff(changes, "supplier", before.supplier(), after.supplier());
@@ -110,7 +117,8 @@ public class ExpenditureList {
             history.add(new HistoryEntry(after.change(), changes, after.reason(), after.recordedAt(), after.actor()));
         }
         Version first = versions.isEmpty() ? current : versions.get(0);
-        return new Item(current.id(), current.budgetLine(), scope.money(current.amount()), current.incurredOn(),
+        return new Item(current.id(), current.budgetLine(), scope.money(current.amount()), current.original(),
+                current.incurredOn(),
                 current.paidOn(), current.supplier(), current.invoice(), current.description(), current.corrects(),
                 current.status(), first.recordedAt(), first.actor(), history);
     }
@@ -125,6 +133,18 @@ public class ExpenditureList {
         return new Version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
                 rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getTimestamp(14).toInstant(), rs.getString(15));
+                rs.getTimestamp(14).toInstant(), rs.getString(15), original(rs));
+    }
+
+    private static Original original(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String currency = rs.getString(17);
+        if (currency == null) {
+            return null;
+        }
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        BigDecimal rate = rs.getBigDecimal(18).stripTrailingZeros();
+        return new Original(rs.getBigDecimal(16).setScale(digits).toPlainString(), currency,
+                (rate.scale() < 0 ? rate.setScale(0) : rate).toPlainString(), rs.getObject(19, LocalDate.class),
+                rs.getString(20));
     }
 }

@@ -4,6 +4,7 @@ import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.OriginalAmount;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
@@ -27,7 +28,8 @@ public class FinanceProjection {
 
     private static final String INSERT = "INSERT INTO expenditure_version (position, project_id, expenditure_id, change, "
             + "status, budget_line, cost_category, amount, incurred_on, paid_on, supplier, invoice, description, corrects, "
-            + "reason, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+            + "reason, recorded_at, actor, original_amount, original_currency, rate, rate_date, rate_source) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
     private final ProjectionWriter writer;
     /** A budget line's cost category never changes once the line is added. */
@@ -69,16 +71,21 @@ public class FinanceProjection {
 
     private Version previous(String projectId, String expenditureId, long position) {
         List<Version> versions = writer.read().query("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
-                        + "description, corrects FROM expenditure_version WHERE project_id = ? AND expenditure_id = ? "
+                        + "description, corrects, original_amount, original_currency, rate, rate_date, rate_source FROM expenditure_version WHERE project_id = ? AND expenditure_id = ? "
                         + "AND position < ? ORDER BY position DESC LIMIT 1",
                 (rs, i) -> new Version(new ExpenditureDetails(rs.getString(1), rs.getBigDecimal(2),
                         rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class),
-                        rs.getString(5), rs.getString(6), rs.getString(7)), rs.getString(8)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), original(rs)), rs.getString(8)),
                 projectId, expenditureId, position);
         if (versions.isEmpty()) {
             throw new IllegalStateException("No earlier version of expenditure " + expenditureId);
         }
         return versions.get(0);
+    }
+
+    private static OriginalAmount original(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getString(10) == null ? null : new OriginalAmount(rs.getBigDecimal(9), rs.getString(10),
+                rs.getBigDecimal(11), rs.getObject(12, java.time.LocalDate.class), rs.getString(13));
     }
 
     private void close(String projectId, String expenditureId, long position) {
@@ -88,8 +95,10 @@ public class FinanceProjection {
 
     private void insert(long position, String projectId, String expenditureId, String change, String status,
                         ExpenditureDetails d, String corrects, String reason, Instant at, String actor) {
+        OriginalAmount o = d.original();
         writer.update(INSERT, position, projectId, expenditureId, change, status, d.budgetLine(),
                 costCategory(projectId, d.budgetLine()), d.amount(), d.incurredOn(), d.paidOn(), d.supplier(), d.invoice(), d.description(),
-                corrects, reason, Projections.at(at), actor);
+                corrects, reason, Projections.at(at), actor, o == null ? null : o.amount(), o == null ? null : o.currency(),
+                o == null ? null : o.rate(), o == null ? null : o.rateDate(), o == null ? null : o.rateSource());
     }
 }

@@ -9,9 +9,18 @@ import java.time.LocalDate;
 @EventVersion("1")
 public record ExpenditureCorrected(String projectId, String expenditureId, String budgetLine, BigDecimal amount,
                                    LocalDate incurredOn, LocalDate paidOn, String supplier, String invoice,
-                                   String description, String reason) implements ProjectEvent {
+                                   String description, String reason, OriginalAmount original)
+        implements ProjectEvent {
+
+    /** A correction of an expenditure in the project currency (and every event recorded before there were others). */
+    public ExpenditureCorrected(String projectId, String expenditureId, String budgetLine, BigDecimal amount,
+                                LocalDate incurredOn, LocalDate paidOn, String supplier, String invoice,
+                                String description, String reason) {
+        this(projectId, expenditureId, budgetLine, amount, incurredOn, paidOn, supplier, invoice, description, reason,
+                null);
+    }
 
     public ExpenditureDetails details() {
-        return new ExpenditureDetails(budgetLine, amount, incurredOn, paidOn, supplier, invoice, description);
+        return new ExpenditureDetails(budgetLine, amount, incurredOn, paidOn, supplier, invoice, description, original);
     }
 }
