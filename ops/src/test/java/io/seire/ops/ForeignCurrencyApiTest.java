@@ -110,4 +110,29 @@ class ForeignCurrencyApiTest extends ApiTestBase {
         assertThat(trail.body()).contains("1000.00 CHF at the rate 1.064 of 2024-07-01")
                 .contains("1000.00 CHF at the rate 1.07 of 2024-07-01");
     }
+
+    @Test
+    void an_import_reads_the_optional_original_currency_columns() {
+        String csv = "id;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description;originalAmount;originalCurrency;rate;rateDate;rateSource\n"
+                + "C-1;AT1-SERVICES;;01.07.2024;;Zürcher AG;Z-1;Koolitus;1000,00;CHF;1,064;01.07.2024;Eesti Pank õhtul\n"
+                + "C-2;AT1-SERVICES;50,00;02.07.2024;;OÜ Ülle;U-1;Kohv;;;;;\n";
+        Api.Response bad = finance.postRaw(base + "/expenditures/import", "text/csv",
+                csv.replace("1,064;", "1,0645;").replace("C-1;AT1-SERVICES;;", "C-1;AT1-SERVICES;1064,00;")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.json().path("errors").get(0).path("column").asText()).isEqualTo("amount");
+        Api.Response euro = finance.postRaw(base + "/expenditures/import", "text/csv",
+                csv.replace(";CHF;", ";EUR;").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(euro.status()).as(euro.body()).isIn(400, 422);
+        assertThat(euro.json().path("errors").get(0).path("column").asText()).isEqualTo("originalCurrency");
+
+        ok(finance.postRaw(base + "/expenditures/import", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Map<String, JsonNode> items = new HashMap<>();
+        finance.get(base + "/expenditures?minPosition=" + position).json().path("items")
+                .forEach(i -> items.put(i.path("id").asText(), i));
+        assertThat(items.get("C-1").path("amount").asText()).isEqualTo("1064.00");
+        assertThat(items.get("C-1").path("original").path("rate").asText()).isEqualTo("1.064");
+        assertThat(items.get("C-1").path("original").path("rateSource").asText()).isEqualTo("Eesti Pank õhtul");
+        assertThat(items.get("C-2").path("original").isNull()).isTrue();
+    }
 }

@@ -4,6 +4,7 @@ import io.seire.kernel.Bounds;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ImportRejected.BadRow;
 import io.seire.kernel.finance.ImportRow;
+import io.seire.kernel.finance.OriginalAmount;
 import io.seire.platform.web.InvalidRequest;
 import java.io.BufferedReader;
 import java.io.FilterReader;
@@ -42,6 +43,9 @@ public final class CsvExpenditures {
 
     public static final List<String> COLUMNS = List.of("id", "budgetLine", "amount", "incurredOn", "paidOn",
             "supplier", "invoice", "description");
+    /** Columns a file may add for an invoice in another currency; with them, amount may be left empty. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("originalAmount", "originalCurrency", "rate",
+            "rateDate", "rateSource");
 
     /** The readable rows and the unreadable ones. */
     public record Parsed(List<ImportRow> rows, List<BadRow> unreadable) {
@@ -137,7 +141,15 @@ public final class CsvExpenditures {
         int before = unreadable.size();
         String id = text(r, header, "id");
         String budgetLine = text(r, header, "budgetLine");
-        BigDecimal amount = amount(r, header, unreadable);
+        String originalCurrency = text(r, header, "originalCurrency");
+        boolean foreign = originalCurrency != null || text(r, header, "originalAmount") != null
+                || text(r, header, "rate") != null;
+        BigDecimal amount = foreign && text(r, header, "amount") == null ? null : amount(r, header, "amount", unreadable);
+        OriginalAmount original = !foreign ? null : new OriginalAmount(
+                text(r, header, "originalAmount") == null ? null : amount(r, header, "originalAmount", unreadable),
+                originalCurrency,
+                text(r, header, "rate") == null ? null : amount(r, header, "rate", unreadable),
+                date(r, header, "rateDate", false, unreadable), text(r, header, "rateSource"));
         LocalDate incurredOn = date(r, header, "incurredOn", true, unreadable);
         LocalDate paidOn = date(r, header, "paidOn", false, unreadable);
         if (id == null) {
@@ -148,37 +160,42 @@ public final class CsvExpenditures {
         }
         if (unreadable.size() == before) {
             rows.add(new ImportRow(r.line, id, new ExpenditureDetails(budgetLine, amount, incurredOn, paidOn,
-                    text(r, header, "supplier"), text(r, header, "invoice"), text(r, header, "description"))));
+                    text(r, header, "supplier"), text(r, header, "invoice"), text(r, header, "description"),
+                    original)));
         }
     }
 
     private static String text(Row r, Map<String, Integer> header, String column) {
-        String value = r.fields.get(header.get(column)).strip();
+        Integer index = header.get(column);
+        if (index == null) {
+            return null; // an optional column the file does not have
+        }
+        String value = r.fields.get(index).strip();
         return value.isEmpty() ? null : value;
     }
 
-    private static BigDecimal amount(Row r, Map<String, Integer> header, List<BadRow> unreadable) {
-        String raw = text(r, header, "amount");
+    private static BigDecimal amount(Row r, Map<String, Integer> header, String column, List<BadRow> unreadable) {
+        String raw = text(r, header, column);
         if (raw == null) {
-            unreadable.add(new BadRow(r.line, "amount", "is required"));
+            unreadable.add(new BadRow(r.line, column, "is required"));
             return null;
         }
         String value = raw.replace("\u00A0", "").replace("\u202F", "").replace(" ", "");
         if (value.contains(",") && value.contains(".")) {
-            unreadable.add(new BadRow(r.line, "amount", "'" + raw + "' mixes '.' and ','; write the amount without "
+            unreadable.add(new BadRow(r.line, column, "'" + raw + "' mixes '.' and ','; write the amount without "
                     + "thousands separators, e.g. 1234.56 or 1234,56"));
             return null;
         }
         value = value.replace(',', '.');
         if (!AMOUNT.matcher(value).matches()) {
-            unreadable.add(new BadRow(r.line, "amount", "'" + Bounds.shortened(raw)
+            unreadable.add(new BadRow(r.line, column, "'" + Bounds.shortened(raw)
                     + "' is not an amount such as 1234.56 or 1234,56"));
             return null;
         }
         BigDecimal amount = new BigDecimal(value);
         String problem = Bounds.decimalProblem(amount);
         if (problem != null) {
-            unreadable.add(new BadRow(r.line, "amount", "'" + Bounds.shortened(raw) + "' " + problem));
+            unreadable.add(new BadRow(r.line, column, "'" + Bounds.shortened(raw) + "' " + problem));
             return null;
         }
         return amount;
@@ -212,7 +229,8 @@ public final class CsvExpenditures {
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.get(i).strip();
-            String known = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
+            String known = java.util.stream.Stream.concat(COLUMNS.stream(), OPTIONAL_COLUMNS.stream())
+                    .filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
             if (known == null || header.containsKey(known)) {
                 unknown.add(name);
             } else {

@@ -178,7 +178,7 @@ public class Ledger {
                 working.add(event.details(), setup.line(event.budgetLine()).costCategory());
                 events.add(event);
             } catch (RuleViolation v) {
-                bad.add(new ImportRejected.BadRow(row.line(), v.field() == null ? "" : v.field(), v.getMessage()));
+                bad.add(new ImportRejected.BadRow(row.line(), column(v.field()), v.getMessage()));
             }
         }
         if (!bad.isEmpty()) {
@@ -186,6 +186,20 @@ public class Ledger {
             throw new ImportRejected(bad);
         }
         return new ImportOutcome(events, unchanged);
+    }
+
+    /** The file's column a rule's field is read from. */
+    private static String column(String field) {
+        if (field == null) {
+            return "";
+        }
+        return switch (field) {
+            case "original.amount" -> "originalAmount";
+            case "original.currency" -> "originalCurrency";
+            case "original.rate" -> "rate";
+            case "original.rateDate" -> "rateDate";
+            default -> field;
+        };
     }
 
     /** A file's text is bounded as a request body's is (there, by the JSON reader). */
