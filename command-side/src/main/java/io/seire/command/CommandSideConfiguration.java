@@ -45,8 +45,8 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public RegisteredProgrammes registeredProgrammes(JdbcTemplate jdbc, org.axonframework.serialization.Serializer serializer) {
-        return new RegisteredProgrammes(jdbc, serializer);
+    public RegisteredProgrammes registeredProgrammes(JdbcTemplate jdbc) {
+        return new RegisteredProgrammes(jdbc);
     }
 
     /** Access is decided before anything else looks at a write request, its body above all (see AccessBeforeBody). */
