@@ -350,14 +350,10 @@ public final class Chaos {
                 "costCategory", "STAFF", "planned", "1000000.00"));
     }
 
-    private void post(String path, Object body) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201 && r.statusCode() != 200) {
-            throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + " " + r.body());
+    private void post(String path, Object body) {
+        Http.Answer a = admin().post(path, body);
+        if (a.status() != 201 && a.status() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + a.status() + " " + a.body());
         }
     }
 
@@ -432,24 +428,11 @@ public final class Chaos {
     }
 
     private void awaitHealthy(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
-                        + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!seire.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("Seire did not come back (see " + dir.resolve("seire-" + starts + ".log")
-                        + ")");
-            }
-            Thread.sleep(200);
-        }
+        admin().awaitHealthy(seire, timeout, "Seire (see " + dir.resolve("seire-" + starts + ".log") + ")");
+    }
+
+    private Http admin() {
+        return new Http("http://localhost:" + httpPort, "admin", PASSWORD);
     }
 
     private void stopEverything() {
