@@ -636,12 +636,17 @@ class ProgrammeApiTest extends ApiTestBase {
                 "planned", "1000.00")));
         created(admin.post(p(a) + "/expenditures", body("budgetLine", "L", "amount", "100.00",
                 "incurredOn", "2024-07-01")));
+        created(admin.post(p(a) + "/indicators", body("code", "O1", "name", "Nõustatud", "unit", "organisatsioon",
+                "kind", "OUTPUT", "measure", "NUMBER", "aggregation", "SUM", "ascending", true, "baseline", "2",
+                "target", "20", "programmeIndicator", "P1")));
+        created(admin.post(p(a) + "/indicators/O1/values", body("period", "2024", "value", "5")));
         read(admin, g(g));
         Thread.sleep(5);
         Instant then = Instant.now();
         Thread.sleep(5);
         created(admin.post(p(a) + "/expenditures", body("budgetLine", "L", "amount", "200.00",
                 "incurredOn", "2024-07-02")));
+        created(admin.post(p(a) + "/indicators/O1/values", body("period", "2024", "value", "7")));
         created(admin.post("/api/v1/projects", project(b, g, "C2", "EUR", YEARLY)));
 
         assertThat(read(admin, g(g)).path("projects").findValuesAsText("id")).containsExactly(a, b);
@@ -651,6 +656,10 @@ class ProgrammeApiTest extends ApiTestBase {
         assertThat(past.path("totals").path("spentCumulative").asText()).isEqualTo("100.00");
         assertThat(read(admin, g(g) + "/budget-execution?to=2024-12-31").path("totals").path("spentCumulative")
                 .asText()).isEqualTo("300.00");
+        // results as recorded then: baseline 2 + the value 5, not yet the 7 recorded after
+        JsonNode pastResults = read(admin, g(g) + "/results?to=2024-12-31&asOf=" + then);
+        assertThat(pastResults.get(0).path("cumulative").asText()).isEqualTo("7");
+        assertThat(read(admin, g(g) + "/results?to=2024-12-31").get(0).path("cumulative").asText()).isEqualTo("14");
         problem(admin.get(g(g) + "?asOf=" + before), 404, null);
         problem(admin.get(g(g) + "?asOf=yesterday"), 400, "asOf");
     }

@@ -97,6 +97,7 @@ public final class Benchmark {
             csvImport(seire);
             dataset(seire);
             reads();
+            programmeReads();
             export(dir);
             rebuild(seire, baseline);
         } finally {
@@ -237,10 +238,11 @@ public final class Benchmark {
     private void dataset(SeireApplication.Running seire) throws Exception {
         Dataset data = new Dataset(seire.context().getBean(EventStore.class),
                 seire.context().getBean(TransactionTemplate.class), jdbc);
-        bigProject = project("Šveits.bench.history-0", 100_000_000);
+        registerProgramme();
+        bigProject = project("Šveits.bench.history-0", 100_000_000, PROGRAMME, "C1");
         dataset.add(bigProject);
         for (int i = 1; i < scale.datasetProjects(); i++) {
-            dataset.add(project("Šveits.bench.history-" + i, 100_000_000));
+            dataset.add(project("Šveits.bench.history-" + i, 100_000_000, PROGRAMME, "C" + (1 + i % 3)));
         }
         long start = System.nanoTime();
         data.append(bigProject, scale.datasetBigEvents() - 30);
@@ -342,6 +344,47 @@ public final class Benchmark {
                 String.format(Locale.ROOT, "one client recording %.0f expenditures/s meanwhile", writesPerSecond)));
     }
 
+    // ------------------------------------------------------------------ 7: programme roll-ups
+
+    /** The programme every project of the history belongs to (figure 7 reads its roll-ups). */
+    static final String PROGRAMME = "Šveits.bench.programme";
+
+    private void registerProgramme() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", PROGRAMME);
+        body.put("name", "Šveitsi-Eesti koostööprogramm (võrdlusmõõtmine)");
+        body.put("currency", "EUR");
+        body.put("claimCurrency", "CHF");
+        body.put("ceiling", "900000000.00");
+        body.put("fundingSources", List.of(
+                Map.of("code", "CH", "name", "Šveitsi toetus", "share", "85", "claimable", true),
+                Map.of("code", "EE", "name", "Riiklik kaasfinantseering", "share", "15", "claimable", false)));
+        body.put("components", List.of(Map.of("code", "C1", "name", "Kodanikuühiskond"),
+                Map.of("code", "C2", "name", "Sotsiaalne innovatsioon"), Map.of("code", "C3", "name", "Tervishoid")));
+        body.put("indicators", List.of(Map.of("code", "P1", "name", "Nõustatud organisatsioonid", "unit", "organisatsioon")));
+        expect(http.post("/api/v1/programmes", body), 201);
+    }
+
+    /** The programme's budget execution and results: every project of the history (one of them the largest). */
+    private void programmeReads() {
+        String base = "/api/v1/programmes/" + Http.seg(PROGRAMME);
+        programmeFigure("7.programme_budget_execution", base + "/budget-execution?to=2025-12-31");
+        programmeFigure("7.programme_results", base + "/results?to=2025-12-31");
+    }
+
+    private void programmeFigure(String name, String path) {
+        for (int i = 0; i < scale.reads() / 2; i++) {
+            expect(http.get(path), 200);
+        }
+        long[] times = new long[scale.reads()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = timed(() -> expect(http.get(path), 200));
+        }
+        String of = dataset.size() + " projects, one with " + scale.datasetBigEvents() + " events";
+        report(new Figure(name + ".p50", percentile(times, 50) / 1e6, "ms", null, of));
+        report(new Figure(name + ".p99", percentile(times, 99) / 1e6, "ms", null, of));
+    }
+
     // ------------------------------------------------------------------ 6: audit-trail export
 
     private void export(Path dir) throws Exception {
@@ -398,9 +441,16 @@ public final class Benchmark {
 
     /** A project like the seed one, with budget lines big enough for the load. */
     private String project(String prefix, long plannedCents) {
+        return project(prefix, plannedCents, null, null);
+    }
+
+    /** The same, as a member of a registered programme (its O1 counts towards the programme's P1), when given. */
+    private String project(String prefix, long plannedCents, String programme, String component) {
         String id = prefix + "-" + projectCounter.incrementAndGet();
         String base = "/api/v1/projects/" + Http.seg(id);
-        Map<String, Object> body = Registration.of(id, "Kodanikuühiskonna pädevuse suurendamine");
+        String name = "Kodanikuühiskonna pädevuse suurendamine";
+        Map<String, Object> body = programme == null ? Registration.of(id, name)
+                : Registration.of(id, name, programme, component);
         expect(http.post("/api/v1/projects", body), 201);
         for (int i = 1; i <= 6; i++) {
             expect(http.post(base + "/sub-activities", Map.of("code", String.valueOf(i), "name", "Alategevus " + i)), 201);
@@ -425,6 +475,9 @@ public final class Benchmark {
         o1.put("baseline", "0");
         o1.put("milestones", List.of(Map.of("date", "2025-12-31", "value", "20")));
         o1.put("target", "150");
+        if (programme != null) {
+            o1.put("programmeIndicator", "P1");
+        }
         expect(http.post(base + "/indicators", o1), 201);
         return id;
     }

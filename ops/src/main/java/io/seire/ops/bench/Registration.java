@@ -18,10 +18,18 @@ public final class Registration {
     }
 
     public static Map<String, Object> of(String id, String name) {
+        return of(id, name, "Šveitsi-Eesti koostööprogramm", null);
+    }
+
+    /** The same project as a member of {@code programme}, in {@code component} (null: none). */
+    public static Map<String, Object> of(String id, String name, String programme, String component) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("name", name);
-        body.put("programme", "Šveitsi-Eesti koostööprogramm");
+        body.put("programme", programme);
+        if (component != null) {
+            body.put("component", component);
+        }
         body.put("beneficiary", "SA Kodanikuühiskonna Sihtkapital");
         body.put("currency", "EUR");
         body.put("eligibleFrom", "2024-06-01");

@@ -79,9 +79,23 @@ public class BudgetExecution {
     public record ProjectTotals(BigDecimal planned, BigDecimal spentCumulative) {
     }
 
-    public ProjectTotals totalsTo(ProjectScope scope, LocalDate to) {
-        Amounts total = Amounts.sum(amounts(scope, new Range(null, to, to)));
-        return new ProjectTotals(total.planned(), total.cumulative());
+    /**
+     * {@link ProjectTotals} of several projects in three queries, whatever their number (a programme's roll-up reads
+     * a hundred projects as fast as one project's view).
+     */
+    public Map<String, ProjectTotals> totalsTo(List<ProjectScope> projects, LocalDate to) {
+        Map<String, BudgetPlan> plans = BudgetPlan.loadAll(jdbc, projects);
+        Map<String, Map<String, BigDecimal>> spent = spending.cumulativeByLine(projects, to);
+        Range range = new Range(null, to, to);
+        Map<String, ProjectTotals> totals = new LinkedHashMap<>();
+        for (ProjectScope project : projects) {
+            Map<String, Spending.LineSums> sums = new java.util.HashMap<>();
+            spent.get(project.id()).forEach((line, cumulative) ->
+                    sums.put(line, new Spending.LineSums(BigDecimal.ZERO, cumulative, BigDecimal.ZERO)));
+            Amounts total = Amounts.sum(amounts(plans.get(project.id()), sums, range));
+            totals.put(project.id(), new ProjectTotals(total.planned(), total.cumulative()));
+        }
+        return totals;
     }
 
     public View view(ProjectScope scope, Range range) {
@@ -96,7 +110,11 @@ public class BudgetExecution {
     /** Every budget line's money over the range. */
     private List<Amounts> amounts(ProjectScope scope, Range range) {
         BudgetPlan plan = BudgetPlan.load(jdbc, scope.id(), scope.horizon(), scope.project().minorDigits());
-        Map<String, Spending.LineSums> sums = spending.byLine(scope.id(), scope.horizon(), range.from(), range.to());
+        return amounts(plan, spending.byLine(scope.id(), scope.horizon(), range.from(), range.to()), range);
+    }
+
+    /** Every budget line's money over the range, from the plan and the spending per line. */
+    private static List<Amounts> amounts(BudgetPlan plan, Map<String, Spending.LineSums> sums, Range range) {
         Map<String, BigDecimal> baseAtEnd = new java.util.HashMap<>();
         Map<String, BigDecimal> baseBefore = new java.util.HashMap<>();
         for (BudgetPlan.Line line : plan.lines()) {

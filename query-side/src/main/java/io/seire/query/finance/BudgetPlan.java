@@ -1,6 +1,7 @@
 package io.seire.query.finance;
 
 import io.seire.query.read.Horizon;
+import io.seire.query.read.ProjectScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -91,6 +92,44 @@ public class BudgetPlan {
                     }
                 }, projectId, horizon.maxPosition());
         return new BudgetPlan(lines, minorDigits);
+    }
+
+    /**
+     * The plans of several projects in two queries, each project's as known at its own horizon (a programme's
+     * roll-ups read all of its projects at once).
+     */
+    public static Map<String, BudgetPlan> loadAll(JdbcTemplate jdbc, List<ProjectScope> projects) {
+        Map<String, Map<String, Line>> lines = new LinkedHashMap<>();
+        projects.forEach(p -> lines.put(p.id(), new LinkedHashMap<>()));
+        Object[] horizons = horizons(projects);
+        jdbc.query("SELECT b.project_id, code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of "
+                        + "FROM budget_line b JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) "
+                        + "ON b.project_id = h.project_id WHERE b.position <= h.max_position ORDER BY b.project_id, b.position",
+                rs -> {
+                    lines.get(rs.getString("project_id")).put(rs.getString("code"), new Line(rs.getString("code"),
+                            rs.getString("sub_activity"), rs.getString("cost_category"), rs.getBigDecimal("planned"),
+                            rs.getBigDecimal("flat_rate_percent"), rs.getString("flat_rate_of")));
+                }, horizons);
+        jdbc.query("SELECT r.project_id, code, effective_from, planned FROM budget_line_revision r "
+                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON r.project_id = h.project_id "
+                        + "WHERE r.position <= h.max_position ORDER BY r.project_id, r.position",
+                rs -> {
+                    Line line = lines.get(rs.getString("project_id")).get(rs.getString("code"));
+                    if (line != null) {
+                        line.revisions.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("planned"));
+                    }
+                }, horizons);
+        Map<String, BudgetPlan> plans = new LinkedHashMap<>();
+        for (ProjectScope p : projects) {
+            plans.put(p.id(), new BudgetPlan(lines.get(p.id()), p.project().minorDigits()));
+        }
+        return plans;
+    }
+
+    /** The parameters {@code unnest(?::text[], ?::bigint[]) AS h(project_id, max_position)} takes. */
+    static Object[] horizons(List<ProjectScope> projects) {
+        return new Object[] {projects.stream().map(ProjectScope::id).toArray(String[]::new),
+                projects.stream().map(ProjectScope::maxPosition).toArray(Long[]::new)};
     }
 
     public List<Line> lines() {

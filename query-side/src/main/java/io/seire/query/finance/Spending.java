@@ -1,10 +1,12 @@
 package io.seire.query.finance;
 
 import io.seire.query.read.Horizon;
+import io.seire.query.read.ProjectScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +47,33 @@ public class Spending {
         Object[] args = args(horizon, from, from, projectId, to);
         jdbc.query(sql, rs -> {
             sums.put(rs.getString(1), new LineSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+        }, args);
+        return sums;
+    }
+
+    /**
+     * Per project and budget line: spent with incurredOn ≤ {@code to}, each project at its own horizon, in one
+     * query (the roll-ups of a programme). The projects are all read now, or all at past horizons.
+     */
+    public Map<String, Map<String, BigDecimal>> cumulativeByLine(List<ProjectScope> projects, LocalDate to) {
+        Map<String, Map<String, BigDecimal>> sums = new HashMap<>();
+        projects.forEach(p -> sums.put(p.id(), new HashMap<>()));
+        if (projects.isEmpty()) {
+            return sums;
+        }
+        boolean now = projects.stream().allMatch(p -> p.horizon().isNow());
+        String sql = now
+                ? "SELECT project_id, budget_line, sum(amount) AS spent FROM spending_day WHERE project_id = ANY(?) "
+                        + "AND incurred_on <= ? GROUP BY project_id, budget_line"
+                : "SELECT v.project_id, budget_line, sum(amount) AS spent FROM expenditure_version v "
+                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON v.project_id = h.project_id "
+                        + "WHERE incurred_on <= ? AND v.position <= h.max_position "
+                        + "AND (v.superseded_position IS NULL OR v.superseded_position > h.max_position) "
+                        + "AND v.status = 'RECORDED' GROUP BY v.project_id, budget_line";
+        Object[] args = now ? new Object[] {projects.stream().map(ProjectScope::id).toArray(String[]::new), to}
+                : new Object[] {BudgetPlan.horizons(projects)[0], BudgetPlan.horizons(projects)[1], to};
+        jdbc.query(sql, rs -> {
+            sums.get(rs.getString("project_id")).put(rs.getString("budget_line"), rs.getBigDecimal("spent"));
         }, args);
         return sums;
     }

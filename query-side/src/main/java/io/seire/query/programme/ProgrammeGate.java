@@ -66,17 +66,13 @@ public class ProgrammeGate {
      * id: all of them, or only those the reader belongs to.
      */
     public List<ProjectScope> projects(ProgrammeScope scope) {
-        List<ProjectScope> projects = new ArrayList<>();
+        List<ProjectRow> visible = new ArrayList<>();
         for (ProjectRow project : ProjectRow.ofProgramme(jdbc, scope.id())) {
-            if (!scope.readsAll() && !scope.actor().canSee(project.id(), project.programme())) {
-                continue;
-            }
-            ProjectScope projectScope = gate.scopeAt(project, scope.at());
-            if (projectScope != null) {
-                projects.add(projectScope);
+            if (scope.readsAll() || scope.actor().canSee(project.id(), project.programme())) {
+                visible.add(project);
             }
         }
-        return projects;
+        return gate.scopesAt(visible, scope.at());
     }
 
     static boolean readsAll(Actor actor, String programmeId) {

@@ -90,8 +90,10 @@ public class ProgrammeRollUps {
         Map<String, Money> byComponent = new LinkedHashMap<>();
         scope.programme().components().forEach(c -> byComponent.put(c.code(), Money.ZERO));
         Money total = Money.ZERO;
-        for (ProjectScope project : gate.projects(scope)) {
-            BudgetExecution.ProjectTotals totals = budgetExecution.totalsTo(project, to);
+        List<ProjectScope> members = gate.projects(scope);
+        Map<String, BudgetExecution.ProjectTotals> all = budgetExecution.totalsTo(members, to);
+        for (ProjectScope project : members) {
+            BudgetExecution.ProjectTotals totals = all.get(project.id());
             Money money = new Money(totals.planned(), totals.spentCumulative());
             String component = project.project().component();
             Execution e = money.execution(scope);
@@ -122,26 +124,39 @@ public class ProgrammeRollUps {
     }
 
     public List<IndicatorResult> results(ProgrammeScope scope, LocalDate to) {
+        List<ProjectScope> members = gate.projects(scope);
+        Map<String, List<Mapped>> mapped = new HashMap<>();
+        jdbc.query("SELECT i.project_id, code, programme_indicator, baseline FROM indicator i "
+                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON i.project_id = h.project_id "
+                        + "WHERE programme_indicator IS NOT NULL AND i.position <= h.max_position "
+                        + "ORDER BY i.project_id, i.position",
+                rs -> {
+                    mapped.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Mapped(
+                            rs.getString("code"), rs.getString("programme_indicator"), rs.getBigDecimal("baseline")));
+                },
+                members.stream().map(ProjectScope::id).toArray(String[]::new),
+                members.stream().map(ProjectScope::maxPosition).toArray(Long[]::new));
+        List<ProjectScope> withMapped = members.stream().filter(p -> mapped.containsKey(p.id())).toList();
+        Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, withMapped.stream().map(ProjectScope::id).toList());
+        Map<ProjectScope, Periods.Period> started = new LinkedHashMap<>();
+        for (ProjectScope project : withMapped) {
+            Periods.Period period = periodFor(periods.get(project.id()), to);
+            if (period != null) {
+                started.put(project, period);
+            }
+        }
+        Map<String, List<ResultsFramework.Row>> frameworks = resultsFramework.views(started);
         Map<String, List<ProjectIndicatorValue>> values = new HashMap<>();
         Map<String, BigDecimal> sums = new HashMap<>();
-        for (ProjectScope project : gate.projects(scope)) {
-            List<Mapped> mapped = jdbc.query("SELECT code, programme_indicator, baseline FROM indicator "
-                            + "WHERE project_id = ? AND programme_indicator IS NOT NULL AND position <= ? ORDER BY position",
-                    (rs, i) -> new Mapped(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
-                    project.id(), project.maxPosition());
-            if (mapped.isEmpty()) {
-                continue;
-            }
-            Periods.Period period = periodFor(Periods.of(jdbc, project.id()), to);
+        for (ProjectScope project : withMapped) {
+            Periods.Period period = started.get(project);
             Map<String, BigDecimal> cumulative = new HashMap<>();
-            if (period != null) {
-                for (ResultsFramework.Row row : resultsFramework.view(project, period)) {
-                    if (row.cumulative() != null) {
-                        cumulative.put(row.code(), new BigDecimal(row.cumulative()));
-                    }
+            for (ResultsFramework.Row row : frameworks.getOrDefault(project.id(), List.of())) {
+                if (row.cumulative() != null) {
+                    cumulative.put(row.code(), new BigDecimal(row.cumulative()));
                 }
             }
-            for (Mapped m : mapped) {
+            for (Mapped m : mapped.get(project.id())) {
                 BigDecimal value = period == null ? Objects.requireNonNullElse(m.baseline(), BigDecimal.ZERO)
                         : cumulative.getOrDefault(m.code(), BigDecimal.ZERO);
                 values.computeIfAbsent(m.programmeIndicator(), k -> new ArrayList<>())

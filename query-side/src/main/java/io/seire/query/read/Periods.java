@@ -22,6 +22,20 @@ public final class Periods {
                         rs.getObject(4, LocalDate.class)), projectId);
     }
 
+    /** The reporting periods of several projects, each in order, in one query. */
+    public static java.util.Map<String, List<Period>> ofAll(JdbcTemplate jdbc, java.util.Collection<String> projectIds) {
+        java.util.Map<String, List<Period>> periods = new java.util.HashMap<>();
+        projectIds.forEach(id -> periods.put(id, new java.util.ArrayList<>()));
+        jdbc.query("SELECT project_id, period_id, ordinal, date_from, date_to FROM reporting_period "
+                        + "WHERE project_id = ANY(?) ORDER BY project_id, date_from",
+                rs -> {
+                    periods.get(rs.getString("project_id")).add(new Period(rs.getString("period_id"),
+                            rs.getInt("ordinal"), rs.getObject("date_from", LocalDate.class),
+                            rs.getObject("date_to", LocalDate.class)));
+                }, (Object) projectIds.toArray(String[]::new));
+        return periods;
+    }
+
     /** The period named by a {@code period=} parameter: required, and one of the project's. */
     public static Period required(JdbcTemplate jdbc, String projectId, String period) {
         if (period == null || period.isBlank()) {

@@ -94,6 +94,34 @@ public class ReadGate {
     }
 
     /**
+     * Several projects as recorded at an instant, in one query, in the given order; those not yet registered then are
+     * left out. Exactly {@link #scopeAt} for each, for views that gather many projects.
+     */
+    public List<ProjectScope> scopesAt(List<ProjectRow> projects, Instant at) {
+        if (at == null) {
+            return projects.stream().map(p -> new ProjectScope(p, Horizon.NOW)).toList();
+        }
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        // per project a max() the index on (project_id, position) answers from its end, as in horizonAt
+        jdbc.query("SELECT h.project_id, (SELECT max(position) FROM audit_entry a WHERE a.project_id = h.project_id "
+                        + "AND a.recorded_at <= ?) AS last FROM unnest(?::text[]) AS h(project_id)",
+                rs -> {
+                    long position = rs.getLong("last");
+                    if (!rs.wasNull()) {
+                        last.put(rs.getString("project_id"), position);
+                    }
+                }, Timestamp.from(at), projects.stream().map(ProjectRow::id).toArray(String[]::new));
+        java.util.List<ProjectScope> scopes = new java.util.ArrayList<>();
+        for (ProjectRow project : projects) {
+            Long position = last.get(project.id());
+            if (position != null && position >= project.position()) {
+                scopes.add(new ProjectScope(project, new Horizon(position)));
+            }
+        }
+        return scopes;
+    }
+
+    /**
      * How much of an event stream (a project's, or a programme's {@code programme/<id>}) was recorded at an instant:
      * its last position recorded then, or null when the event at {@code registeredAt} was not yet recorded. Now when
      * {@code at} is null.

@@ -44,26 +44,53 @@ public class ResultsFramework {
     }
 
     public List<Row> view(ProjectScope scope, Periods.Period period) {
-        long max = scope.maxPosition();
-        List<Indicator> indicators = jdbc.query("SELECT code, name, coalesce(unit, ''), measure, aggregation, ascending, baseline, target, "
-                        + "milestones::text FROM indicator WHERE project_id = ? AND position <= ? ORDER BY position",
-                (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)),
-                scope.id(), max);
-        Map<String, List<Value>> values = new HashMap<>();
-        jdbc.query("SELECT v.indicator, p.ordinal, v.position, v.value FROM indicator_value_version v "
-                        + "JOIN reporting_period p ON p.project_id = v.project_id AND p.period_id = v.period_id "
-                        + "WHERE v.project_id = ? AND v.status = 'RECORDED' AND v.position <= ? "
-                        + "AND (v.superseded_position IS NULL OR v.superseded_position > ?) AND p.date_to <= ?",
+        return views(Map.of(scope, period)).get(scope.id());
+    }
+
+    /**
+     * The results frameworks of several projects, each at its own horizon and for its own period, in two queries
+     * whatever their number (a programme's results roll-up reads all of its projects at once).
+     */
+    public Map<String, List<Row>> views(Map<ProjectScope, Periods.Period> periods) {
+        String[] ids = periods.keySet().stream().map(ProjectScope::id).toArray(String[]::new);
+        Long[] horizons = periods.keySet().stream().map(ProjectScope::maxPosition).toArray(Long[]::new);
+        java.sql.Date[] ends = periods.values().stream().map(p -> java.sql.Date.valueOf(p.to()))
+                .toArray(java.sql.Date[]::new);
+        Map<String, List<Indicator>> indicators = new HashMap<>();
+        jdbc.query("SELECT i.project_id, code, name, coalesce(unit, '') AS unit, measure, aggregation, ascending, "
+                        + "baseline, target, milestones::text AS milestones FROM indicator i "
+                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON i.project_id = h.project_id "
+                        + "WHERE i.position <= h.max_position ORDER BY i.project_id, i.position",
                 rs -> {
-                    values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Value(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4)));
-                }, scope.id(), max, max, period.to());
-        List<Row> rows = new ArrayList<>();
-        for (Indicator indicator : indicators) {
-            rows.add(row(indicator, period, values.getOrDefault(indicator.code(), List.of())));
-        }
-        return rows;
+                    indicators.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Indicator(
+                            rs.getString("code"), rs.getString("name"), rs.getString("unit"), rs.getString("measure"),
+                            rs.getString("aggregation"), rs.getBoolean("ascending"), rs.getBigDecimal("baseline"),
+                            rs.getBigDecimal("target"), rs.getString("milestones")));
+                }, ids, horizons);
+        Map<String, Map<String, List<Value>>> values = new HashMap<>();
+        jdbc.query("SELECT v.project_id, v.indicator, p.ordinal, v.position, v.value FROM indicator_value_version v "
+                        + "JOIN unnest(?::text[], ?::bigint[], ?::date[]) AS h(project_id, max_position, period_to) "
+                        + "ON v.project_id = h.project_id "
+                        + "JOIN reporting_period p ON p.project_id = v.project_id AND p.period_id = v.period_id "
+                        + "WHERE v.status = 'RECORDED' AND v.position <= h.max_position "
+                        + "AND (v.superseded_position IS NULL OR v.superseded_position > h.max_position) "
+                        + "AND p.date_to <= h.period_to",
+                rs -> {
+                    values.computeIfAbsent(rs.getString("project_id"), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("indicator"), k -> new ArrayList<>())
+                            .add(new Value(rs.getString("indicator"), rs.getInt("ordinal"), rs.getLong("position"),
+                                    rs.getString("value")));
+                }, ids, horizons, ends);
+        Map<String, List<Row>> views = new HashMap<>();
+        periods.forEach((scope, period) -> {
+            Map<String, List<Value>> ofProject = values.getOrDefault(scope.id(), Map.of());
+            List<Row> rows = new ArrayList<>();
+            for (Indicator indicator : indicators.getOrDefault(scope.id(), List.of())) {
+                rows.add(row(indicator, period, ofProject.getOrDefault(indicator.code(), List.of())));
+            }
+            views.put(scope.id(), rows);
+        });
+        return views;
     }
 
     private static Row row(Indicator ind, Periods.Period period, List<Value> upToPeriod) {
