@@ -112,7 +112,10 @@ public class WorkPlans {
         years.computeIfAbsent(e.year(), y -> new Year()).versions.add(new Version(e.version(), e.budget()));
     }
 
-    /** Field shape: every item complete, amounts not negative and in the currency's minor unit, each line once. */
+    /**
+     * Field shape: every item complete, amounts not negative and in the currency's minor unit, each line once. The
+     * amounts are recorded with exactly the currency's minor digits.
+     */
     private static List<PlannedAmount> checkBudgetShape(List<PlannedAmount> budget, ProjectSetup setup) {
         if (budget == null) {
             throw RuleViolation.badRequest("field-required", "budget", "is required (an empty list plans no money)");
@@ -140,7 +143,8 @@ public class WorkPlans {
                         + a.budgetLine() + "' is planned twice; give each line one amount.");
             }
         }
-        return List.copyOf(budget);
+        return budget.stream().map(a -> new PlannedAmount(a.budgetLine(),
+                a.planned().setScale(setup.currency().minorDigits()))).toList();
     }
 
     private static void checkActivitiesShape(List<PlannedActivity> activities) {
