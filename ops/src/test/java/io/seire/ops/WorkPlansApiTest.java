@@ -408,6 +408,24 @@ class WorkPlansApiTest extends ApiTestBase {
         assertThat(planned.path("events").findValuesAsText("type")).containsExactly("WorkPlanApproved");
     }
 
+    @Test
+    void the_openapi_document_shows_the_work_plan_endpoints_and_the_years_columns() {
+        JsonNode docs = admin.anonymous().get("/v3/api-docs").json();
+        JsonNode paths = docs.path("paths");
+        String plans = "/api/v1/projects/{projectId}/work-plans";
+        assertThat(paths.path(plans).has("post")).isTrue();
+        for (String step : List.of("submission", "approval", "return")) {
+            assertThat(paths.path(plans + "/{year}/" + step).has("post")).as(step).isTrue();
+        }
+        assertThat(paths.path(plans + "/{year}").has("get")).isTrue();
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("WorkPlanDraftRequest").path("properties").has("activities")).isTrue();
+        assertThat(schemas.path("WorkPlanDecisionRequest").path("properties").has("comment")).isTrue();
+        assertThat(schemas.path("WorkPlan").path("properties").has("approved")).isTrue();
+        assertThat(schemas.path("WorkPlanStep").path("properties").has("actor")).isTrue();
+        assertThat(schemas.path("Figures").path("properties").has("yearExecutionPercent")).isTrue();
+    }
+
     private static JsonNode line(JsonNode view, String code) {
         return group(view, "lines", "code", code);
     }

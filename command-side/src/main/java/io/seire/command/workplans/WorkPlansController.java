@@ -42,18 +42,19 @@ public class WorkPlansController {
     public record PlannedAmountRequest(String budgetLine, String planned) {
     }
 
-    public record ActivityRequest(String subActivity, LocalDate from, LocalDate to, String description) {
+    public record PlannedActivityRequest(String subActivity, LocalDate from, LocalDate to, String description) {
     }
 
-    public record DraftRequest(Integer year, List<PlannedAmountRequest> budget, List<ActivityRequest> activities) {
+    public record WorkPlanDraftRequest(Integer year, List<PlannedAmountRequest> budget,
+                                       List<PlannedActivityRequest> activities) {
     }
 
     /** {@code {}}, or the version meant, which must be the year's latest. */
-    public record SubmissionRequest(Integer version) {
+    public record WorkPlanSubmissionRequest(Integer version) {
     }
 
     /** The comment (optional for an approval, required for a return) and, optionally, the version meant. */
-    public record DecisionRequest(Integer version, String comment) {
+    public record WorkPlanDecisionRequest(Integer version, String comment) {
     }
 
     private final WriteExecutor writes;
@@ -67,8 +68,8 @@ public class WorkPlansController {
     @PostMapping
     @Sends(DraftWorkPlan.class)
     @Operation(summary = "Draft a new version of a year's work plan and budget (managers, finance staff)")
-    public ResponseEntity<String> draft(@PathVariable String projectId, @RequestBody DraftRequest body, Actor actor,
-                                        HttpServletRequest request) {
+    public ResponseEntity<String> draft(@PathVariable String projectId, @RequestBody WorkPlanDraftRequest body,
+                                        Actor actor, HttpServletRequest request) {
         Fields f = new Fields();
         f.required("year", body.year());
         f.required("budget", body.budget());
@@ -89,9 +90,9 @@ public class WorkPlansController {
             budget.add(new PlannedAmount(a.budgetLine(), planned));
         }
         List<PlannedActivity> activities = new ArrayList<>();
-        List<ActivityRequest> planned = body.activities() == null ? List.of() : body.activities();
+        List<PlannedActivityRequest> planned = body.activities() == null ? List.of() : body.activities();
         for (int i = 0; i < planned.size(); i++) {
-            ActivityRequest a = planned.get(i);
+            PlannedActivityRequest a = planned.get(i);
             String field = "activities[" + i + "]";
             if (a == null) {
                 f.add(field, "must not be null");
@@ -121,7 +122,8 @@ public class WorkPlansController {
     @Sends(SubmitWorkPlan.class)
     @Operation(summary = "Submit the year's latest draft for approval (managers); the body is {} or {\"version\"}")
     public ResponseEntity<String> submit(@PathVariable String projectId, @PathVariable int year,
-                                         @RequestBody SubmissionRequest body, Actor actor, HttpServletRequest request) {
+                                         @RequestBody WorkPlanSubmissionRequest body, Actor actor,
+                                         HttpServletRequest request) {
         return writes.execute(Write.ofJson(actor, projectId, request, json, body, 200),
                 new SubmitWorkPlan(projectId, year, body.version()), WorkPlanRecorded::sequenceNumber,
                 WorkPlansController::answer);
@@ -132,7 +134,8 @@ public class WorkPlansController {
     @Operation(summary = "Approve the year's submitted version; it is the year's budget from now on (liaisons of the "
             + "programme); the body is {} or {\"comment\"}")
     public ResponseEntity<String> approve(@PathVariable String projectId, @PathVariable int year,
-                                          @RequestBody DecisionRequest body, Actor actor, HttpServletRequest request) {
+                                          @RequestBody WorkPlanDecisionRequest body, Actor actor,
+                                          HttpServletRequest request) {
         return writes.execute(Write.ofJson(actor, projectId, request, json, body, 200),
                 new ApproveWorkPlan(projectId, year, body.version(), new Fields().optional(body.comment())),
                 WorkPlanRecorded::sequenceNumber, WorkPlansController::answer);
@@ -143,7 +146,7 @@ public class WorkPlansController {
     @Operation(summary = "Return the year's submitted version with a comment; the version approved before stays in "
             + "force (liaisons of the programme)")
     public ResponseEntity<String> returnPlan(@PathVariable String projectId, @PathVariable int year,
-                                             @RequestBody DecisionRequest body, Actor actor,
+                                             @RequestBody WorkPlanDecisionRequest body, Actor actor,
                                              HttpServletRequest request) {
         Fields f = new Fields();
         f.required("comment", body.comment());

@@ -26,23 +26,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkPlanView {
 
-    public record Amount(String budgetLine, String planned) {
+    public record PlannedAmount(String budgetLine, String planned) {
     }
 
-    public record Activity(String subActivity, LocalDate from, LocalDate to, String description) {
+    public record PlannedActivity(String subActivity, LocalDate from, LocalDate to, String description) {
     }
 
     /** The version in force: the year's plan and budget. */
-    public record Approved(int version, List<Amount> budget, List<Activity> activities) {
+    public record ApprovedWorkPlan(int version, List<PlannedAmount> budget, List<PlannedActivity> activities) {
     }
 
-    public record Step(int version, String status, Instant at, String actor,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
+    public record WorkPlanStep(int version, String status, Instant at, String actor,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String comment) {
     }
 
     /** The year's latest version (status, number, budget, activities), the version in force, and the history. */
-    public record Plan(int year, String status, int version, List<Amount> budget, List<Activity> activities,
-                       Approved approved, List<Step> history) {
+    public record WorkPlan(int year, String status, int version, List<PlannedAmount> budget,
+                           List<PlannedActivity> activities, ApprovedWorkPlan approved, List<WorkPlanStep> history) {
     }
 
     private static final ObjectMapper JSON = StoredJson.mapper();
@@ -58,7 +58,7 @@ public class WorkPlanView {
         this.jdbc = jdbc;
     }
 
-    public Plan plan(ProjectScope scope, int year) {
+    public WorkPlan plan(ProjectScope scope, int year) {
         Map<Integer, Version> versions = new LinkedHashMap<>();
         jdbc.query("SELECT version, budget::text, activities::text FROM work_plan_version WHERE project_id = ? "
                 + "AND year = ? AND position <= ? ORDER BY version", rs -> {
@@ -67,14 +67,14 @@ public class WorkPlanView {
         if (versions.isEmpty()) {
             throw RuleViolation.notFound("work-plan-exists", "The project has no work plan for " + year + ".");
         }
-        List<Step> history = jdbc.query("SELECT version, status, recorded_at, actor, comment FROM work_plan_step "
+        List<WorkPlanStep> history = jdbc.query("SELECT version, status, recorded_at, actor, comment FROM work_plan_step "
                         + "WHERE project_id = ? AND year = ? AND position <= ? ORDER BY position",
-                (rs, i) -> new Step(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-                        rs.getString(5)), scope.id(), year, scope.maxPosition());
+                (rs, i) -> new WorkPlanStep(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getString(5)), scope.id(), year, scope.maxPosition());
         Version latest = versions.values().stream().reduce((a, b) -> b).orElseThrow();
         String status = "DRAFT";
         Integer inForce = null;
-        for (Step step : history) {
+        for (WorkPlanStep step : history) {
             if (step.version() == latest.number()) {
                 status = step.status();
             }
@@ -82,12 +82,12 @@ public class WorkPlanView {
                 inForce = step.version();
             }
         }
-        Approved approved = null;
+        ApprovedWorkPlan approved = null;
         if (inForce != null) {
             Version v = versions.get(inForce);
-            approved = new Approved(v.number(), budget(scope, v), activities(v));
+            approved = new ApprovedWorkPlan(v.number(), budget(scope, v), activities(v));
         }
-        return new Plan(year, status, latest.number(), budget(scope, latest), activities(latest), approved, history);
+        return new WorkPlan(year, status, latest.number(), budget(scope, latest), activities(latest), approved, history);
     }
 
     /**
@@ -108,15 +108,16 @@ public class WorkPlanView {
         return Optional.of(byLine);
     }
 
-    private static List<Amount> budget(ProjectScope scope, Version v) {
-        List<Amount> amounts = new ArrayList<>();
-        v.budget().forEach(r -> amounts.add(new Amount(r.get("budgetLine"), scope.money(new BigDecimal(r.get("planned"))))));
+    private static List<PlannedAmount> budget(ProjectScope scope, Version v) {
+        List<PlannedAmount> amounts = new ArrayList<>();
+        v.budget().forEach(r -> amounts.add(new PlannedAmount(r.get("budgetLine"),
+                scope.money(new BigDecimal(r.get("planned"))))));
         return amounts;
     }
 
-    private static List<Activity> activities(Version v) {
-        return v.activities().stream().map(r -> new Activity(r.get("subActivity"), LocalDate.parse(r.get("from")),
-                LocalDate.parse(r.get("to")), r.get("description"))).toList();
+    private static List<PlannedActivity> activities(Version v) {
+        return v.activities().stream().map(r -> new PlannedActivity(r.get("subActivity"),
+                LocalDate.parse(r.get("from")), LocalDate.parse(r.get("to")), r.get("description"))).toList();
     }
 
     private static List<Map<String, String>> rows(String json) {

@@ -27,7 +27,7 @@ public class WorkPlansViewController {
     @GetMapping("/{year}")
     @Operation(summary = "A year's work plan: its latest version and status, the version in force (approved), and "
             + "every step of every version")
-    public WorkPlanView.Plan plan(Actor actor, @PathVariable String projectId, @PathVariable int year,
+    public WorkPlanView.WorkPlan plan(Actor actor, @PathVariable String projectId, @PathVariable int year,
                                   @RequestParam(required = false) Long minPosition,
                                   @RequestParam(required = false) String asOf) {
         ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);

@@ -85,13 +85,13 @@ class WorkPlanProjectionTest {
 
         WorkPlanView view = new WorkPlanView(jdbc);
         ProjectRow row = ProjectRow.find(jdbc, project);
-        WorkPlanView.Plan returned = view.plan(new ProjectScope(row, new Horizon(positions.get(8))), 2025);
+        WorkPlanView.WorkPlan returned = view.plan(new ProjectScope(row, new Horizon(positions.get(8))), 2025);
         assertThat(returned.status()).isEqualTo("RETURNED");
         assertThat(returned.version()).isEqualTo(2);
         assertThat(returned.approved().version()).isEqualTo(1);
-        assertThat(returned.approved().budget()).containsExactly(new WorkPlanView.Amount("S", "600.00"));
+        assertThat(returned.approved().budget()).containsExactly(new WorkPlanView.PlannedAmount("S", "600.00"));
         assertThat(returned.history()).hasSize(6);
-        WorkPlanView.Plan now = view.plan(new ProjectScope(row, Horizon.NOW), 2025);
+        WorkPlanView.WorkPlan now = view.plan(new ProjectScope(row, Horizon.NOW), 2025);
         assertThat(now.status()).isEqualTo("APPROVED");
         assertThat(now.approved().version()).isEqualTo(3);
         assertThat(now.history().get(now.history().size() - 1).comment()).isEqualTo("Kinnitatud");
