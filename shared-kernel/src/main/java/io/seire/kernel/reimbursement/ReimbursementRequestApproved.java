@@ -1,0 +1,11 @@
+package io.seire.kernel.reimbursement;
+
+import io.seire.kernel.EventVersion;
+import io.seire.kernel.ProjectEvent;
+import java.util.List;
+
+/** A request was approved, without the excluded expenditures; {@code approved} are its figures recomputed so. */
+@EventVersion("1")
+public record ReimbursementRequestApproved(String projectId, String requestId, List<Exclusion> excluded,
+                                           String comment, ClaimFigures approved) implements ProjectEvent {
+}
