@@ -262,7 +262,8 @@ public class Reimbursements implements ClaimedExpenditures {
             programmes.lock(request.programme);
             checkCeiling(terms, programmes.claimsAgainstCeiling(request.programme), more, "Approving it so");
         }
-        return new ReimbursementRequestApproved(c.projectId(), c.requestId(), exclusions, c.comment(), approved);
+        return new ReimbursementRequestApproved(c.projectId(), c.requestId(), exclusions, c.comment(), approved,
+                request.claimCurrency);
     }
 
     public void on(ReimbursementRequestApproved e) {
@@ -314,7 +315,7 @@ public class Reimbursements implements ClaimedExpenditures {
                     + " " + currency + " approved for reimbursement request '" + c.requestId() + "'.");
         }
         return new ReimbursementPaymentRecorded(c.projectId(), c.requestId(), c.paidOn(),
-                c.amount().setScale(currency.minorDigits()));
+                c.amount().setScale(currency.minorDigits()), currency.code());
     }
 
     public void on(ReimbursementPaymentRecorded e) {

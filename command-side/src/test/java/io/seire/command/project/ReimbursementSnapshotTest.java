@@ -50,8 +50,8 @@ class ReimbursementSnapshotTest {
         }
         project.on(requested("R1", "2025-01-01", "2025-02-28", "E1", "E2"));
         project.on(new ReimbursementRequestApproved(PROJECT, "R1", List.of(new Exclusion("E2", "Arve puudub")), "Osaliselt",
-                figures(List.of("E1"), "10.00")));
-        project.on(new ReimbursementPaymentRecorded(PROJECT, "R1", date("2025-05-01"), eur("10.00")));
+                figures(List.of("E1"), "10.00"), "CHF"));
+        project.on(new ReimbursementPaymentRecorded(PROJECT, "R1", date("2025-05-01"), eur("10.00"), "CHF"));
         project.on(requested("R2", "2025-03-01", "2025-03-31", "E2", "E3"));
         project.on(new ReimbursementRequestReturned(PROJECT, "R2", "Vale kurss"));
         project.on(requested("R3", "2025-04-01", "2025-04-30", "E2", "E3", "E4"));

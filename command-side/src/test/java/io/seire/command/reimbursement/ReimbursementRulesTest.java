@@ -359,7 +359,7 @@ class ReimbursementRulesTest {
         List<Object> spent = List.of(paid("E1", "S", "100.00", "2025-03-01"));
         given(spent, approved)
                 .when(new RecordReimbursementPayment(PROJECT, "R1", date("2025-09-15"), eur("92.00")), as(LIAISON))
-                .expectEvents(new ReimbursementPaymentRecorded(PROJECT, "R1", date("2025-09-15"), eur("92.00")));
+                .expectEvents(new ReimbursementPaymentRecorded(PROJECT, "R1", date("2025-09-15"), eur("92.00"), "CHF"));
         given(spent, approved)
                 .when(new RecordReimbursementPayment(PROJECT, "R1", date("2025-09-15"), eur("92.01")), as(ADMIN))
                 .expectException(violates("payment-within-the-approved-amount", Outcome.UNPROCESSABLE));

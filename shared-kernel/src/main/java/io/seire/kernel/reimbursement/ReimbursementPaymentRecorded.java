@@ -7,6 +7,6 @@ import java.time.LocalDate;
 
 /** The funder's payment of an approved request, in the claim currency. */
 @EventVersion("1")
-public record ReimbursementPaymentRecorded(String projectId, String requestId, LocalDate paidOn, BigDecimal amount)
-        implements ProjectEvent {
+public record ReimbursementPaymentRecorded(String projectId, String requestId, LocalDate paidOn, BigDecimal amount,
+                                           String claimCurrency) implements ProjectEvent {
 }
