@@ -337,6 +337,19 @@ class ReimbursementApiTest extends ApiTestBase {
         assertThat(r1.path("history").size()).isEqualTo(1);
     }
 
+    @Test
+    void the_openapi_document_shows_every_reimbursement_endpoint() {
+        JsonNode paths = admin.anonymous().get("/v3/api-docs").json().path("paths");
+        String base = "/api/v1/projects/{projectId}/reimbursement-requests";
+        assertThat(paths.path(base).has("post")).isTrue();
+        assertThat(paths.path(base).has("get")).isTrue();
+        assertThat(paths.path(base + "/{requestId}").has("get")).isTrue();
+        for (String step : List.of("approval", "return", "payment")) {
+            assertThat(paths.path(base + "/{requestId}/" + step).has("post")).as(step).isTrue();
+        }
+        assertThat(paths.path("/api/v1/programmes/{programmeId}/reimbursement").has("get")).isTrue();
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(field, value);
