@@ -56,7 +56,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.seire.command.setup..", "io.seire.command.finance..",
                         "io.seire.command.results..", "io.seire.command.staffing..", "io.seire.command.progress..",
                         "io.seire.command.reporting..", "io.seire.command.programme..",
-                        "io.seire.command.workplans..")
+                        "io.seire.command.workplans..", "io.seire.command.reimbursement..")
                 .and().haveSimpleNameNotEndingWith("Controller")
                 .and().haveSimpleNameNotStartingWith("Jdbc")
                 .and().haveSimpleNameNotStartingWith("Csv")

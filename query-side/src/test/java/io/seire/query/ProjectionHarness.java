@@ -32,6 +32,7 @@ public final class ProjectionHarness {
     private final AuditProjection audit;
     private final io.seire.query.programme.ProgrammeProjection programmes;
     private final io.seire.query.workplans.WorkPlanProjection workPlans;
+    private final io.seire.query.reimbursement.ReimbursementProjection reimbursements;
     private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
 
     public ProjectionHarness() {
@@ -41,6 +42,7 @@ public final class ProjectionHarness {
         this.audit = new AuditProjection(writer, new io.seire.query.read.StoredEvents(writer));
         this.programmes = new io.seire.query.programme.ProgrammeProjection(writer);
         this.workPlans = new io.seire.query.workplans.WorkPlanProjection(writer);
+        this.reimbursements = new io.seire.query.reimbursement.ReimbursementProjection(writer);
     }
 
     /** Stores the event as the event store would, once per position; answers its sequence in its stream. */
@@ -145,8 +147,26 @@ public final class ProjectionHarness {
             finance.on(e, position, at, actor);
         } else if (event instanceof ExpenditureCancelled e) {
             finance.on(e, position, at, actor);
+        } else if (event.getClass().getPackageName().equals("io.seire.kernel.reimbursement")) {
+            feedReimbursement(event, position, at, actor);
         } else if (!feedWorkPlan(event, position, at, actor)) {
             throw new IllegalArgumentException("No projection for " + event.getClass().getSimpleName());
+        }
+    }
+
+    private void feedReimbursement(Object event, long position, Instant at, String actor) {
+        try {
+            if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequested e) {
+                reimbursements.on(e, position, at, actor);
+            } else if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequestApproved e) {
+                reimbursements.on(e, position, at, actor);
+            } else if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequestReturned e) {
+                reimbursements.on(e, position, at, actor);
+            } else if (event instanceof io.seire.kernel.reimbursement.ReimbursementPaymentRecorded e) {
+                reimbursements.on(e, position, at, actor);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 }

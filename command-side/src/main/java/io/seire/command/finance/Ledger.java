@@ -50,7 +50,7 @@ public class Ledger {
 
     // ---------------------------------------------------------------- record
 
-    public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks) {
+    public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims) {
         Ids.check("id", c.expenditureId());
         ExpenditureDetails given = Originals.resolve(c.details(), setup, "");
         ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), c.expenditureId(), given.budgetLine(),
@@ -64,12 +64,12 @@ public class Ledger {
             throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
                     + c.expenditureId() + "' is already recorded with different content.");
         }
-        checkRecordable(event, setup, locks, totals, "");
+        checkRecordable(event, setup, locks, claims, totals, "");
         return new Outcome.New(event);
     }
 
-    private void checkRecordable(ExpenditureRecorded e, ProjectSetup setup, PeriodLocks locks, Totals working,
-                                 String fieldPrefix) {
+    private void checkRecordable(ExpenditureRecorded e, ProjectSetup setup, PeriodLocks locks,
+                                 ClaimedExpenditures claims, Totals working, String fieldPrefix) {
         ExpenditureDetails d = e.details();
         boolean adjustment = e.corrects() != null;
         checkDetails(d, adjustment, setup, locks, fieldPrefix);
@@ -79,10 +79,11 @@ public class Ledger {
                 throw RuleViolation.unprocessable("adjustment-names-an-expenditure", fieldPrefix + "corrects",
                         "There is no expenditure '" + e.corrects() + "' to adjust.");
             }
-            if (locks.lockedPeriodOf(corrected.details().incurredOn(), setup).isEmpty()) {
+            if (locks.lockedPeriodOf(corrected.details().incurredOn(), setup).isEmpty()
+                    && claims.requestHolding(e.corrects()).isEmpty()) {
                 throw RuleViolation.unprocessable("adjustment-only-for-locked-periods", fieldPrefix + "corrects",
-                        "Expenditure '" + e.corrects() + "' is in an open period; correct it directly instead of "
-                                + "recording an adjustment.");
+                        "Expenditure '" + e.corrects() + "' is in an open period and not claimed in a reimbursement "
+                                + "request; correct it directly instead of recording an adjustment.");
             }
         }
         boolean reusesCorrectedInvoice = adjustment && Objects.equals(Totals.invoiceKey(d),
@@ -174,7 +175,7 @@ public class Ledger {
                     unchanged++;
                     continue;
                 }
-                checkRecordable(event, setup, locks, working, "");
+                checkRecordable(event, setup, locks, ClaimedExpenditures.NONE, working, "");
                 working.add(event.details(), setup.line(event.budgetLine()).costCategory());
                 events.add(event);
             } catch (RuleViolation v) {
@@ -212,11 +213,13 @@ public class Ledger {
 
     // ---------------------------------------------------------------- correct
 
-    public ExpenditureCorrected decide(CorrectExpenditure c, ProjectSetup setup, PeriodLocks locks) {
+    public ExpenditureCorrected decide(CorrectExpenditure c, ProjectSetup setup, PeriodLocks locks,
+                                       ClaimedExpenditures claims) {
         Expenditure current = existing(c.expenditureId());
         if (c.reason() == null || c.reason().isBlank()) {
             throw RuleViolation.badRequest("reason-required", "reason", "A correction needs a reason.");
         }
+        checkNotClaimed(c.expenditureId(), claims, "corrected");
         ExpenditureDetails before = current.details();
         locks.checkOpen(before.incurredOn(), setup, "incurredOn", "Expenditure '" + c.expenditureId()
                 + "', incurred on " + before.incurredOn() + ",");
@@ -255,11 +258,13 @@ public class Ledger {
 
     // ---------------------------------------------------------------- cancel
 
-    public ExpenditureCancelled decide(CancelExpenditure c, ProjectSetup setup, PeriodLocks locks) {
+    public ExpenditureCancelled decide(CancelExpenditure c, ProjectSetup setup, PeriodLocks locks,
+                                       ClaimedExpenditures claims) {
         Expenditure current = existing(c.expenditureId());
         if (c.reason() == null || c.reason().isBlank()) {
             throw RuleViolation.badRequest("reason-required", "reason", "A cancellation needs a reason.");
         }
+        checkNotClaimed(c.expenditureId(), claims, "cancelled");
         locks.checkOpen(current.details().incurredOn(), setup, null, "Expenditure '" + c.expenditureId()
                 + "', incurred on " + current.details().incurredOn() + ",");
         return new ExpenditureCancelled(c.projectId(), c.expenditureId(), c.reason());
@@ -272,6 +277,25 @@ public class Ledger {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    public static final String CLAIMED_RULE = "claimed-expenditure-changes-by-adjustment";
+
+    /** Claimed money is locked like a reported period: it changes only by an adjustment naming it. */
+    private static void checkNotClaimed(String id, ClaimedExpenditures claims, String how) {
+        claims.requestHolding(id).ifPresent(request -> {
+            throw RuleViolation.conflict(CLAIMED_RULE, null, "Expenditure '" + id + "' is claimed in reimbursement "
+                    + "request '" + request + "', so it cannot be " + how + " directly. Record an adjustment instead: "
+                    + "a new expenditure naming '" + id + "' in corrects, with the difference as its amount "
+                    + "(negative to reduce it); it falls into the next reimbursement request.");
+        });
+    }
+
+    /** Every expenditure ever recorded (cancelled ones included), in the order they were recorded. */
+    public List<Expenditure> inRecordedOrder() {
+        List<Expenditure> all = new ArrayList<>(expenditures.values());
+        all.sort(Comparator.comparingLong(Expenditure::recordedSequence));
+        return all;
+    }
 
     private Expenditure existing(String id) {
         Expenditure e = expenditures.get(id);

@@ -1,5 +1,6 @@
 package io.seire.command.programme;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,14 @@ public interface ProgrammeRegister {
 
     /** Projects that name the programme and keep their books in a currency other than the given one, by id. */
     List<String> projectsInOtherCurrencies(String programmeId, String currency);
+
+    /** The registered programme's claim currency, ceiling and funding sources; empty when it is not registered. */
+    Optional<ClaimTerms> claimTerms(String programmeId);
+
+    /**
+     * What counts against the programme's ceiling now, in its claim currency (ADR 0025): each submitted request with
+     * its claimed amount, each approved or paid one with its approved amount, returned ones not at all. Read it
+     * under {@link #lock}, so that no other claim can change it before this write commits.
+     */
+    BigDecimal claimsAgainstCeiling(String programmeId);
 }

@@ -9,6 +9,15 @@ import io.seire.command.progress.ActivityProgress;
 import io.seire.command.reporting.ChainHeads;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.reporting.Reports;
+import io.seire.command.reimbursement.Reimbursements;
+import io.seire.kernel.reimbursement.ApproveReimbursementRequest;
+import io.seire.kernel.reimbursement.RecordReimbursementPayment;
+import io.seire.kernel.reimbursement.ReimbursementPaymentRecorded;
+import io.seire.kernel.reimbursement.ReimbursementRequestApproved;
+import io.seire.kernel.reimbursement.ReimbursementRequestReturned;
+import io.seire.kernel.reimbursement.ReimbursementRequested;
+import io.seire.kernel.reimbursement.ReturnReimbursementRequest;
+import io.seire.kernel.reimbursement.SubmitReimbursementRequest;
 import io.seire.kernel.reporting.ApproveReport;
 import io.seire.kernel.reporting.ReportApproved;
 import io.seire.kernel.reporting.ReportRecorded;
@@ -95,6 +104,7 @@ public class Project {
     private Staffing staffing = new Staffing();
     private WorkPlans workPlans = new WorkPlans();
     private Reports reports = new Reports();
+    private Reimbursements reimbursements = new Reimbursements();
 
     protected Project() {
     }
@@ -176,7 +186,7 @@ public class Project {
     @CommandHandler
     public Recorded handle(RecordExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
         allow(actor, command);
-        Ledger.Outcome outcome = ledger.decide(command, setup, locks);
+        Ledger.Outcome outcome = ledger.decide(command, setup, locks, reimbursements);
         if (outcome instanceof Ledger.Outcome.AlreadyRecorded already) {
             return new Recorded(already.id(), already.sequence());
         }
@@ -194,13 +204,13 @@ public class Project {
     @CommandHandler
     public Recorded handle(CorrectExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
         allow(actor, command);
-        return record(command.expenditureId(), ledger.decide(command, setup, locks));
+        return record(command.expenditureId(), ledger.decide(command, setup, locks, reimbursements));
     }
 
     @CommandHandler
     public Recorded handle(CancelExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
         allow(actor, command);
-        return record(command.expenditureId(), ledger.decide(command, setup, locks));
+        return record(command.expenditureId(), ledger.decide(command, setup, locks, reimbursements));
     }
 
     @EventSourcingHandler
@@ -398,6 +408,54 @@ public class Project {
     @EventSourcingHandler
     void on(ReportReturned e) {
         locks.unlock(reports.on(e));
+    }
+
+    // ---------------------------------------------------------------- reimbursement
+
+    @CommandHandler
+    public Recorded handle(SubmitReimbursementRequest command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           ProgrammeRegister programmes) {
+        allow(actor, command);
+        return record(command.requestId(), reimbursements.decide(command, setup, ledger, programmes));
+    }
+
+    @CommandHandler
+    public Recorded handle(ApproveReimbursementRequest command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           ProgrammeRegister programmes) {
+        allow(actor, command);
+        return record(command.requestId(), reimbursements.decide(command, setup, programmes));
+    }
+
+    @CommandHandler
+    public Recorded handle(ReturnReimbursementRequest command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, command);
+        return record(command.requestId(), reimbursements.decide(command));
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordReimbursementPayment command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, command);
+        return record(command.requestId(), reimbursements.decide(command));
+    }
+
+    @EventSourcingHandler
+    void on(ReimbursementRequested e) {
+        reimbursements.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(ReimbursementRequestApproved e) {
+        reimbursements.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(ReimbursementRequestReturned e) {
+        reimbursements.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(ReimbursementPaymentRecorded e) {
+        reimbursements.on(e);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -100,7 +100,16 @@ public final class ProjectAccess {
             entry(ReturnWorkPlan.class, new Permission(Role.LIAISON, "return work plans")),
             entry(SubmitReport.class, new Permission(Role.MANAGER, "submit reports")),
             entry(ApproveReport.class, new Permission(Role.LIAISON, "approve reports")),
-            entry(ReturnReport.class, new Permission(Role.LIAISON, "return reports")));
+            entry(ReturnReport.class, new Permission(Role.LIAISON, "return reports")),
+            entry(io.seire.kernel.reimbursement.SubmitReimbursementRequest.class,
+                    new Permission(Role.FINANCE, "submit reimbursement requests")),
+            entry(io.seire.kernel.reimbursement.ApproveReimbursementRequest.class,
+                    new Permission(Role.LIAISON, "approve reimbursement requests")),
+            entry(io.seire.kernel.reimbursement.ReturnReimbursementRequest.class,
+                    new Permission(Role.LIAISON, "return reimbursement requests")),
+            // a liaison of the programme or an administrator (who may do everything)
+            entry(io.seire.kernel.reimbursement.RecordReimbursementPayment.class,
+                    new Permission(Role.LIAISON, "record payments of reimbursement requests")));
 
     private ProjectAccess() {
     }

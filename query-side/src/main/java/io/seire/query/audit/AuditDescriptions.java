@@ -182,10 +182,53 @@ public final class AuditDescriptions {
         if (workPlan != null) {
             return workPlan;
         }
+        Description reimbursement = Reimbursements.describe(event);
+        if (reimbursement != null) {
+            return reimbursement;
+        }
         return new Description(null, event.getClass().getSimpleName(), null, List.of());
     }
 
     public static final String PROGRAMME = "programme";
+    public static final String REIMBURSEMENT = "reimbursement";
+
+    /** Reimbursement requests in a finance clerk's words: what was claimed, decided and paid, in which currency. */
+    static final class Reimbursements {
+
+        private Reimbursements() {
+        }
+
+        static Description describe(ProjectEvent event) {
+            if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequested e) {
+                var f = e.figures();
+                return new Description(e.to().toString(), "Reimbursement request " + e.requestId() + " submitted for "
+                        + "payments from " + e.from() + " to " + e.to() + ": " + f.expenditures().size()
+                        + (f.expenditures().size() == 1 ? " expenditure, " : " expenditures, ") + "eligible "
+                        + f.eligibleTotal().toPlainString() + ", claimed " + f.claimed().toPlainString() + " ("
+                        + f.claimedInClaimCurrency().toPlainString() + " " + e.claimCurrency() + " at the rate "
+                        + e.exchangeRate().rate().toPlainString() + " of " + e.exchangeRate().date() + ", "
+                        + e.exchangeRate().source() + ")", null, List.of(REIMBURSEMENT));
+            }
+            if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequestApproved e) {
+                String excluded = e.excluded().isEmpty() ? "" : "; left out: " + e.excluded().stream()
+                        .map(x -> x.expenditure() + " (" + x.reason() + ")")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                return new Description(null, "Reimbursement request " + e.requestId() + " approved: claimed "
+                        + e.approved().claimed().toPlainString() + " (" + e.approved().claimedInClaimCurrency()
+                        .toPlainString() + " " + e.claimCurrency() + ")" + excluded, e.comment(), List.of(REIMBURSEMENT));
+            }
+            if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequestReturned e) {
+                return new Description(null, "Reimbursement request " + e.requestId() + " returned; its "
+                        + "expenditures can be claimed again", e.comment(), List.of(REIMBURSEMENT));
+            }
+            if (event instanceof io.seire.kernel.reimbursement.ReimbursementPaymentRecorded e) {
+                return new Description(e.paidOn().toString(), "Reimbursement request " + e.requestId() + " paid: "
+                        + e.amount().toPlainString() + " " + e.claimCurrency() + " on " + e.paidOn(), null,
+                        List.of(REIMBURSEMENT));
+            }
+            return null;
+        }
+    }
 
     /** What a programme's event means, in a programme officer's words. */
     public static Description describe(ProgrammeEvent event) {

@@ -24,7 +24,7 @@ public class ProjectionRebuild {
     public static final List<String> VIEW_TABLES = List.of("audit_entry", "programme", "project", "reporting_period",
             "sub_activity", "budget_line", "budget_line_revision", "indicator", "expenditure_version",
             "indicator_value_version", "activity_progress", "staff_position", "staffing_change", "spending_day",
-            "work_plan_version", "work_plan_step");
+            "work_plan_version", "work_plan_step", "reimbursement_request", "reimbursement_step");
 
     /** How far a rebuild has come. */
     public record Progress(long processed, long head, double eventsPerSecond, boolean done) {
