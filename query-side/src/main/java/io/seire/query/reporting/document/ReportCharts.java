@@ -132,9 +132,9 @@ final class ReportCharts {
         data.addSeries(actual);
 
         DateAxis time = new DateAxis(null, UTC, Locale.ROOT);
-        SimpleDateFormat years = new SimpleDateFormat("yyyy", Locale.ROOT);
-        years.setTimeZone(UTC);
-        time.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, 1, years));
+        SimpleDateFormat days = new SimpleDateFormat(wording == Wording.ET ? "dd.MM.yyyy" : "yyyy-MM-dd", Locale.ROOT);
+        days.setTimeZone(UTC);
+        time.setTickUnit(new DateTickUnit(DateTickUnitType.YEAR, 1, days));
         // room beside the first and the last point for their labels
         time.setRange(millis(project.eligibleFrom()) - 120L * DAY, millis(project.eligibleTo()) + 120L * DAY);
         NumberAxis values = new NumberAxis(indicator.unit());

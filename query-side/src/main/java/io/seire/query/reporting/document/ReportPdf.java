@@ -257,6 +257,7 @@ final class ReportPdf {
             block(d, text(w.text("noStaffingChanges"), body), 0, 4);
         } else {
             PdfPTable t = table(new float[] {11, 20, 20, 18, 9, 26});
+            t.setHeaderRows(1);
             header(t, w.text("c.date"), w.text("c.change"), w.text("c.position"), w.text("c.person"),
                     w.text("c.workload"), w.text("c.reason"));
             Map<String, String> titles = positionTitles();
@@ -274,6 +275,7 @@ final class ReportPdf {
             return;
         }
         PdfPTable t = table(new float[] {24, 14, 24, 14, 10, 14});
+        t.setHeaderRows(1);
         header(t, w.text("c.position"), w.text("c.subActivities"), w.text("c.person"), w.text("c.since"),
                 w.text("c.workload"), w.text("c.fte"));
         for (StaffingView.PositionOnDay position : on.positions()) {
@@ -399,6 +401,7 @@ final class ReportPdf {
         ReportCharts charts = new ReportCharts(w);
         PdfPTable grid = new PdfPTable(2);
         grid.setWidthPercentage(100);
+        grid.getDefaultCell().setBorder(Rectangle.NO_BORDER);
         float width = (PageSize.A4.getHeight() - 80) / 2 - 8;
         float height = 215;
         for (ProjectViews.Indicator indicator : numeric) {
