@@ -160,10 +160,11 @@ final class ReportCharts {
         lines.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{2}", day, numbers(2)));
         lines.setDefaultItemLabelsVisible(true);
         lines.setDefaultItemLabelFont(ReportFonts.AWT_REGULAR.deriveFont(7f));
-        lines.setSeriesPositiveItemLabelPosition(0, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
-                TextAnchor.BOTTOM_CENTER));
-        lines.setSeriesPositiveItemLabelPosition(1, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE6,
-                TextAnchor.TOP_CENTER));
+        // plan labels above left, actual labels below right: where both have a point on one day, both stay legible
+        lines.setSeriesPositiveItemLabelPosition(0, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11,
+                TextAnchor.BOTTOM_RIGHT));
+        lines.setSeriesPositiveItemLabelPosition(1, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE5,
+                TextAnchor.TOP_LEFT));
         plot.setRangeGridlinePaint(new Color(0xD0, 0xD0, 0xD0));
         plot.setDomainGridlinePaint(new Color(0xE4, 0xE4, 0xE4));
         return chart;
