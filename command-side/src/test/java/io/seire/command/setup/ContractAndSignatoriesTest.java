@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.project.Project;
+import io.seire.command.reporting.ChainHeads;
 import io.seire.kernel.reporting.ReportKind;
 import io.seire.kernel.reporting.ReportSubmitted;
 import io.seire.kernel.reporting.Signatory;
@@ -30,6 +31,7 @@ class ContractAndSignatoriesTest {
     @BeforeEach
     void setUp() {
         fixture = projectFixture();
+        fixture.registerInjectableResource((ChainHeads) (project, sequence) -> "ab".repeat(32));
     }
 
     private static RegisterProject register(String contract, List<Partner> partners) {

@@ -60,6 +60,7 @@ final class ReportPdf {
     private final ReportContent content;
     private final Wording w;
     private final ReportFonts fonts = new ReportFonts();
+    private PdfWriter writer;
     private final Font body;
     private final Font bodyBold;
     private final Font small;
@@ -94,7 +95,7 @@ final class ReportPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         Document document = new Document(PageSize.A4, 50, 50, 48, 64);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer = PdfWriter.getInstance(document, out);
             writer.setPageEvent(new Footer());
             document.addTitle(w.text("title") + " " + content.report().id() + " \u2013 " + content.project().id());
             document.addSubject(content.project().name());
@@ -209,6 +210,7 @@ final class ReportPdf {
             }
         }
         for (ProjectViews.SubActivity sub : content.project().subActivities()) {
+            keepSpace(d, 90);
             PdfPTable head = blockTable();
             head.addCell(blockCell(new Paragraph(w.text("subActivity") + " " + sub.code() + ": " + sub.name(),
                     subheading), 10, 1));
@@ -251,6 +253,7 @@ final class ReportPdf {
     private void staffing(Document d) throws DocumentException {
         section(d, w.text("s.staffing"));
         StaffingView.InPeriod changes = content.cumulative().staffingChanges();
+        keepSpace(d, 90);
         block(d, new Paragraph(w.text("staffingChanges") + " \u00b7 " + w.range(changes.from(), changes.to()),
                 subheading), 0, 4);
         if (changes.changes().isEmpty()) {
@@ -269,6 +272,7 @@ final class ReportPdf {
             d.add(t);
         }
         StaffingView.OnDay on = content.report().staffing().onPeriodEnd();
+        keepSpace(d, 90);
         block(d, new Paragraph(w.text("positionsOn") + " " + w.date(on.on()), subheading), 10, 4);
         if (on.positions().isEmpty()) {
             block(d, text(w.text("noPositions"), body), 0, 4);
@@ -549,7 +553,15 @@ final class ReportPdf {
         return image;
     }
 
+    /** Starts a new page when less than {@code height} is left: a heading never stands alone at a page's foot. */
+    private void keepSpace(Document d, float height) {
+        if (writer.getVerticalPosition(false) - d.bottomMargin() < height) {
+            d.newPage();
+        }
+    }
+
     private void section(Document d, String text) throws DocumentException {
+        keepSpace(d, 120);
         PdfPTable t = blockTable();
         t.addCell(blockCell(new Paragraph(text, heading), 14, 4));
         t.setKeepTogether(true);
