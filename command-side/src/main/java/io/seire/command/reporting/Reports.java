@@ -7,6 +7,7 @@ import io.seire.kernel.reporting.ApproveReport;
 import io.seire.kernel.reporting.ReportApproved;
 import io.seire.kernel.reporting.ReportReturned;
 import io.seire.kernel.reporting.ReportSubmitted;
+import io.seire.kernel.reporting.Signatory;
 import io.seire.kernel.reporting.ReturnReport;
 import io.seire.kernel.reporting.SubmitReport;
 import java.util.HashMap;
@@ -72,7 +73,22 @@ public class Reports {
                     + "' is already submitted or approved; a new one can be submitted only after it is returned.");
         }
         return new ReportSubmitted(c.projectId(), c.reportId(), c.period(), c.kind(), c.assessment(),
-                composedFromSequence, chainHeads.headAt(c.projectId(), composedFromSequence));
+                composedFromSequence, chainHeads.headAt(c.projectId(), composedFromSequence), signatory("author", c.author()),
+                signatory("confirmedBy", c.confirmedBy()));
+    }
+
+    /** A signatory named in a report needs a name and a position (the signature block shows both). */
+    private static Signatory signatory(String field, Signatory given) {
+        if (given == null) {
+            return null;
+        }
+        if (given.name() == null || given.name().isBlank()) {
+            throw RuleViolation.badRequest("signatory-complete", field + ".name", "is required");
+        }
+        if (given.position() == null || given.position().isBlank()) {
+            throw RuleViolation.badRequest("signatory-complete", field + ".position", "is required");
+        }
+        return given;
     }
 
     public void on(ReportSubmitted e) {

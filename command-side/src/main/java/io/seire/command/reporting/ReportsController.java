@@ -9,6 +9,7 @@ import io.seire.kernel.reporting.ApproveReport;
 import io.seire.kernel.reporting.ReportKind;
 import io.seire.kernel.reporting.ReportRecorded;
 import io.seire.kernel.reporting.ReturnReport;
+import io.seire.kernel.reporting.Signatory;
 import io.seire.kernel.reporting.SubmitReport;
 import io.seire.platform.web.Fields;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports and audit")
 public class ReportsController {
 
-    public record SubmitRequest(String id, String period, ReportKind kind, String assessment) {
+    public record SubmitRequest(String id, String period, ReportKind kind, String assessment,
+                                SignatoryRequest author, SignatoryRequest confirmedBy) {
+    }
+
+    /** A person of the beneficiary in the report's signature block. */
+    public record SignatoryRequest(String name, String position) {
     }
 
     public record DecisionRequest(String comment) {
@@ -54,10 +60,12 @@ public class ReportsController {
         f.required("period", body.period());
         f.required("kind", body.kind());
         f.required("assessment", body.assessment());
+        Signatory author = signatory(f, "author", body.author());
+        Signatory confirmedBy = signatory(f, "confirmedBy", body.confirmedBy());
         f.throwIfInvalid();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         return writes.execute(Write.ofJson(actor, projectId, request, json, body, 201),
-                new SubmitReport(projectId, id, body.period(), body.kind(), body.assessment()),
+                new SubmitReport(projectId, id, body.period(), body.kind(), body.assessment(), author, confirmedBy),
                 ReportRecorded::sequenceNumber, (ReportRecorded r, Long position) -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("id", r.id());
@@ -65,6 +73,16 @@ public class ReportsController {
                     answer.put("chainHead", r.chainHead());
                     return answer;
                 });
+    }
+
+    /** A signatory is optional; given, it needs both a name and a position. */
+    private static Signatory signatory(Fields f, String field, SignatoryRequest given) {
+        if (given == null) {
+            return null;
+        }
+        f.required(field + ".name", given.name());
+        f.required(field + ".position", given.position());
+        return new Signatory(given.name(), given.position());
     }
 
     /**

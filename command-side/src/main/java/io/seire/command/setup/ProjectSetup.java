@@ -11,6 +11,7 @@ import io.seire.kernel.setup.DefineIndicator;
 import io.seire.kernel.setup.IndicatorDefined;
 import io.seire.kernel.setup.Measure;
 import io.seire.kernel.setup.Milestone;
+import io.seire.kernel.setup.Partner;
 import io.seire.kernel.setup.ProjectRegistered;
 import io.seire.kernel.setup.RegisterProject;
 import io.seire.kernel.setup.ReportingPeriod;
@@ -91,8 +92,27 @@ public class ProjectSetup {
         }
         List<ReportingPeriod> periods = c.reportingPeriods() == null ? List.of() : List.copyOf(c.reportingPeriods());
         checkPeriods(periods, c.eligibleFrom(), c.eligibleTo());
+        String contractNumber = c.contractNumber() == null || c.contractNumber().isBlank() ? null : c.contractNumber();
         return new ProjectRegistered(c.projectId(), c.name(), c.programme(), c.beneficiary(), currency.code(),
-                c.eligibleFrom(), c.eligibleTo(), flexibility, periods, component);
+                c.eligibleFrom(), c.eligibleTo(), flexibility, periods, component, contractNumber, partners(c.partners()));
+    }
+
+    /** Partners as the contract names them: each with a name; a blank country or role is no country or role. */
+    private static List<Partner> partners(List<Partner> given) {
+        List<Partner> partners = new ArrayList<>();
+        List<Partner> list = given == null ? List.of() : given;
+        for (int i = 0; i < list.size(); i++) {
+            Partner p = list.get(i);
+            if (p == null || p.name() == null || p.name().isBlank()) {
+                throw RuleViolation.badRequest("partner-named", "partners[" + i + "].name", "is required");
+            }
+            partners.add(new Partner(p.name(), blankToNull(p.country()), blankToNull(p.role())));
+        }
+        return List.copyOf(partners);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static void checkPeriods(List<ReportingPeriod> periods, LocalDate eligibleFrom, LocalDate eligibleTo) {

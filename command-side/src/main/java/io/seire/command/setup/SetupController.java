@@ -13,6 +13,7 @@ import io.seire.kernel.setup.FlatRate;
 import io.seire.kernel.setup.IndicatorKind;
 import io.seire.kernel.setup.Measure;
 import io.seire.kernel.setup.Milestone;
+import io.seire.kernel.setup.Partner;
 import io.seire.kernel.setup.RegisterProject;
 import io.seire.kernel.setup.ReportingPeriod;
 import io.seire.kernel.setup.ReviseBudgetLine;
@@ -39,7 +40,11 @@ public class SetupController {
 
     public record RegisterProjectRequest(String id, String name, String programme, String beneficiary, String currency,
                                          LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
-                                         List<ReportingPeriod> reportingPeriods, String component) {
+                                         List<ReportingPeriod> reportingPeriods, String component,
+                                         String contractNumber, List<PartnerRequest> partners) {
+    }
+
+    public record PartnerRequest(String name, String country, String role) {
     }
 
     public record SubActivityRequest(String code, String name) {
@@ -97,10 +102,22 @@ public class SetupController {
             f.required("reportingPeriods[" + i + "].from", p.from());
             f.required("reportingPeriods[" + i + "].to", p.to());
         }
+        List<Partner> partners = new ArrayList<>();
+        List<PartnerRequest> givenPartners = body.partners() == null ? List.of() : body.partners();
+        for (int i = 0; i < givenPartners.size(); i++) {
+            PartnerRequest p = givenPartners.get(i);
+            if (p == null) {
+                f.add("partners[" + i + "]", "must not be null");
+                continue;
+            }
+            f.required("partners[" + i + "].name", p.name());
+            partners.add(new Partner(p.name(), f.optional(p.country()), f.optional(p.role())));
+        }
         f.throwIfInvalid();
         RegisterProject command = new RegisterProject(body.id(), body.name(), body.programme(), body.beneficiary(),
                 body.currency(), body.eligibleFrom(), body.eligibleTo(),
-                flexibility == null ? BigDecimal.ZERO : flexibility, periods, f.optional(body.component()));
+                flexibility == null ? BigDecimal.ZERO : flexibility, periods, f.optional(body.component()),
+                f.optional(body.contractNumber()), partners);
         return writes.record(Write.ofJson(actor, body.id(), request, json, body, 201), command);
     }
 

@@ -65,9 +65,21 @@ public final class Benchmark {
         this.scale = scale;
     }
 
+    /** {@code --only NAME} runs one figure alone (e.g. {@code report-pdf}); null runs them all. */
+    private String only;
+
     public static void main(String[] args) throws Exception {
         Scale scale = Arrays.asList(args).contains("--quick") ? Scale.QUICK : Scale.FULL;
-        new Benchmark(scale).run();
+        Benchmark benchmark = new Benchmark(scale);
+        int only = Arrays.asList(args).indexOf("--only");
+        if (only >= 0) {
+            if (only + 1 >= args.length || !List.of("report-pdf").contains(args[only + 1])) {
+                System.err.println("--only takes one of: report-pdf");
+                System.exit(2);
+            }
+            benchmark.only = args[only + 1];
+        }
+        benchmark.run();
         System.exit(0);
     }
 
@@ -90,22 +102,38 @@ public final class Benchmark {
             System.out.println("Seire benchmark (" + scale.name() + "), " + machine() + ", PostgreSQL " + postgresVersion);
             System.out.println("name                                              value unit       ratio");
 
-            RawBaseline baseline = new RawBaseline(dataSource);
-            rawWrites(baseline);
-            writes();
-            historyIndependence();
-            csvImport(seire);
-            dataset(seire);
-            reads();
-            programmeReads();
-            export(dir);
-            rebuild(seire, baseline);
+            if ("report-pdf".equals(only)) {
+                reportPdf();
+            } else {
+                RawBaseline baseline = new RawBaseline(dataSource);
+                rawWrites(baseline);
+                writes();
+                historyIndependence();
+                csvImport(seire);
+                dataset(seire);
+                reads();
+                programmeReads();
+                export(dir);
+                reportPdf();
+                rebuild(seire, baseline);
+            }
         } finally {
             if (seire != null) {
                 seire.close();
             }
         }
         write(dir.resolve("latest.json"), RawBaseline.seconds(started));
+    }
+
+    // ------------------------------------------------------------------ 8: the seed report as PDF
+
+    private void reportPdf() {
+        ReportBench.Result r = new ReportBench(http).run("Šveits.bench.report-" + projectCounter.incrementAndGet(),
+                scale == Scale.QUICK ? 20 : 100);
+        report(new Figure("8.report_pdf.first_render", r.firstMs(), "ms", null,
+                "GET reports/{id} as PDF, the first time (" + r.pages() + " pages, " + r.bytes() + " bytes)"));
+        report(new Figure("8.report_pdf.median", r.medianMs(), "ms", null, "target: under 1000 ms"));
+        report(new Figure("8.report_pdf.p95", r.p95Ms(), "ms", null, null));
     }
 
     // ------------------------------------------------------------------ raw PostgreSQL

@@ -75,6 +75,25 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET whose answer is a document (a PDF, an XLSX): its bytes; anything but 200 fails. */
+    byte[] download(String path, String accept) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", authorization).header("Accept", accept)
+                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
+                        + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Streams a GET and counts its lines without keeping them. */
     long countLines(String path, String accept) {
         try {

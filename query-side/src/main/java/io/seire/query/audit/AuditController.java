@@ -6,6 +6,8 @@ import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ReadGate;
 import io.seire.query.reporting.ReportViews;
+import io.seire.query.reporting.document.ReportDocuments;
+import io.seire.query.reporting.document.Wording;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -31,12 +33,15 @@ public class AuditController {
     private final AuditTrail audit;
     private final ReportViews reports;
     private final Exports exports;
+    private final ReportDocuments documents;
 
-    public AuditController(ReadGate gate, AuditTrail audit, ReportViews reports, Exports exports) {
+    public AuditController(ReadGate gate, AuditTrail audit, ReportViews reports, Exports exports,
+                           ReportDocuments documents) {
         this.gate = gate;
         this.audit = audit;
         this.reports = reports;
         this.exports = exports;
+        this.documents = documents;
     }
 
     @GetMapping(path = "/audit-trail", produces = {MediaType.APPLICATION_JSON_VALUE})
@@ -85,11 +90,16 @@ public class AuditController {
     }
 
     @GetMapping(path = "/reports/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The report exactly as submitted, byte for byte")
+    @Operation(summary = "The report exactly as submitted, byte for byte, with documentSha256: the SHA-256 of its PDF "
+            + "in lang=et|en (else Accept-Language, else English)")
     public String report(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
+                         @RequestParam(required = false) String lang,
+                         @org.springframework.web.bind.annotation.RequestHeader(value = "Accept-Language", required = false)
+                         String acceptLanguage,
                          @RequestParam(required = false) Long minPosition,
                          @RequestParam(required = false) String asOf) {
-        return reports.document(gate.open(actor, projectId, minPosition, asOf), reportId);
+        return documents.json(gate.open(actor, projectId, minPosition, asOf), reportId,
+                Wording.of(lang, acceptLanguage));
     }
 
     @GetMapping("/reports/{reportId}/changes")

@@ -47,13 +47,17 @@ public class ReportProjection {
         long composedFrom = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND sequencenumber = ?", Long.class, e.projectId(), e.composedFromSequence());
         ReportComposer.Submission submission = new ReportComposer.Submission(e.reportId(), e.period(), e.kind().name(),
-                e.assessment(), at, actor, e.chainHead());
+                e.assessment(), at, actor, e.chainHead(), signatory(e.author()), signatory(e.confirmedBy()));
         String document = json.writeValueAsString(composer.compose(e.projectId(), submission, composedFrom,
                 new Horizon(composedFrom)));
         writer.update("INSERT INTO report (project_id, report_id, period_id, kind, status, position, composed_from_position, "
                         + "chain_head, submitted_at, submitted_by, document) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.reportId(), e.period(), e.kind().name(), "SUBMITTED", position, composedFrom,
                 e.chainHead(), Projections.at(at), actor, document);
+    }
+
+    private static ReportComposer.Signatory signatory(io.seire.kernel.reporting.Signatory s) {
+        return s == null ? null : new ReportComposer.Signatory(s.name(), s.position());
     }
 
     @EventHandler

@@ -92,7 +92,7 @@ public class ReportViews {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        JsonNode after = json.valueToTree(now);
+        JsonNode after = withoutFieldsAbsentFrom(json.valueToTree(now), before);
         Map<String, String> was = new LinkedHashMap<>();
         Map<String, String> is = new LinkedHashMap<>();
         for (String section : SECTIONS) {
@@ -212,6 +212,42 @@ public class ReportViews {
             }
             return codes;
         }
+    }
+
+    /**
+     * The tree {@code now} without the object fields that {@code stored} lacks where it has the same object: a document
+     * stored before a field was added to the views (partners, indicator values) did not show it, and its absence is
+     * not a change of a figure. Lists are matched element by element through their keys.
+     */
+    static JsonNode withoutFieldsAbsentFrom(JsonNode now, JsonNode stored) {
+        if (now.isObject() && stored.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode pruned = ((com.fasterxml.jackson.databind.node.ObjectNode) now).deepCopy();
+            List<String> names = new ArrayList<>();
+            pruned.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!stored.has(name)) {
+                    pruned.remove(name);
+                } else {
+                    pruned.set(name, withoutFieldsAbsentFrom(pruned.get(name), stored.get(name)));
+                }
+            }
+            return pruned;
+        }
+        if (now.isArray() && stored.isArray()) {
+            Map<String, JsonNode> storedByKey = new HashMap<>();
+            for (int i = 0; i < stored.size(); i++) {
+                storedByKey.put(keyOf(stored.get(i), i), stored.get(i));
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode pruned = ((com.fasterxml.jackson.databind.node.ArrayNode) now).deepCopy();
+            for (int i = 0; i < pruned.size(); i++) {
+                JsonNode counterpart = storedByKey.get(keyOf(pruned.get(i), i));
+                if (counterpart != null) {
+                    pruned.set(i, withoutFieldsAbsentFrom(pruned.get(i), counterpart));
+                }
+            }
+            return pruned;
+        }
+        return now;
     }
 
     /** Flattens a JSON tree to figure paths; lists of keyed objects are addressed by key, e.g. lines[AT6-STAFF]. */

@@ -25,16 +25,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResultsFramework {
 
+    /** {@code values}: the period's values in force, in the order they were recorded, each with its note and evidence. */
     public record Row(String code, String name, String unit, String measure, String aggregation, boolean ascending,
                       String baseline, String milestone, String target, String valueInPeriod, String cumulative,
-                      String percentOfTarget, String status) {
+                      String percentOfTarget, String status, List<PeriodValue> values) {
+    }
+
+    /** One value recorded for the period; {@code note} and {@code evidence} are null when none was given. */
+    public record PeriodValue(String id, String value, String note, String evidence) {
     }
 
     private record Indicator(String code, String name, String unit, String measure, String aggregation,
                              boolean ascending, BigDecimal baseline, BigDecimal target, String milestonesJson) {
     }
 
-    private record Value(String indicator, int ordinal, long position, String value) {
+    private record Value(String indicator, int ordinal, long position, String value, String id, String note,
+                         String evidence) {
     }
 
     private final JdbcTemplate jdbc;
@@ -68,7 +74,8 @@ public class ResultsFramework {
                             rs.getBigDecimal("target"), rs.getString("milestones")));
                 }, ids, horizons);
         Map<String, Map<String, List<Value>>> values = new HashMap<>();
-        jdbc.query("SELECT v.project_id, v.indicator, p.ordinal, v.position, v.value FROM indicator_value_version v "
+        jdbc.query("SELECT v.project_id, v.indicator, p.ordinal, v.position, v.value, v.value_id, v.note, v.evidence "
+                        + "FROM indicator_value_version v "
                         + "JOIN unnest(?::text[], ?::bigint[], ?::date[]) AS h(project_id, max_position, period_to) "
                         + "ON v.project_id = h.project_id "
                         + "JOIN reporting_period p ON p.project_id = v.project_id AND p.period_id = v.period_id "
@@ -79,7 +86,8 @@ public class ResultsFramework {
                     values.computeIfAbsent(rs.getString("project_id"), k -> new HashMap<>())
                             .computeIfAbsent(rs.getString("indicator"), k -> new ArrayList<>())
                             .add(new Value(rs.getString("indicator"), rs.getInt("ordinal"), rs.getLong("position"),
-                                    rs.getString("value")));
+                                    rs.getString("value"), rs.getString("value_id"), rs.getString("note"),
+                                    rs.getString("evidence")));
                 }, ids, horizons, ends);
         Map<String, List<Row>> views = new HashMap<>();
         periods.forEach((scope, period) -> {
@@ -103,10 +111,13 @@ public class ResultsFramework {
         List<Value> ordered = new ArrayList<>(upToPeriod);
         ordered.sort(Comparator.comparingInt(Value::ordinal).thenComparingLong(Value::position));
         List<Value> inPeriod = ordered.stream().filter(v -> v.ordinal() == period.ordinal()).toList();
-        if ("TEXT".equals(ind.measure())) {
+        boolean text = "TEXT".equals(ind.measure());
+        List<PeriodValue> values = inPeriod.stream().map(v -> new PeriodValue(v.id(),
+                text ? v.value() : Decimals.plain(new BigDecimal(v.value())), v.note(), v.evidence())).toList();
+        if (text) {
             return new Row(ind.code(), ind.name(), ind.unit(), ind.measure(), ind.aggregation(), ind.ascending(),
                     Decimals.plain(ind.baseline()), Decimals.plain(milestone), Decimals.plain(ind.target()),
-                    last(inPeriod), last(ordered), null, null);
+                    last(inPeriod), last(ordered), null, null, values);
         }
         BigDecimal baseline = ind.baseline() == null ? BigDecimal.ZERO : ind.baseline();
         BigDecimal valueInPeriod;
@@ -142,7 +153,7 @@ public class ResultsFramework {
         }
         return new Row(ind.code(), ind.name(), ind.unit(), ind.measure(), ind.aggregation(), ind.ascending(),
                 Decimals.plain(ind.baseline()), Decimals.plain(milestone), Decimals.plain(target),
-                Decimals.plain(valueInPeriod), Decimals.plain(cumulative), percent, status);
+                Decimals.plain(valueInPeriod), Decimals.plain(cumulative), percent, status, values);
     }
 
     private static boolean reached(BigDecimal value, BigDecimal goal, boolean ascending) {

@@ -54,10 +54,16 @@ public class ProjectViews {
                             @JsonInclude(JsonInclude.Include.NON_NULL) String programmeIndicator) {
     }
 
+    /** A partner organisation; {@code country} and {@code role} are null when the contract names none. */
+    public record Partner(String name, String country, String role) {
+    }
+
+    /** {@code contractNumber} is null when not given; {@code partners} empty when there are none. */
     public record ProjectDetail(String id, String name, String programme, String component, String beneficiary,
                                 String currency, LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
                                 List<Period> reportingPeriods, List<SubActivity> subActivities,
-                                List<BudgetLine> budgetLines, List<Indicator> indicators, String totalPlanned) {
+                                List<BudgetLine> budgetLines, List<Indicator> indicators, String totalPlanned,
+                                String contractNumber, List<Partner> partners) {
     }
 
     private static final ObjectMapper JSON = StoredJson.mapper();
@@ -127,9 +133,24 @@ public class ProjectViews {
                 (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), Decimals.plain(rs.getBigDecimal(8)),
                         milestones(rs.getString(9)), Decimals.plain(rs.getBigDecimal(10)), rs.getString(11)), p.id(), max);
+        Contract contract = jdbc.queryForObject("SELECT contract_number, partners::text FROM project WHERE project_id = ?",
+                (rs, i) -> new Contract(rs.getString(1), partners(rs.getString(2))), p.id());
         return new ProjectDetail(p.id(), p.name(), p.programme(), p.component(), p.beneficiary(), p.currency(),
                 p.eligibleFrom(), p.eligibleTo(), Decimals.plain(p.flexibilityPercent()), periods, subActivities, lines, indicators,
-                scope.money(plan.totalPlannedOn(on)));
+                scope.money(plan.totalPlannedOn(on)), contract.number(), contract.partners());
+    }
+
+    private record Contract(String number, List<Partner> partners) {
+    }
+
+    private static List<Partner> partners(String json) {
+        try {
+            List<Map<String, String>> rows = JSON.readValue(json, new TypeReference<>() {
+            });
+            return rows.stream().map(r -> new Partner(r.get("name"), r.get("country"), r.get("role"))).toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static List<Milestone> milestones(String json) {

@@ -38,16 +38,24 @@ public class SetupProjection {
     @EventHandler
     public void on(ProjectRegistered e, @EventPosition long position, @Timestamp Instant at) {
         writer.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
-                        + "eligible_to, flexibility_percent, position, recorded_at, component) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                        + "ON CONFLICT DO NOTHING",
+                        + "eligible_to, flexibility_percent, position, recorded_at, component, contract_number, partners) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) ON CONFLICT DO NOTHING",
                 e.projectId(), e.name(), e.programme(), e.beneficiary(), e.currency(),
                 new CurrencyCode(e.currency()).minorDigits(), e.eligibleFrom(), e.eligibleTo(), e.flexibilityPercent(),
-                position, Projections.at(at), e.component());
+                position, Projections.at(at), e.component(), e.contractNumber(), json(e.partners()));
         List<ReportingPeriod> periods = e.reportingPeriods();
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod p = periods.get(i);
             writer.update("INSERT INTO reporting_period (project_id, period_id, ordinal, date_from, date_to) VALUES (?,?,?,?,?) "
                     + "ON CONFLICT DO NOTHING", e.projectId(), p.id(), i, p.from(), p.to());
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
