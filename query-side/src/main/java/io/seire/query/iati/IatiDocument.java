@@ -36,9 +36,16 @@ public class IatiDocument {
     static final int BATCH = 100;
 
     private final IatiSettings settings;
+    private final int batch;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public IatiDocument(IatiSettings settings) {
+        this(settings, BATCH);
+    }
+
+    IatiDocument(IatiSettings settings, int batch) {
         this.settings = settings;
+        this.batch = batch;
     }
 
     /**
@@ -59,9 +66,9 @@ public class IatiDocument {
             XmlOut xml = new XmlOut(out);
             xml.start("iati-activities").attr("version", "2.03")
                     .attr("generated-datetime", Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            for (int from = 0; from < projects.size(); from += BATCH) {
-                List<ProjectScope> batch = projects.subList(from, Math.min(projects.size(), from + BATCH));
-                for (ActivityFacts facts : ActivityFacts.load(jdbc, results, batch)) {
+            for (int from = 0; from < projects.size(); from += batch) {
+                List<ProjectScope> some = projects.subList(from, Math.min(projects.size(), from + batch));
+                for (ActivityFacts facts : ActivityFacts.load(jdbc, results, some)) {
                     String programme = facts.scope().project().programme();
                     ProgrammeRow registered = programmes.computeIfAbsent(programme,
                             id -> Optional.ofNullable(ProgrammeRow.find(jdbc, id))).orElse(null);
