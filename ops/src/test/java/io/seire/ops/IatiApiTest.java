@@ -139,7 +139,8 @@ class IatiApiTest extends ApiTestBase {
         Api.Response r = as.get(atLeast(path));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("application/xml");
-        assertThat(r.header("Content-Disposition")).startsWith("attachment;").contains("filename");
+        assertThat(r.header("Content-Disposition")).startsWith("attachment; filename=\"iati-activit")
+                .contains("; filename*=UTF-8''iati-activit");
         assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(bytes)));

@@ -9,11 +9,11 @@ import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,9 +86,19 @@ public class IatiController {
     }
 
     private static ResponseEntity<StreamingResponseBody> xml(String fileName, StreamingResponseBody body) {
-        return ResponseEntity.ok().contentType(XML)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok().contentType(XML).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
                 .body(body);
+    }
+
+    /**
+     * {@code attachment} with the file name twice: as ASCII (anything else as {@code _}) for clients that know only
+     * {@code filename}, such as {@code curl -J}, and exactly, percent-encoded in UTF-8 (RFC 6266, RFC 5987).
+     */
+    static String attachment(String fileName) {
+        StringBuilder ascii = new StringBuilder();
+        fileName.codePoints().forEach(c -> ascii.append(c < 0x20 || c > 0x7E || c == '"' || c == '\\' || c == '/'
+                ? '_' : (char) c));
+        String exact = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + exact;
     }
 }

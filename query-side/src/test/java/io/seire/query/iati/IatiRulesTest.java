@@ -77,4 +77,11 @@ class IatiRulesTest {
         assertThat(new IatiSettings("XM-DAC-41114", "Riigi Tugiteenuste Keskus", "10", "et")
                 .activityId("P-1")).isEqualTo("XM-DAC-41114-P-1");
     }
+
+    @Test
+    void the_file_name_is_given_as_ascii_for_simple_clients_and_exactly_in_utf8() {
+        assertThat(IatiController.attachment("iati-activity-Šveits.1.01.25-0006 \"a/b\"*.xml")).isEqualTo(
+                "attachment; filename=\"iati-activity-_veits.1.01.25-0006 _a_b_*.xml\"; "
+                        + "filename*=UTF-8''iati-activity-%C5%A0veits.1.01.25-0006%20%22a%2Fb%22%2A.xml");
+    }
 }
