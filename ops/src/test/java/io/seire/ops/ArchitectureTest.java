@@ -55,7 +55,8 @@ class ArchitectureTest {
     void domain_rules_on_the_command_side_know_no_spring() {
         noClasses().that().resideInAnyPackage("io.seire.command.setup..", "io.seire.command.finance..",
                         "io.seire.command.results..", "io.seire.command.staffing..", "io.seire.command.progress..",
-                        "io.seire.command.reporting..", "io.seire.command.programme..")
+                        "io.seire.command.reporting..", "io.seire.command.programme..",
+                        "io.seire.command.workplans..")
                 .and().haveSimpleNameNotEndingWith("Controller")
                 .and().haveSimpleNameNotStartingWith("Jdbc")
                 .and().haveSimpleNameNotStartingWith("Csv")

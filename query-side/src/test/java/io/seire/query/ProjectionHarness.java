@@ -31,6 +31,7 @@ public final class ProjectionHarness {
     private final FinanceProjection finance;
     private final AuditProjection audit;
     private final io.seire.query.programme.ProgrammeProjection programmes;
+    private final io.seire.query.workplans.WorkPlanProjection workPlans;
     private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
 
     public ProjectionHarness() {
@@ -39,6 +40,7 @@ public final class ProjectionHarness {
         this.finance = new FinanceProjection(writer);
         this.audit = new AuditProjection(writer, new io.seire.query.read.StoredEvents(writer));
         this.programmes = new io.seire.query.programme.ProgrammeProjection(writer);
+        this.workPlans = new io.seire.query.workplans.WorkPlanProjection(writer);
     }
 
     /** Stores the event as the event store would, once per position; answers its sequence in its stream. */
@@ -76,6 +78,25 @@ public final class ProjectionHarness {
 
     public static long nextPosition() {
         return POSITIONS.incrementAndGet();
+    }
+
+    private boolean feedWorkPlan(Object event, long position, Instant at, String actor) {
+        try {
+            if (event instanceof io.seire.kernel.workplans.WorkPlanDrafted e) {
+                workPlans.on(e, position, at, actor);
+            } else if (event instanceof io.seire.kernel.workplans.WorkPlanSubmitted e) {
+                workPlans.on(e, position, at, actor);
+            } else if (event instanceof io.seire.kernel.workplans.WorkPlanApproved e) {
+                workPlans.on(e, position, at, actor);
+            } else if (event instanceof io.seire.kernel.workplans.WorkPlanReturned e) {
+                workPlans.on(e, position, at, actor);
+            } else {
+                return false;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return true;
     }
 
     /** Handles one event at a new position and answers the position. */
@@ -124,7 +145,7 @@ public final class ProjectionHarness {
             finance.on(e, position, at, actor);
         } else if (event instanceof ExpenditureCancelled e) {
             finance.on(e, position, at, actor);
-        } else {
+        } else if (!feedWorkPlan(event, position, at, actor)) {
             throw new IllegalArgumentException("No projection for " + event.getClass().getSimpleName());
         }
     }

@@ -18,6 +18,16 @@ import io.seire.kernel.reporting.ReturnReport;
 import io.seire.kernel.reporting.SubmitReport;
 import io.seire.command.results.IndicatorValues;
 import io.seire.command.staffing.Staffing;
+import io.seire.command.workplans.WorkPlans;
+import io.seire.kernel.workplans.ApproveWorkPlan;
+import io.seire.kernel.workplans.DraftWorkPlan;
+import io.seire.kernel.workplans.ReturnWorkPlan;
+import io.seire.kernel.workplans.SubmitWorkPlan;
+import io.seire.kernel.workplans.WorkPlanApproved;
+import io.seire.kernel.workplans.WorkPlanDrafted;
+import io.seire.kernel.workplans.WorkPlanRecorded;
+import io.seire.kernel.workplans.WorkPlanReturned;
+import io.seire.kernel.workplans.WorkPlanSubmitted;
 import io.seire.kernel.progress.ReportActivityProgress;
 import io.seire.kernel.results.CorrectIndicatorValue;
 import io.seire.kernel.results.IndicatorValueCorrected;
@@ -83,6 +93,7 @@ public class Project {
     private PeriodLocks locks = new PeriodLocks();
     private IndicatorValues values = new IndicatorValues();
     private Staffing staffing = new Staffing();
+    private WorkPlans workPlans = new WorkPlans();
     private Reports reports = new Reports();
 
     protected Project() {
@@ -252,6 +263,61 @@ public class Project {
     public Recorded handle(ReportActivityProgress command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
         allow(actor, command);
         return record(command.subActivity() + "/" + command.period(), ActivityProgress.decide(command, setup, locks));
+    }
+
+    // ---------------------------------------------------------------- work plans
+
+    @CommandHandler
+    public WorkPlanRecorded handle(DraftWorkPlan command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, command);
+        WorkPlanDrafted drafted = workPlans.decide(command, setup);
+        apply(drafted);
+        return new WorkPlanRecorded(String.valueOf(drafted.year()), drafted.version(), AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
+    public WorkPlanRecorded handle(SubmitWorkPlan command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, command);
+        WorkPlanSubmitted submitted = workPlans.decide(command, setup);
+        apply(submitted);
+        return new WorkPlanRecorded(String.valueOf(submitted.year()), submitted.version(),
+                AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
+    public WorkPlanRecorded handle(ApproveWorkPlan command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, command);
+        WorkPlanApproved approved = workPlans.decide(command, setup);
+        apply(approved);
+        return new WorkPlanRecorded(String.valueOf(approved.year()), approved.version(), AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
+    public WorkPlanRecorded handle(ReturnWorkPlan command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+        allow(actor, command);
+        WorkPlanReturned returned = workPlans.decide(command);
+        apply(returned);
+        return new WorkPlanRecorded(String.valueOf(returned.year()), returned.version(), AggregateLifecycle.getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(WorkPlanDrafted e) {
+        workPlans.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(WorkPlanSubmitted e) {
+        workPlans.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(WorkPlanApproved e) {
+        workPlans.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(WorkPlanReturned e) {
+        workPlans.on(e);
     }
 
     // ---------------------------------------------------------------- staffing

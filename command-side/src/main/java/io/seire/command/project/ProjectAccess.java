@@ -31,7 +31,14 @@ import io.seire.kernel.staffing.HireStaff;
 import io.seire.kernel.staffing.OpenPosition;
 import io.seire.kernel.staffing.RecordDeparture;
 import io.seire.kernel.staffing.RecordRecruitmentFailure;
+import io.seire.kernel.workplans.ApproveWorkPlan;
+import io.seire.kernel.workplans.DraftWorkPlan;
+import io.seire.kernel.workplans.ReturnWorkPlan;
+import io.seire.kernel.workplans.SubmitWorkPlan;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Who may change a project: a project the actor cannot see does not exist for them (404, no existence leak); a
@@ -41,8 +48,24 @@ import java.util.Map;
  */
 public final class ProjectAccess {
 
-    /** The role a command needs (null: any signed-in user), and what it does in a clerk's words. */
-    public record Permission(Role role, String what) {
+    /**
+     * The roles a command needs, any one of them (empty: any signed-in user), and what it does in a clerk's words.
+     */
+    public record Permission(Set<Role> roles, String what) {
+
+        public Permission {
+            roles = Set.copyOf(roles);
+        }
+
+        /** One role (null: any signed-in user). */
+        public Permission(Role role, String what) {
+            this(role == null ? Set.of() : Set.of(role), what);
+        }
+
+        /** Either of two roles. */
+        public Permission(Role role, Role orRole, String what) {
+            this(Set.of(role, orRole), what);
+        }
     }
 
     private static final Map<Class<?>, Permission> PERMISSIONS = Map.ofEntries(
@@ -52,7 +75,7 @@ public final class ProjectAccess {
             entry(ChangeUserAccess.class, new Permission(Role.ADMIN, "change roles and memberships")),
             entry(ResetPassword.class, new Permission(Role.ADMIN, "reset passwords")),
             // any signed-in user, for their own account only: the account decides whose it is
-            entry(ChangePassword.class, new Permission(null, "change their own password")),
+            entry(ChangePassword.class, new Permission((Role) null, "change their own password")),
             entry(RegisterProject.class, new Permission(Role.ADMIN, "register a project")),
             entry(io.seire.kernel.programme.RegisterProgramme.class, new Permission(Role.ADMIN, "register a programme")),
             entry(AddSubActivity.class, new Permission(Role.ADMIN, "add sub-activities")),
@@ -71,6 +94,10 @@ public final class ProjectAccess {
             entry(RecordRecruitmentFailure.class, new Permission(Role.MANAGER, "record recruitments")),
             entry(HireStaff.class, new Permission(Role.MANAGER, "hire staff")),
             entry(RecordDeparture.class, new Permission(Role.MANAGER, "record departures")),
+            entry(DraftWorkPlan.class, new Permission(Role.MANAGER, Role.FINANCE, "draft work plans")),
+            entry(SubmitWorkPlan.class, new Permission(Role.MANAGER, "submit work plans")),
+            entry(ApproveWorkPlan.class, new Permission(Role.LIAISON, "approve work plans")),
+            entry(ReturnWorkPlan.class, new Permission(Role.LIAISON, "return work plans")),
             entry(SubmitReport.class, new Permission(Role.MANAGER, "submit reports")),
             entry(ApproveReport.class, new Permission(Role.LIAISON, "approve reports")),
             entry(ReturnReport.class, new Permission(Role.LIAISON, "return reports")));
@@ -90,7 +117,7 @@ public final class ProjectAccess {
     /** May the actor send this command to this project (registered under this programme, or null if unknown)? */
     public static void check(Actor actor, String projectId, String programme, Class<?> command) {
         Permission permission = permission(command);
-        check(actor, projectId, programme, permission.role(), permission.what());
+        check(actor, projectId, programme, permission.roles(), permission.what());
     }
 
     /** May the actor send a command that names no existing project (registering a project or a user)? */
@@ -100,29 +127,35 @@ public final class ProjectAccess {
             throw RuleViolation.forbidden("signed-in-user-required", "Only a signed-in user can " + permission.what()
                     + ".");
         }
-        if (permission.role() == null) {
+        if (permission.roles().isEmpty()) {
             return;
         }
-        if (!(actor.isAdmin() || actor.has(permission.role()))) {
-            throw RuleViolation.forbidden("role-allows-write", "Only " + describe(permission.role()) + " can "
+        if (!(actor.isAdmin() || permission.roles().stream().anyMatch(actor::has))) {
+            throw RuleViolation.forbidden("role-allows-write", "Only " + describe(permission.roles()) + " can "
                     + permission.what() + ".");
         }
     }
 
-    private static void check(Actor actor, String projectId, String programme, Role role, String what) {
+    private static void check(Actor actor, String projectId, String programme, Set<Role> roles, String what) {
         if (actor == null) {
             throw RuleViolation.forbidden("signed-in-user-required", "Only a signed-in user can " + what + ".");
         }
         if (!actor.canSee(projectId, programme)) {
             throw notVisible(projectId);
         }
-        if (!actor.actsAs(projectId, programme, role)) {
-            throw RuleViolation.forbidden("role-allows-write", "Only " + describe(role) + " can " + what + ".");
+        if (!actor.isAdmin() && roles.stream().noneMatch(role -> actor.actsAs(projectId, programme, role))) {
+            throw RuleViolation.forbidden("role-allows-write", "Only " + describe(roles) + " can " + what + ".");
         }
     }
 
     public static RuleViolation notVisible(String projectId) {
         return RuleViolation.notFound("not-found", "'" + projectId + "' does not exist.");
+    }
+
+    /** "a manager of the project or finance staff of the project", in the order of {@link Role}. */
+    private static String describe(Set<Role> roles) {
+        return roles.stream().collect(Collectors.toCollection(TreeSet::new)).stream().map(ProjectAccess::describe)
+                .collect(Collectors.joining(" or "));
     }
 
     private static String describe(Role role) {

@@ -16,6 +16,11 @@ import io.seire.kernel.setup.IndicatorKind;
 import io.seire.kernel.setup.Measure;
 import io.seire.kernel.staffing.PositionOpened;
 import io.seire.kernel.staffing.StaffHired;
+import io.seire.kernel.workplans.PlannedActivity;
+import io.seire.kernel.workplans.PlannedAmount;
+import io.seire.kernel.workplans.WorkPlanApproved;
+import io.seire.kernel.workplans.WorkPlanDrafted;
+import io.seire.kernel.workplans.WorkPlanSubmitted;
 import io.seire.platform.eventstore.EventVersionResolver;
 import io.seire.platform.eventstore.StoredJson;
 import java.util.List;
@@ -47,6 +52,11 @@ class ProjectSnapshotTest {
         project.on(new PositionOpened(PROJECT, "PJ", "Projektijuht", List.of("1"), date("2024-06-01")));
         project.on(new StaffHired(PROJECT, "PJ", "S1", "Evelyn Valtin", date("2024-06-01"), eur("100")));
         project.on(new ReportSubmitted(PROJECT, "R1", "2024", ReportKind.INTERIM, "hinnang", 12, "ab".repeat(32)));
+        project.on(new WorkPlanDrafted(PROJECT, 2025, 1, List.of(new PlannedAmount("S", eur("400.00"))),
+                List.of(new PlannedActivity("1", date("2025-02-01"), date("2025-06-30"), "Nõustamised"))));
+        project.on(new WorkPlanSubmitted(PROJECT, 2025, 1));
+        project.on(new WorkPlanApproved(PROJECT, 2025, 1, null, "Kinnitatud"));
+        project.on(new WorkPlanDrafted(PROJECT, 2025, 2, List.of(new PlannedAmount("S", eur("450.00"))), List.of()));
 
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(StoredJson.mapper())
                 .revisionResolver(new EventVersionResolver()).build();

@@ -178,6 +178,10 @@ public final class AuditDescriptions {
                     : ", counting towards programme indicator " + e.programmeIndicator()), null,
                     List.of(PROJECT, indicator(e.code())));
         }
+        Description workPlan = io.seire.query.workplans.WorkPlanAudit.describe(event);
+        if (workPlan != null) {
+            return workPlan;
+        }
         return new Description(null, event.getClass().getSimpleName(), null, List.of());
     }
 

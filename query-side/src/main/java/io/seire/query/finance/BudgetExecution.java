@@ -5,12 +5,14 @@ import io.seire.kernel.RuleViolation;
 import io.seire.platform.web.InvalidRequest;
 import io.seire.query.read.Decimals;
 import io.seire.query.read.ProjectScope;
+import io.seire.query.workplans.WorkPlanView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,10 @@ import org.springframework.stereotype.Component;
  * <p>A flat-rate line's cumulative amount to a date is its rate of the base category's cumulative spending, rounded
  * to the minor unit HALF_UP; its amount in a period is the cumulative amount at the period's end less the
  * cumulative amount before the period's start. Percentages are two decimals HALF_UP.
+ *
+ * <p>Beside the whole-project figures, the calendar year that contains the range's end: what the year's approved work
+ * plan plans ({@code yearPlanned}), what was spent in that year up to the range's end ({@code spentInYear}) and the
+ * share of it ({@code yearExecutionPercent}); all null when no plan of the year is approved at the horizon (ADR 0024).
  */
 @Component
 public class BudgetExecution {
@@ -35,7 +41,8 @@ public class BudgetExecution {
                           @JsonInclude(JsonInclude.Include.NON_NULL) String subActivity,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String costCategory, String originalPlanned,
                           String planned, String spentInPeriod, String spentCumulative, String remaining,
-                          String executionPercent) {
+                          String executionPercent, String yearPlanned, String spentInYear,
+                          String yearExecutionPercent) {
     }
 
     public record View(String project, String currency, String period, LocalDate from, LocalDate to,
@@ -92,14 +99,14 @@ public class BudgetExecution {
             Map<String, Spending.LineSums> sums = new java.util.HashMap<>();
             spent.get(project.id()).forEach((line, cumulative) ->
                     sums.put(line, new Spending.LineSums(BigDecimal.ZERO, cumulative, BigDecimal.ZERO)));
-            Amounts total = Amounts.sum(amounts(plans.get(project.id()), sums, range));
+            Amounts total = Amounts.sum(amounts(plans.get(project.id()), sums, range, null));
             totals.put(project.id(), new ProjectTotals(total.planned(), total.cumulative()));
         }
         return totals;
     }
 
     public View view(ProjectScope scope, Range range) {
-        List<Amounts> lines = amounts(scope, range);
+        List<Amounts> lines = amounts(scope, range, true);
         return new View(scope.id(), scope.project().currency(), range.period(), range.from(), range.to(),
                 lines.stream().map(a -> a.figures(scope, a.line.code(), a.line.subActivity(), a.line.costCategory())).toList(),
                 subtotals(lines, a -> a.line.subActivity(), scope, true),
@@ -107,14 +114,15 @@ public class BudgetExecution {
                 Amounts.sum(lines).figures(scope, null, null, null));
     }
 
-    /** Every budget line's money over the range. */
-    private List<Amounts> amounts(ProjectScope scope, Range range) {
+    /** Every budget line's money over the range, and in the range's year when asked for and a plan is approved. */
+    private List<Amounts> amounts(ProjectScope scope, Range range, boolean withYear) {
         BudgetPlan plan = BudgetPlan.load(jdbc, scope.id(), scope.horizon(), scope.project().minorDigits());
-        return amounts(plan, spending.byLine(scope.id(), scope.horizon(), range.from(), range.to()), range);
+        Year year = withYear ? year(scope, range, plan) : null;
+        return amounts(plan, spending.byLine(scope.id(), scope.horizon(), range.from(), range.to()), range, year);
     }
 
-    /** Every budget line's money over the range, from the plan and the spending per line. */
-    private static List<Amounts> amounts(BudgetPlan plan, Map<String, Spending.LineSums> sums, Range range) {
+    /** Every budget line's money over the range, from the plan and the spending per line; the year's when given. */
+    private static List<Amounts> amounts(BudgetPlan plan, Map<String, Spending.LineSums> sums, Range range, Year year) {
         Map<String, BigDecimal> baseAtEnd = new java.util.HashMap<>();
         Map<String, BigDecimal> baseBefore = new java.util.HashMap<>();
         for (BudgetPlan.Line line : plan.lines()) {
@@ -138,9 +146,57 @@ public class BudgetExecution {
                 inPeriod = s.inPeriod();
                 cumulative = s.cumulative();
             }
-            lines.add(new Amounts(line, plan.originalPlanned(line), plan.plannedOn(line, range.to()), inPeriod, cumulative));
+            lines.add(new Amounts(line, plan.originalPlanned(line), plan.plannedOn(line, range.to()), inPeriod, cumulative,
+                    year == null ? null : year.planned(line), year == null ? null : year.spent(line, cumulative)));
         }
         return lines;
+    }
+
+    /**
+     * The calendar year of the range's end, if a plan of it is approved at the horizon: the plan's amounts and what
+     * was spent before the year and in it up to the range's end.
+     */
+    private Year year(ProjectScope scope, Range range, BudgetPlan plan) {
+        int number = range.to().getYear();
+        Optional<Map<String, BigDecimal>> approved = WorkPlanView.approvedBudget(jdbc, scope.id(), number,
+                scope.horizon());
+        if (approved.isEmpty()) {
+            return null;
+        }
+        Map<String, Spending.LineSums> sums = spending.byLine(scope.id(), scope.horizon(), LocalDate.of(number, 1, 1),
+                range.to());
+        return new Year(plan, approved.get(), sums);
+    }
+
+    /**
+     * A year's approved plan and spending. A line the plan does not name is planned at 0. A flat-rate line is planned
+     * at its rate of the year's planned base category, and has spent its cumulative amount at the range's end less
+     * its cumulative amount at the end of the year before (both rounded, as every flat-rate amount is).
+     */
+    private record Year(BudgetPlan plan, Map<String, BigDecimal> approved, Map<String, Spending.LineSums> sums) {
+
+        BigDecimal planned(BudgetPlan.Line line) {
+            if (!line.isFlatRate()) {
+                return approved.getOrDefault(line.code(), BigDecimal.ZERO);
+            }
+            return plan.flatRate(base(line, l -> approved.getOrDefault(l.code(), BigDecimal.ZERO)),
+                    line.flatRatePercent());
+        }
+
+        BigDecimal spent(BudgetPlan.Line line, BigDecimal cumulative) {
+            if (!line.isFlatRate()) {
+                return sums.getOrDefault(line.code(), Spending.LineSums.ZERO).inPeriod();
+            }
+            BigDecimal beforeYear = base(line, l -> sums.getOrDefault(l.code(), Spending.LineSums.ZERO).before());
+            return cumulative.subtract(plan.flatRate(beforeYear, line.flatRatePercent()));
+        }
+
+        /** An amount summed over the ordinary lines of a flat-rate line's base category. */
+        private BigDecimal base(BudgetPlan.Line flatRate, Function<BudgetPlan.Line, BigDecimal> amount) {
+            return plan.lines().stream()
+                    .filter(l -> !l.isFlatRate() && l.costCategory().equals(flatRate.flatRateOf()))
+                    .map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
     }
 
     private static List<Figures> subtotals(List<Amounts> lines, Function<Amounts, String> key, ProjectScope scope,
@@ -157,26 +213,32 @@ public class BudgetExecution {
 
     /** The money of one line, or of a group of lines. */
     private record Amounts(BudgetPlan.Line line, BigDecimal originalPlanned, BigDecimal planned, BigDecimal inPeriod,
-                           BigDecimal cumulative) {
+                           BigDecimal cumulative, BigDecimal yearPlanned, BigDecimal spentInYear) {
 
         static Amounts sum(List<Amounts> group) {
             BigDecimal original = BigDecimal.ZERO;
             BigDecimal planned = BigDecimal.ZERO;
             BigDecimal inPeriod = BigDecimal.ZERO;
             BigDecimal cumulative = BigDecimal.ZERO;
+            // a project without budget lines has no yearly figures to show
+            BigDecimal yearPlanned = group.isEmpty() ? null : BigDecimal.ZERO;
+            BigDecimal spentInYear = group.isEmpty() ? null : BigDecimal.ZERO;
             for (Amounts a : group) {
                 original = original.add(a.originalPlanned);
                 planned = planned.add(a.planned);
                 inPeriod = inPeriod.add(a.inPeriod);
                 cumulative = cumulative.add(a.cumulative);
+                yearPlanned = a.yearPlanned == null || yearPlanned == null ? null : yearPlanned.add(a.yearPlanned);
+                spentInYear = a.spentInYear == null || spentInYear == null ? null : spentInYear.add(a.spentInYear);
             }
-            return new Amounts(null, original, planned, inPeriod, cumulative);
+            return new Amounts(null, original, planned, inPeriod, cumulative, yearPlanned, spentInYear);
         }
 
         Figures figures(ProjectScope scope, String code, String subActivity, String costCategory) {
             return new Figures(code, subActivity, costCategory, scope.money(originalPlanned), scope.money(planned),
                     scope.money(inPeriod), scope.money(cumulative), scope.money(planned.subtract(cumulative)),
-                    Decimals.percent(cumulative, planned));
+                    Decimals.percent(cumulative, planned), scope.money(yearPlanned), scope.money(spentInYear),
+                    Decimals.percent(spentInYear, yearPlanned));
         }
     }
 }

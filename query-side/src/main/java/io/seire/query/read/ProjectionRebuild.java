@@ -23,7 +23,8 @@ public class ProjectionRebuild {
     /** The tables the projections fill, in an order that truncation accepts. */
     public static final List<String> VIEW_TABLES = List.of("audit_entry", "programme", "project", "reporting_period",
             "sub_activity", "budget_line", "budget_line_revision", "indicator", "expenditure_version",
-            "indicator_value_version", "activity_progress", "staff_position", "staffing_change", "spending_day");
+            "indicator_value_version", "activity_progress", "staff_position", "staffing_change", "spending_day",
+            "work_plan_version", "work_plan_step");
 
     /** How far a rebuild has come. */
     public record Progress(long processed, long head, double eventsPerSecond, boolean done) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.RuleViolation;
 import io.seire.query.audit.AuditDescriptions;
 import io.seire.query.read.ProjectScope;
+import io.seire.query.workplans.WorkPlanAudit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,13 +102,20 @@ public class ReportViews {
         Set<String> figures = new LinkedHashSet<>(was.keySet());
         figures.addAll(is.keySet());
         Lines lines = new Lines(after.path("projectData").path("budgetLines"));
+        String periodEnd = periodEnd(scope, stored.periodId());
         List<Change> changes = new ArrayList<>();
         for (String figure : figures) {
             String submitted = was.get(figure);
             String current = is.get(figure);
             if (!Objects.equals(submitted, current)) {
-                changes.add(new Change(figure, submitted, current, events(scope, stored.composedFrom(),
-                        subjects(figure, lines), periodEnd(scope, stored.periodId()))));
+                Set<String> subjects = subjects(figure, lines);
+                if (figure.startsWith("budgetExecution.") && (figure.endsWith(".yearPlanned")
+                        || figure.endsWith(".yearExecutionPercent"))) {
+                    // the year's plan: approved work plans of the year the period ends in
+                    subjects.add(WorkPlanAudit.subject(Integer.parseInt(periodEnd.substring(0, 4))));
+                }
+                changes.add(new Change(figure, submitted, current, events(scope, stored.composedFrom(), subjects,
+                        periodEnd)));
             }
         }
         return new Changes(reportId, stored.periodId(), stored.composedFrom(), changes);
