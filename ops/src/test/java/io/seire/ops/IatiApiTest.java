@@ -134,6 +134,31 @@ class IatiApiTest extends ApiTestBase {
                 "description", DESCRIPTION)));
     }
 
+    private void workPlan(String project, int year, String staff, String services, String decision) {
+        List<Map<String, Object>> budget = new ArrayList<>();
+        budget.add(body("budgetLine", "AT6-STAFF", "planned", staff));
+        if (services != null) {
+            budget.add(body("budgetLine", "AT1-SERVICES", "planned", services));
+        }
+        ok(admin.post(p(project) + "/work-plans", body("year", year, "budget", budget, "activities", List.of())));
+        if (decision != null) {
+            ok(admin.post(p(project) + "/work-plans/" + year + "/submission", Map.of()));
+            ok(admin.post(p(project) + "/work-plans/" + year + "/" + decision, body("comment", "Otsus")));
+        }
+    }
+
+    /** Each budget as "type start end value". */
+    private static List<String> budgets(Element activity) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (Element b : all(activity, "budget")) {
+            assertThat(b.getAttribute("status")).isEqualTo("2");
+            assertThat(text(b, "value/@currency")).isEqualTo("EUR");
+            rows.add(b.getAttribute("type") + " " + text(b, "period-start/@iso-date") + " "
+                    + text(b, "period-end/@iso-date") + " " + text(b, "value"));
+        }
+        return rows;
+    }
+
     /** Fetches the document, checks it is UTF-8 XML that validates against the IATI 2.03 schema, and parses it. */
     private Document iati(Api as, String path) throws Exception {
         Api.Response r = as.get(atLeast(path));
@@ -193,6 +218,9 @@ class IatiApiTest extends ApiTestBase {
         ok(admin.post(p(id) + "/indicators/O1/values", body("period", "2025", "value", "12")));
         ok(admin.post(p(id) + "/indicators/R1/values", body("period", "2024", "value", "15")));
         ok(admin.post(p(id) + "/indicators/T1/values", body("period", "2024", "value", "Tegevuskava kinnitatud ✅ Жизнь")));
+        workPlan(id, 2024, "20000.33", null, "approval");
+        workPlan(id, 2025, "50000.00", "10000.00", "approval");
+        workPlan(id, 2025, "60000.00", "12000.00", "approval");
         assertThat(admin.get(atLeast(p(id))).status()).isEqualTo(200);
         Thread.sleep(20);
         Instant beforeChanges = Instant.now();
@@ -200,6 +228,9 @@ class IatiApiTest extends ApiTestBase {
         ok(admin.post(p(id) + "/expenditures/X1/corrections", body("amount", "1250.50", "reason", "Arve parandus")));
         ok(admin.post(p(id) + "/expenditures/X2/cancellation", body("reason", "Topelt sisestatud")));
         ok(admin.post(p(id) + "/expenditures/X3/corrections", body("amount", "120.00", "reason", "Krediitarve")));
+        workPlan(id, 2025, "80000.00", "11000.00", "approval");
+        workPlan(id, 2025, "1.00", null, "return");
+        workPlan(id, 2026, "70000.00", null, null);
 
         Document doc = iati(admin, p(id) + "/iati-activity");
 
@@ -227,6 +258,14 @@ class IatiApiTest extends ApiTestBase {
         assertThat(text(a, "activity-date[@type='2']/@iso-date")).isEqualTo("2024-07-15");
         assertThat(text(a, "activity-date[@type='3']/@iso-date")).isEqualTo("2028-07-31");
         assertThat(all(a, "activity-date[@type='4']")).isEmpty();
+
+        // yearly budgets from approved work plans: the first version approved is the original, the version in force
+        // the revised one (the one approved in between is superseded); staff plus its 15 % flat rate, HALF_UP;
+        // 2024 only from the eligibility start; returned and drafted versions count for nothing
+        assertThat(budgets(a)).containsExactly(
+                "1 2024-06-01 2024-12-31 23000.38",
+                "1 2025-01-01 2025-12-31 67500.00",
+                "2 2025-01-01 2025-12-31 103000.00");
 
         // a correction is its difference, a cancellation the amount it took away
         assertThat(transactions(a)).containsExactly(
@@ -287,6 +326,10 @@ class IatiApiTest extends ApiTestBase {
         Element before = all(iati(admin, p(id) + "/iati-activity?asOf=" + beforeChanges), "/iati-activities/iati-activity").get(0);
         assertThat(transactions(before)).containsExactly("X1 2024-07-15 1000.00", "X2 2024-08-01 400.00",
                 "X3 2025-02-10 300.00");
+        assertThat(budgets(before)).containsExactly(
+                "1 2024-06-01 2024-12-31 23000.38",
+                "1 2025-01-01 2025-12-31 67500.00",
+                "2 2025-01-01 2025-12-31 81000.00");
     }
 
     @Test
@@ -308,6 +351,7 @@ class IatiApiTest extends ApiTestBase {
         // a programme that is not registered is the funder by the name the project gives
         assertThat(text(f, "participating-org[@role='1']/narrative")).isEqualTo("Programm, mida pole registreeritud");
         assertThat(all(f, "transaction")).isEmpty();
+        assertThat(all(f, "budget")).isEmpty();
         assertThat(all(f, "result")).isEmpty();
 
         Element u = all(iati(admin, p(future) + "/iati-activity"), "//iati-activity").get(0);

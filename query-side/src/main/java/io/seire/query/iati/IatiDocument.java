@@ -102,6 +102,7 @@ public class IatiDocument {
         boolean closed = facts.closedOn() != null;
         xml.empty("activity-status", "code", IatiCodes.activityStatus(on, p.eligibleFrom(), p.eligibleTo(), closed));
         dates(xml, facts, on);
+        budgets(xml, facts);
         transactions(xml, jdbc, facts.scope());
         results(xml, facts, on);
         xml.end();
@@ -134,6 +135,27 @@ public class IatiDocument {
         xml.empty("activity-date", "type", IatiCodes.PLANNED_END, "iso-date", p.eligibleTo());
         if (facts.closedOn() != null) {
             xml.empty("activity-date", "type", IatiCodes.ACTUAL_END, "iso-date", facts.closedOn());
+        }
+    }
+
+    /**
+     * Per calendar year with an approved work plan, its original budget and, once a later version is approved, the
+     * revised one; committed (the liaison approved them), over the year's part of the eligibility period.
+     */
+    private static void budgets(XmlOut xml, ActivityFacts facts) throws XMLStreamException {
+        ProjectRow p = facts.scope().project();
+        for (ActivityFacts.Budget budget : facts.budgets()) {
+            LocalDate start = LocalDate.of(budget.year(), 1, 1);
+            LocalDate end = LocalDate.of(budget.year(), 12, 31);
+            start = start.isBefore(p.eligibleFrom()) ? p.eligibleFrom() : start;
+            end = end.isAfter(p.eligibleTo()) ? p.eligibleTo() : end;
+            xml.start("budget").attr("type", budget.revised() ? IatiCodes.REVISED_BUDGET : IatiCodes.ORIGINAL_BUDGET)
+                    .attr("status", IatiCodes.COMMITTED);
+            xml.empty("period-start", "iso-date", start);
+            xml.empty("period-end", "iso-date", end);
+            xml.start("value").attr("currency", p.currency()).attr("value-date", start)
+                    .text(facts.scope().money(budget.total())).end();
+            xml.end();
         }
     }
 
