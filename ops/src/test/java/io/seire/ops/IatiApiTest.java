@@ -107,6 +107,8 @@ class IatiApiTest extends ApiTestBase {
         String id = unique("Šveits.1.01.25-0006");
         Map<String, Object> registration = Registration.of(id, NAME, programme, "C2");
         registration.put("beneficiary", "Kodanikuühiskonna Sihtkapital 🌱");
+        registration.put("partners", List.of(body("name", "Vilniaus socialinių inovacijų centras", "country", "LT"),
+                body("name", "MTÜ Šokolaadivabrik")));
         ok(admin.post("/api/v1/projects", registration));
         for (List<String> sub : SeedProject.SUB_ACTIVITIES) {
             ok(admin.post(p(id) + "/sub-activities", body("code", sub.get(0), "name", sub.get(1))));
@@ -251,7 +253,10 @@ class IatiApiTest extends ApiTestBase {
         // funders: the registered programme's funding sources; implementing: the beneficiary
         assertThat(all(a, "participating-org[@role='1']/narrative").stream().map(Element::getTextContent))
                 .containsExactly("Šveitsi toetus", "Riiklik kaasfinantseering");
-        assertThat(text(a, "participating-org[@role='4']/narrative")).isEqualTo("Kodanikuühiskonna Sihtkapital 🌱");
+        // implementing: the beneficiary, then the partners in their order
+        assertThat(all(a, "participating-org[@role='4']/narrative").stream().map(Element::getTextContent))
+                .containsExactly("Kodanikuühiskonna Sihtkapital 🌱", "Vilniaus socialinių inovacijų centras",
+                        "MTÜ Šokolaadivabrik");
         // status and dates: inside its eligibility today; actual start = the first expenditure still standing
         assertThat(text(a, "activity-status/@code")).isEqualTo("2");
         assertThat(text(a, "activity-date[@type='1']/@iso-date")).isEqualTo("2024-06-01");

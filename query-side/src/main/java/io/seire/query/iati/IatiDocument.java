@@ -98,7 +98,8 @@ public class IatiDocument {
         xml.narrated("title", p.name());
         xml.start("description").attr("type", "1")
                 .narrative(facts.subActivities().isEmpty() ? p.name() : String.join("\n", facts.subActivities())).end();
-        participatingOrgs(xml, p, programme);
+        participatingOrgs(xml, p, programme, jdbc.queryForList("SELECT jsonb_array_elements(partners) ->> 'name' "
+                + "FROM project WHERE project_id = ?", String.class, p.id()));
         boolean closed = facts.closedOn() != null;
         xml.empty("activity-status", "code", IatiCodes.activityStatus(on, p.eligibleFrom(), p.eligibleTo(), closed));
         dates(xml, facts, on);
@@ -108,8 +109,12 @@ public class IatiDocument {
         xml.end();
     }
 
-    /** Funding: the registered programme's funding sources, else the programme as the project names it. */
-    private static void participatingOrgs(XmlOut xml, ProjectRow p, ProgrammeRow programme) throws XMLStreamException {
+    /**
+     * Funding: the registered programme's funding sources, else the programme as the project names it. Implementing:
+     * the beneficiary, then each partner in the order the project lists them.
+     */
+    private static void participatingOrgs(XmlOut xml, ProjectRow p, ProgrammeRow programme, List<String> partners)
+            throws XMLStreamException {
         if (programme != null && !programme.fundingSources().isEmpty()) {
             for (ProgrammeRow.Source source : programme.fundingSources()) {
                 xml.start("participating-org").attr("role", IatiCodes.FUNDING).narrative(source.name()).end();
@@ -118,6 +123,9 @@ public class IatiDocument {
             xml.start("participating-org").attr("role", IatiCodes.FUNDING).narrative(p.programme()).end();
         }
         xml.start("participating-org").attr("role", IatiCodes.IMPLEMENTING).narrative(p.beneficiary()).end();
+        for (String partner : partners) {
+            xml.start("participating-org").attr("role", IatiCodes.IMPLEMENTING).narrative(partner).end();
+        }
     }
 
     /**
