@@ -10,6 +10,8 @@ import java.text.Normalizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -34,6 +36,7 @@ public class Tables {
     }
 
     public ResponseEntity<byte[]> answer(Rendering how, Table table, TableWriter.Rows rows) {
+        withoutCharset(how.format());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TableWriter writer = TableWriter.open(how.format(), how.language(), table, bytes)) {
             rows.writeTo(writer);
@@ -53,6 +56,7 @@ public class Tables {
      * @param what the export and who asked for it, for the log
      */
     public ResponseEntity<StreamingResponseBody> stream(Rendering how, Table table, String what, StreamedRows rows) {
+        withoutCharset(how.format());
         StreamingResponseBody body = exports.open(what + " as " + how.format(), (connection, out) -> {
             try (TableWriter writer = TableWriter.open(how.format(), how.language(), table, out)) {
                 rows.writeTo(connection, writer);
@@ -62,6 +66,17 @@ public class Tables {
         return ResponseEntity.ok().contentType(how.format().contentType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(table.fileName() + "." + how.format().extension()))
                 .body(body);
+    }
+
+    /**
+     * A binary answer names no charset: the one every answer is given by default ({@code server.servlet.encoding})
+     * is taken off again.
+     */
+    private static void withoutCharset(Format format) {
+        if (format == Format.XLSX && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+                attributes && attributes.getResponse() != null) {
+            attributes.getResponse().setCharacterEncoding((String) null);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +39,7 @@ public class FinanceViewsController {
         this.tables = tables;
     }
 
-    @GetMapping("/expenditures")
+    @GetMapping(path = "/expenditures", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Expenditures by incurred date, each with its status and history of corrections")
     public Paging.Page<ExpenditureList.Item> expenditures(
             Actor actor, @PathVariable String projectId,
@@ -73,7 +74,7 @@ public class FinanceViewsController {
                         item -> ExpenditureTable.write(item, writer)));
     }
 
-    @GetMapping("/budget-execution")
+    @GetMapping(path = "/budget-execution", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Annex 5: budget execution per line, sub-activity and cost category, in a period and cumulatively")
     public BudgetExecution.View budgetExecution(
             Actor actor, @PathVariable String projectId, @RequestParam(required = false) String period,

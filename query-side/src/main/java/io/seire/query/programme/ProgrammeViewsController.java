@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +70,7 @@ public class ProgrammeViewsController {
         return views.detail(gate.open(actor, programmeId, minPosition, asOf));
     }
 
-    @GetMapping("/{programmeId}/budget-execution")
+    @GetMapping(path = "/{programmeId}/budget-execution", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Budget execution of every project of the programme up to a date, per component and in "
             + "total, and the spending split by funding source (administrators and the programme's liaisons)")
     public ProgrammeRollUps.BudgetExecutionView budgetExecution(
@@ -92,7 +93,7 @@ public class ProgrammeViewsController {
         return tables.answer(how, ProgrammeTables.budgetExecution(view), ProgrammeTables.budgetExecutionRows(view));
     }
 
-    @GetMapping("/{programmeId}/results")
+    @GetMapping(path = "/{programmeId}/results", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Each programme indicator's cumulative value at a date: the sum of the project indicators "
             + "mapped to it (administrators and the programme's liaisons)")
     public List<ProgrammeRollUps.IndicatorResult> results(

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ public class ResultsViewsController {
         this.tables = tables;
     }
 
-    @GetMapping("/results-framework")
+    @GetMapping(path = "/results-framework", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Annex 2: per indicator the value in the period, cumulative value, % of target and status")
     public List<ResultsFramework.Row> resultsFramework(Actor actor, @PathVariable String projectId,
                                                        @RequestParam(required = false) String period,
@@ -68,7 +69,7 @@ public class ResultsViewsController {
         return tables.answer(how, ResultsFrameworkTable.of(projectId, period), ResultsFrameworkTable.rows(view));
     }
 
-    @GetMapping("/activity-progress")
+    @GetMapping(path = "/activity-progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Per sub-activity the latest progress report for the period, with earlier versions")
     public ProgressView.View activityProgress(Actor actor, @PathVariable String projectId,
                                               @RequestParam(required = false) String period,
@@ -89,7 +90,7 @@ public class ResultsViewsController {
         return tables.answer(how, ProgressTable.of(projectId, view.period()), ProgressTable.rows(view));
     }
 
-    @GetMapping("/staffing")
+    @GetMapping(path = "/staffing", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "on=<date>: positions with holder or vacancy and FTE; period=: the changes within it, in order")
     public Object staffing(Actor actor, @PathVariable String projectId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
