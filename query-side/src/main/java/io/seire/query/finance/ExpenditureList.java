@@ -100,10 +100,7 @@ public class ExpenditureList {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Version v = version(rs);
-                    Version first = new Version(v.position(), v.id(), "RECORDED", v.status(), null, null, null, null,
-                            null, null, null, null, null, rs.getTimestamp(21).toInstant(), rs.getString(22), null);
-                    sink.accept(item(scope, v, List.of(first)));
+                    sink.accept(item(scope, version(rs), List.of(), rs.getTimestamp(21).toInstant(), rs.getString(22)));
                 }
             }
         } finally {
@@ -182,10 +179,15 @@ public class ExpenditureList {
             history.add(new HistoryEntry(after.change(), changes, after.reason(), after.recordedAt(), after.actor()));
         }
         Version first = versions.isEmpty() ? current : versions.get(0);
+        return item(scope, current, history, first.recordedAt(), first.actor());
+    }
+
+    /** An item with its history; {@code recordedAt} and {@code actor} are its first recording's. */
+    private static Item item(ProjectScope scope, Version current, List<HistoryEntry> history, Instant recordedAt,
+                             String actor) {
         return new Item(current.id(), current.budgetLine(), scope.money(current.amount()), current.original(),
-                current.incurredOn(),
-                current.paidOn(), current.supplier(), current.invoice(), current.description(), current.corrects(),
-                current.status(), first.recordedAt(), first.actor(), history);
+                current.incurredOn(), current.paidOn(), current.supplier(), current.invoice(), current.description(),
+                current.corrects(), current.status(), recordedAt, actor, history);
     }
 
     private static void diff(Map<String, Change> changes, String field, Object from, Object to) {
