@@ -306,7 +306,10 @@ class TabularExportsApiTest extends ApiTestBase {
             assertThat(pdf.status()).as(pdf.toString()).isEqualTo(406);
             assertThat(pdf.header("Content-Type")).startsWith("application/problem+json");
         }
-        for (String unknown : List.of("docx", "", "csv2", "text/csv")) {
+        // a blank format is no format, as a blank parameter is everywhere
+        assertThat(download(admin, path + "&format=&lang=").header("Content-Type")).startsWith("application/json");
+        assertThat(download(admin, path + "&format=+&lang=", "Accept", "text/csv").text()).startsWith("\uFEFFBudget line,");
+        for (String unknown : List.of("docx", "csv2", "text/csv", "pdf2")) {
             Api.Download refused = download(admin, path + "&format=" + Api.seg(unknown), "Accept", "text/csv");
             assertThat(refused.status()).as(unknown + ": " + refused).isEqualTo(406);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

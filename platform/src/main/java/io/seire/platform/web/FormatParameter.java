@@ -53,11 +53,17 @@ public final class FormatParameter implements ContentNegotiationStrategy {
 
     /** The type a read asks for with {@code format}; null when it names none Seire knows (or is not a read). */
     public static MediaType requested(HttpServletRequest request) {
-        String[] values = isRead(request) ? request.getParameterValues(NAME) : null;
-        if (values == null || distinct(values) != 1) {
+        String[] values = values(request);
+        if (values.length == 0 || distinct(values) != 1) {
             return null;
         }
         return FORMATS.get(values[0].toLowerCase(Locale.ROOT));
+    }
+
+    /** The read's {@code format} values that say something: a blank one counts as none, as for every parameter. */
+    private static String[] values(HttpServletRequest request) {
+        String[] values = isRead(request) ? request.getParameterValues(NAME) : null;
+        return values == null ? new String[0] : Arrays.stream(values).filter(v -> !v.isBlank()).toArray(String[]::new);
     }
 
     private static long distinct(String[] values) {
@@ -74,8 +80,8 @@ public final class FormatParameter implements ContentNegotiationStrategy {
         @Override
         public boolean preHandle(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                  @NonNull Object handler) throws HttpMediaTypeNotAcceptableException {
-            String[] values = isRead(request) ? request.getParameterValues(NAME) : null;
-            if (values == null) {
+            String[] values = values(request);
+            if (values.length == 0) {
                 return true;
             }
             if (distinct(values) > 1) {

@@ -16,12 +16,12 @@ public enum Language {
     }
 
     /**
-     * {@code lang=et|en} when given (anything else is a 400), else the first of {@code et} and {@code en} that
+     * {@code lang=et|en} when given (anything else but a blank is a 400), else the first of {@code et} and {@code en} that
      * {@code Accept-Language} prefers, else English. An unreadable {@code Accept-Language} is only a preference, and
      * counts as none.
      */
     public static Language of(String lang, String acceptLanguage) {
-        if (lang != null) {
+        if (lang != null && !lang.isBlank()) {
             for (Language l : values()) {
                 if (l.code().equalsIgnoreCase(lang.trim())) {
                     return l;

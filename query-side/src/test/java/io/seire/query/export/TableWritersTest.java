@@ -218,6 +218,7 @@ class TableWritersTest {
         assertThat(Language.of(null, "lt")).isEqualTo(Language.EN);
         assertThat(Language.of(null, "x;;;q=")).isEqualTo(Language.EN);
         assertThat(Language.of(null, null)).isEqualTo(Language.EN);
+        assertThat(Language.of(" ", "et")).as("a blank lang is no lang").isEqualTo(Language.ET);
         assertThatThrownBy(() -> Language.of("lt", null)).isInstanceOf(InvalidRequest.class)
                 .hasMessageContaining("lang").hasMessageContaining("et").hasMessageContaining("en");
     }
