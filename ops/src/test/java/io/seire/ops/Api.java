@@ -163,6 +163,41 @@ public final class Api {
         }
     }
 
+    /** An answer read as bytes (a spreadsheet, or text whose exact bytes matter). */
+    public record Download(int status, byte[] body, HttpResponse<byte[]> raw) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + header("Content-Type") + " " + (body.length > 2000 ? body.length + " bytes" : text());
+        }
+    }
+
+    /** A GET with the given headers (each may be null to leave it out), its answer kept as bytes. */
+    public Download download(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                b.setHeader(name, value);
+            }
+        });
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String write(Object body) {
         try {
             return JSON.writeValueAsString(body);

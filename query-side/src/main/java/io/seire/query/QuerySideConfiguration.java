@@ -2,6 +2,8 @@ package io.seire.query;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.seire.query.export.Exports;
+import io.seire.query.export.Language;
+import io.seire.query.export.Rendering;
 import io.seire.query.read.ProjectionProgress;
 import io.seire.query.read.PromptEventSource;
 import io.seire.query.read.Projections;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.NonNull;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -72,6 +75,38 @@ public class QuerySideConfiguration {
             public void configureAsyncSupport(@NonNull AsyncSupportConfigurer configurer) {
                 configurer.setTaskExecutor(exports.executor());
             }
+        };
+    }
+
+    /**
+     * Views written as tables take a {@link Rendering} (format and language); the API document names its
+     * {@code lang} parameter instead of the object.
+     */
+    @Bean
+    public WebMvcConfigurer renderingParameter() {
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Rendering.class);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(@NonNull java.util.List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new Rendering.Resolver());
+            }
+        };
+    }
+
+    @Bean
+    public org.springdoc.core.customizers.OperationCustomizer renderingLanguage() {
+        return (operation, handler) -> {
+            boolean rendered = java.util.Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == Rendering.class);
+            if (rendered && (operation.getParameters() == null || operation.getParameters().stream()
+                    .noneMatch(p -> Rendering.LANG.equals(p.getName())))) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.QueryParameter()
+                        .name(Rendering.LANG).required(false)
+                        .description("Language of a CSV or XLSX answer's labels, and of its CSV number and date "
+                                + "format: et or en; by default from Accept-Language, else en")
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema()._enum(Language.codes())));
+            }
+            return operation;
         };
     }
 

@@ -39,10 +39,14 @@ public final class Benchmark {
     /** How much work each figure does; {@code --quick} finishes in under a minute. */
     record Scale(String name, int singleRows, int batchRows, int httpWrites, int probeWrites, int bigHistory,
                  int datasetProjects, int datasetSmallEvents, int datasetBigEvents, int reads, int writeProjects,
-                 int warmUp, int importRuns) {
-        static final Scale QUICK = new Scale("quick", 500, 20_000, 400, 60, 2_000, 10, 50, 10_000, 300, 10, 300, 1);
-        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000, 3);
+                 int warmUp, int importRuns, int exportExpenditures) {
+        static final Scale QUICK = new Scale("quick", 500, 20_000, 400, 60, 2_000, 10, 50, 10_000, 300, 10, 300, 1, 10_000);
+        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000, 3,
+                100_000);
     }
+
+    /** The heap the exporting node of figures 6 and 7 runs with. */
+    static final int EXPORT_NODE_HEAP_MB = 256;
 
     /** One measured figure and, where it has one, its ratio to the raw baseline. */
     record Figure(String name, double value, String unit, Double ratio, String baseline) {
@@ -55,31 +59,36 @@ public final class Benchmark {
     static final String ADMIN_PASSWORD = "benchmark-" + UUID.randomUUID();
 
     private final Scale scale;
+    /** The figures to run alone ({@code --only report-pdf|exports}), or null for all of them. */
+    private final String only;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Double> raw = new LinkedHashMap<>();
     private Http http;
     private JdbcTemplate jdbc;
     private String dbUrl;
 
-    private Benchmark(Scale scale) {
+    private Benchmark(Scale scale, String only) {
         this.scale = scale;
+        this.only = only;
     }
 
-    /** {@code --only NAME} runs one figure alone (e.g. {@code report-pdf}); null runs them all. */
-    private String only;
-
+    /** {@code [--quick] [--only report-pdf|exports]}: the short run; only the figures named (8 or 9). */
     public static void main(String[] args) throws Exception {
-        Scale scale = Arrays.asList(args).contains("--quick") ? Scale.QUICK : Scale.FULL;
-        Benchmark benchmark = new Benchmark(scale);
-        int only = Arrays.asList(args).indexOf("--only");
-        if (only >= 0) {
-            if (only + 1 >= args.length || !List.of("report-pdf").contains(args[only + 1])) {
-                System.err.println("--only takes one of: report-pdf");
-                System.exit(2);
+        List<String> options = Arrays.asList(args);
+        Scale scale = options.contains("--quick") ? Scale.QUICK : Scale.FULL;
+        String only = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--only")) {
+                String value = args[i].contains("=") ? args[i].substring(args[i].indexOf('=') + 1)
+                        : i + 1 < args.length ? args[i + 1] : "";
+                if (!List.of("report-pdf", "exports").contains(value)) {
+                    System.err.println("--only takes one of: report-pdf (figure 8), exports (figure 9)");
+                    System.exit(2);
+                }
+                only = value;
             }
-            benchmark.only = args[only + 1];
         }
-        benchmark.run();
+        new Benchmark(scale, only).run();
         System.exit(0);
     }
 
@@ -99,11 +108,16 @@ public final class Benchmark {
             DataSource dataSource = seire.context().getBean(DataSource.class);
             jdbc = new JdbcTemplate(dataSource);
             postgresVersion = jdbc.queryForObject("SHOW server_version", String.class);
-            System.out.println("Seire benchmark (" + scale.name() + "), " + machine() + ", PostgreSQL " + postgresVersion);
+            System.out.println("Seire benchmark (" + scale.name() + (only == null ? "" : ", figure " + only + " only")
+                    + "), " + machine() + ", PostgreSQL " + postgresVersion);
             System.out.println("name                                              value unit       ratio");
 
             if ("report-pdf".equals(only)) {
                 reportPdf();
+            } else if ("exports".equals(only)) {
+                RawBaseline baseline = new RawBaseline(dataSource);
+                exportDataset(seire, baseline);
+                exports(dir);
             } else {
                 RawBaseline baseline = new RawBaseline(dataSource);
                 rawWrites(baseline);
@@ -113,7 +127,8 @@ public final class Benchmark {
                 dataset(seire);
                 reads();
                 programmeReads();
-                export(dir);
+                exportDataset(seire, baseline);
+                exports(dir);
                 reportPdf();
                 rebuild(seire, baseline);
             }
@@ -413,16 +428,40 @@ public final class Benchmark {
         report(new Figure(name + ".p99", percentile(times, 99) / 1e6, "ms", null, of));
     }
 
-    // ------------------------------------------------------------------ 6: audit-trail export
+    // ------------------------------------------------------------------ 6 and 9: exports from a small node
 
-    private void export(Path dir) throws Exception {
+    /** The project figure 9 exports, with its expenditures appended, and the raw scan of them. */
+    private String exportProject;
+    private RawBaseline.Scan expenditureScan;
+
+    private void exportDataset(SeireApplication.Running seire, RawBaseline baseline) throws Exception {
+        exportProject = project("Šveits.bench.export", 100_000_000);
+        Dataset data = new Dataset(seire.context().getBean(EventStore.class),
+                seire.context().getBean(TransactionTemplate.class), jdbc);
+        data.appendExpenditures(exportProject, scale.exportExpenditures());
+        awaitProjected(seire.context().getBean(ProjectionProgress.class));
+        jdbc.execute("VACUUM (ANALYZE) expenditure_version");
+        baseline.expenditureScan(exportProject); // once to warm the cache, as the exports find it
+        expenditureScan = baseline.expenditureScan(exportProject);
+        if (expenditureScan.rows() != scale.exportExpenditures()) {
+            throw new IllegalStateException("expected " + scale.exportExpenditures() + " expenditures, found "
+                    + expenditureScan.rows());
+        }
+        report(new Figure("raw.expenditure_scan", expenditureScan.rowsPerSecond(), "rows/s", null,
+                expenditureScan.rows() + " rows of one project in list order, every column, a cursor"));
+    }
+
+    /** Figures 6 and 9 run in a query node of their own, started with a 256 MB heap. */
+    private void exports(Path dir) throws Exception {
         String jar = System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar,
-                "--server.port=" + port, "--logging.level.root=WARN")
+        Path gcLog = dir.resolve("export-node-gc.log");
+        Files.deleteIfExists(gcLog);
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + EXPORT_NODE_HEAP_MB + "m", "-XX:+UseSerialGC",
+                "-Xlog:gc:file=" + gcLog, "-jar", jar, "--server.port=" + port, "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("export-node.log").toFile());
         builder.environment().put("SEIRE_MODE", "query");
         builder.environment().put("SEIRE_DB_URL", dbUrl);
@@ -432,18 +471,75 @@ public final class Benchmark {
         try {
             Http small = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD)
                     .awaitHealthy(node, Duration.ofMinutes(2), "the export node (see " + dir.resolve("export-node.log") + ")");
-            long start = System.nanoTime();
-            long lines = small.countLines("/api/v1/projects/" + Http.seg(bigProject) + "/audit-trail", "text/csv");
-            double seconds = RawBaseline.seconds(start);
-            long entries = lines - 1;
-            report(new Figure("6.audit_export.entries", entries, "entries", null, "from a query node with -Xmx256m"));
-            report(new Figure("6.audit_export.rate", entries / seconds, "entries/s", null, "ratio below, after the raw scan"));
-            exportRate = entries / seconds;
-            report(new Figure("6.audit_export.heap_limit", 256, "MB", null, "the exporting process ran with -Xmx256m"));
+            if (only == null) {
+                auditExport(small);
+            }
+            expenditureExports(small, dir);
+            if (only == null) {
+                report(new Figure("6.audit_export.heap_limit", EXPORT_NODE_HEAP_MB, "MB", null,
+                        "the exporting process ran with -Xmx" + EXPORT_NODE_HEAP_MB + "m"));
+            }
+            report(new Figure("9.expenditure_export.heap_limit", EXPORT_NODE_HEAP_MB, "MB", null,
+                    "the exporting process ran with -Xmx" + EXPORT_NODE_HEAP_MB + "m"));
+            report(new Figure("9.expenditure_export.max_heap_after_gc", maxHeapAfterGc(gcLog), "MB", null,
+                    "the most the node held after any collection in its life (" + gcLog.getFileName() + ")"));
         } finally {
             node.destroy();
             node.waitFor();
         }
+    }
+
+    private void auditExport(Http small) {
+        long start = System.nanoTime();
+        long lines = small.countLines("/api/v1/projects/" + Http.seg(bigProject) + "/audit-trail", "text/csv");
+        double seconds = RawBaseline.seconds(start);
+        long entries = lines - 1;
+        report(new Figure("6.audit_export.entries", entries, "entries", null, "from a query node with -Xmx256m"));
+        report(new Figure("6.audit_export.rate", entries / seconds, "entries/s", null, "ratio below, after the raw scan"));
+        exportRate = entries / seconds;
+    }
+
+    /** Figure 7: every expenditure of one project as CSV and as XLSX, each read to its last byte. */
+    private void expenditureExports(Http small, Path dir) throws IOException {
+        String path = "/api/v1/projects/" + Http.seg(exportProject) + "/expenditures?lang=et&format=";
+        long rows = expenditureScan.rows();
+        double raw = expenditureScan.rowsPerSecond();
+        // a running server is warm: each export runs once untimed, so that the timed one runs compiled code
+        small.download(path + "csv", dir.resolve("expenditures.csv"));
+        small.download(path + "xlsx", dir.resolve("expenditures.xlsx"));
+
+        long start = System.nanoTime();
+        long lines = small.countLines(path + "csv", "*/*");
+        double csvRate = (lines - 1) / RawBaseline.seconds(start);
+        if (lines - 1 != rows) {
+            throw new IllegalStateException("the CSV export holds " + (lines - 1) + " rows, not " + rows);
+        }
+        report(new Figure("9.expenditure_export.csv", csvRate, "rows/s", csvRate / raw, "raw.expenditure_scan; "
+                + rows + " expenditures, streamed from the -Xmx" + EXPORT_NODE_HEAP_MB + "m node"));
+
+        Path xlsx = dir.resolve("expenditures.xlsx");
+        start = System.nanoTime();
+        long bytes = small.download(path + "xlsx", xlsx);
+        double xlsxRate = rows / RawBaseline.seconds(start);
+        long sheetRows = XlsxRows.count(xlsx) - 1;
+        if (sheetRows != rows) {
+            throw new IllegalStateException("the XLSX export holds " + sheetRows + " rows, not " + rows);
+        }
+        report(new Figure("9.expenditure_export.xlsx", xlsxRate, "rows/s", xlsxRate / raw, "raw.expenditure_scan; "
+                + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) + ", every row read back from the file"));
+    }
+
+    /** The most heap a collection left in use, from a {@code -Xlog:gc} file ({@code … 120M->45M(247M) …}). */
+    static double maxHeapAfterGc(Path gcLog) throws IOException {
+        java.util.regex.Pattern after = java.util.regex.Pattern.compile("->(\\d+)M\\(");
+        double max = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            java.util.regex.Matcher m = after.matcher(line);
+            if (m.find()) {
+                max = Math.max(max, Double.parseDouble(m.group(1)));
+            }
+        }
+        return max;
     }
 
     private double exportRate;

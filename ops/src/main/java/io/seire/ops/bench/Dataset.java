@@ -1,10 +1,12 @@
 package io.seire.ops.bench;
 
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.OriginalAmount;
 import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.kernel.progress.ProgressStatus;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,48 @@ final class Dataset {
             }
         }
     }
+
+    /**
+     * Appends {@code count} expenditures to a project set up like the seed project, as a finance clerk's year of
+     * invoices would read: spread over the project's days and its five services lines, suppliers and descriptions in
+     * Estonian and Lithuanian, one in ten invoiced in Swiss francs with its rate.
+     */
+    void appendExpenditures(String projectId, long count) {
+        Long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, projectId);
+        long sequence = last == null ? 0 : last + 1;
+        MetaData meta = MetaData.with("actor", "benchmark").and("roles", "FINANCE").and("source", "benchmark data")
+                .and("correlationId", UUID.randomUUID().toString());
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            batch.add(new GenericDomainEventMessage<>("Project", projectId, sequence++, expenditure(projectId, i), meta));
+            if (batch.size() == 5000 || i == count - 1) {
+                List<EventMessage<?>> toAppend = batch;
+                transactions.executeWithoutResult(s -> events.publish(toAppend));
+                batch = new ArrayList<>();
+            }
+        }
+    }
+
+    private static ExpenditureRecorded expenditure(String projectId, long i) {
+        LocalDate day = LocalDate.of(2024, 6, 1).plusDays(i % 1500);
+        String id = "X-" + i;
+        String line = "AT" + (1 + i % 5) + "-SERVICES";
+        String supplier = SUPPLIERS.get((int) (i % SUPPLIERS.size()));
+        String description = "Arve " + i + ": koolituse ruumide rent ja toitlustus, õppematerjalid (šabloonid, žürii)";
+        if (i % 10 == 0) {
+            BigDecimal francs = BigDecimal.valueOf(1000 + i % 9000, 2);
+            BigDecimal rate = new BigDecimal("1.064");
+            return new ExpenditureRecorded(projectId, id, line, francs.multiply(rate).setScale(2, RoundingMode.HALF_UP),
+                    day, day.plusDays(14), supplier, id, description, false, null,
+                    new OriginalAmount(francs, "CHF", rate, day, "Eesti Pank"));
+        }
+        return new ExpenditureRecorded(projectId, id, line, BigDecimal.valueOf(100 + i % 90_000, 2), day,
+                day.plusDays(14), supplier, id, description, false, null);
+    }
+
+    private static final List<String> SUPPLIERS = List.of("OÜ Õunapuu", "AS Tšempion", "UAB Ąžuolynė",
+            "MTÜ Ühiskonnaõpe", "Zürcher Beratung AG");
 
     private static Object event(String projectId, long i) {
         String period = PERIODS.get((int) (i % PERIODS.size()));

@@ -123,6 +123,26 @@ final class Http {
         }
     }
 
+    /** Streams a GET to a file (replacing what it held) and answers how many bytes it holds. */
+    long download(String path, java.nio.file.Path file) {
+        try {
+            HttpResponse<java.nio.file.Path> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", authorization).timeout(Duration.ofMinutes(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(file, java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": "
+                        + java.nio.file.Files.readString(file));
+            }
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.header("Authorization", authorization)

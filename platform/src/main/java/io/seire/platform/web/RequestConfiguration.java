@@ -43,6 +43,27 @@ public class RequestConfiguration {
         };
     }
 
+    /**
+     * A read's representation is chosen by {@code format=} first, then by {@code Accept} (see {@link FormatParameter});
+     * a {@code format} Seire does not write is refused before the handler runs.
+     */
+    @Bean
+    public WebMvcConfigurer formatParameter() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureContentNegotiation(
+                    @NonNull org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer configurer) {
+                configurer.strategies(java.util.List.of(new FormatParameter(),
+                        new org.springframework.web.accept.HeaderContentNegotiationStrategy()));
+            }
+
+            @Override
+            public void addInterceptors(@NonNull InterceptorRegistry registry) {
+                registry.addInterceptor(new FormatParameter.Check());
+            }
+        };
+    }
+
     /** Unusable Content-Type and Accept headers are refused before Spring Security or Spring MVC read them. */
     @Bean
     public org.springframework.boot.web.servlet.FilterRegistrationBean<RequestHeaders> requestHeaders(

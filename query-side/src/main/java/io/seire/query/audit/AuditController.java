@@ -2,6 +2,9 @@ package io.seire.query.audit;
 
 import io.seire.kernel.access.Actor;
 import io.seire.query.export.Exports;
+import io.seire.query.export.Format;
+import io.seire.query.export.Rendering;
+import io.seire.query.export.Tables;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ReadGate;
@@ -34,14 +37,16 @@ public class AuditController {
     private final ReportViews reports;
     private final Exports exports;
     private final ReportDocuments documents;
+    private final Tables tables;
 
     public AuditController(ReadGate gate, AuditTrail audit, ReportViews reports, Exports exports,
-                           ReportDocuments documents) {
+                           ReportDocuments documents, Tables tables) {
         this.gate = gate;
         this.audit = audit;
         this.reports = reports;
         this.exports = exports;
         this.documents = documents;
+        this.tables = tables;
     }
 
     @GetMapping(path = "/audit-trail", produces = {MediaType.APPLICATION_JSON_VALUE})
@@ -60,9 +65,9 @@ public class AuditController {
         return audit.page(scope, filter(from, to, byActor, type), paging);
     }
 
-    @GetMapping(path = "/audit-trail", produces = {CSV, NDJSON})
-    @Operation(summary = "The whole audit trail streamed as CSV or NDJSON, in constant memory; 503 with Retry-After "
-            + "while every export slot is in use")
+    @GetMapping(path = "/audit-trail", produces = {CSV, NDJSON, Format.XLSX_TYPE})
+    @Operation(summary = "The whole audit trail streamed as CSV, NDJSON or XLSX, in constant memory; 503 with "
+            + "Retry-After while every export slot is in use")
     public ResponseEntity<StreamingResponseBody> stream(Actor actor, @PathVariable String projectId,
                                                         @RequestParam(required = false) String from,
                                                         @RequestParam(required = false) String to,
@@ -70,15 +75,18 @@ public class AuditController {
                                                         @RequestParam(required = false) String type,
                                                         @RequestParam(required = false) Long minPosition,
                                                         @RequestParam(required = false) String asOf,
-                                                        @org.springframework.web.bind.annotation.RequestHeader("Accept") String accept) {
+                                                        Rendering how) {
         ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
         AuditTrail.Filter filter = filter(from, to, byActor, type);
-        boolean csv = accept.contains(CSV);
-        StreamingResponseBody body = exports.open("the audit trail of " + projectId + " as " + (csv ? "CSV" : "NDJSON")
-                + " for " + actor.username(), (connection, out) -> audit.stream(connection, scope, filter, csv, out));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(csv ? CSV + ";charset=UTF-8" : NDJSON + ";charset=UTF-8"))
-                .body(body);
+        String what = "the audit trail of " + projectId + " for " + actor.username();
+        if (how.format() == Format.XLSX) {
+            return tables.stream(how, AuditTable.of(projectId), what, (connection, writer) ->
+                    audit.each(connection, scope, filter, entry -> AuditTable.write(entry, writer)));
+        }
+        boolean csv = how.format() == Format.CSV;
+        StreamingResponseBody body = exports.open(what + " as " + how.format(),
+                (connection, out) -> audit.stream(connection, scope, filter, csv, out));
+        return ResponseEntity.ok().contentType(how.format().contentType()).body(body);
     }
 
     @GetMapping("/reports")

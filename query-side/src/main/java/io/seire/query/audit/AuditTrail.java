@@ -2,6 +2,7 @@ package io.seire.query.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.query.export.Cells;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
 import java.io.IOException;
@@ -45,8 +46,6 @@ public class AuditTrail {
             "summary", "reason", "idempotencyKey", "correlationId", "source", "hash");
     /** RFC 4180: comma, double quotes where needed, CRLF, the header first. */
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get();
-    /** What a spreadsheet takes as the start of a formula. */
-    static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -74,12 +73,39 @@ public class AuditTrail {
         return paging.page(items, total == null ? 0 : total);
     }
 
+    /** Receives the entries of a streamed trail one by one. */
+    @FunctionalInterface
+    public interface EntrySink {
+        void accept(Entry entry) throws IOException;
+    }
+
     /**
      * Writes every matching entry as NDJSON or CSV, reading with a database cursor on the given connection (an
      * export's own): memory stays flat. The cursor's transaction is rolled back however the writing ends.
      */
     public void stream(Connection con, ProjectScope scope, Filter filter, boolean csv, OutputStream out)
             throws IOException, SQLException {
+        if (csv) {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(text, CSV);
+            each(con, scope, filter, e -> printer.printRecord(csvCells(e)));
+            printer.flush();
+        } else {
+            JsonGenerator generator = json.getFactory().createGenerator(out);
+            generator.setRootValueSeparator(null);
+            each(con, scope, filter, e -> {
+                json.writeValue(generator, e);
+                generator.writeRaw('\n');
+            });
+            generator.flush();
+        }
+    }
+
+    /**
+     * Hands every matching entry on in position order, read with a database cursor on the given connection (an
+     * export's own) so that memory stays flat; the cursor's transaction is rolled back however the reading ends.
+     */
+    public void each(Connection con, ProjectScope scope, Filter filter, EntrySink sink) throws IOException, SQLException {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position WHERE "
                 + where(scope.id(), scope.maxPosition(), filter, args) + " ORDER BY a.position";
@@ -91,35 +117,14 @@ public class AuditTrail {
                 ps.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                if (csv) {
-                    writeCsv(rs, out);
-                } else {
-                    writeNdjson(rs, out);
+                while (rs.next()) {
+                    sink.accept(entry(rs));
                 }
             }
         } finally {
             con.rollback();
             con.setAutoCommit(autoCommit);
         }
-    }
-
-    private static void writeCsv(ResultSet rs, OutputStream out) throws IOException, SQLException {
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(text, CSV);
-        while (rs.next()) {
-            printer.printRecord(csvCells(entry(rs)));
-        }
-        printer.flush();
-    }
-
-    private void writeNdjson(ResultSet rs, OutputStream out) throws IOException, SQLException {
-        JsonGenerator generator = json.getFactory().createGenerator(out);
-        generator.setRootValueSeparator(null);
-        while (rs.next()) {
-            json.writeValue(generator, entry(rs));
-            generator.writeRaw('\n');
-        }
-        generator.flush();
     }
 
     private static String where(String stream, long maxPosition, Filter filter, List<Object> args) {
@@ -163,11 +168,6 @@ public class AuditTrail {
     }
 
     static String inert(String text) {
-        String cell = nz(text);
-        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+        return Cells.inert(text);
     }
 }

@@ -3,7 +3,12 @@ package io.seire.query.finance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,8 +62,73 @@ public class ExpenditureList {
     }
 
     public Paging.Page<Item> list(ProjectScope scope, Filter filter, Paging paging) {
-        StringBuilder where = new StringBuilder("project_id = ? AND position <= ? AND (superseded_position IS NULL OR superseded_position > ?)");
-        List<Object> args = new ArrayList<>(List.of(scope.id(), scope.maxPosition(), scope.maxPosition()));
+        List<Object> args = new ArrayList<>();
+        String where = where(scope, filter, args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM expenditure_version WHERE " + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(paging.size());
+        pageArgs.add(paging.offset());
+        List<Version> current = jdbc.query("SELECT " + COLUMNS + " FROM expenditure_version WHERE " + where
+                + " ORDER BY incurred_on, expenditure_id LIMIT ? OFFSET ?", (rs, i) -> version(rs), pageArgs.toArray());
+        Map<String, List<Version>> histories = histories(scope, current.stream().map(Version::id).toList());
+        List<Item> items = current.stream().map(v -> item(scope, v, histories.getOrDefault(v.id(), List.of()))).toList();
+        return paging.page(items, total == null ? 0 : total);
+    }
+
+    /** Receives the items of a streamed list one by one. */
+    @FunctionalInterface
+    public interface ItemSink {
+        void accept(Item item) throws IOException;
+    }
+
+    /**
+     * Every matching expenditure, in the list's order, read with a database cursor on the given connection (an
+     * export's own) and handed on one at a time: memory stays flat however long the list. Each item is as the list
+     * gives it, without its history; its {@code recordedAt} and {@code actor} are its first recording's. The cursor's
+     * transaction is rolled back however the reading ends.
+     */
+    public void stream(Connection con, ProjectScope scope, Filter filter, ItemSink sink) throws IOException, SQLException {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + ", " + firstRecording("recorded_at") + ", " + firstRecording("actor")
+                + " FROM expenditure_version v WHERE " + where(scope, filter, args) + " ORDER BY incurred_on, expenditure_id";
+        boolean autoCommit = con.getAutoCommit();
+        con.setAutoCommit(false);
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setFetchSize(2000);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(item(scope, version(rs), List.of(), rs.getTimestamp(21).toInstant(), rs.getString(22)));
+                }
+            }
+        } finally {
+            con.rollback();
+            con.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** A column of the expenditure's first version: the current one's unless it was corrected or cancelled since. */
+    private static String firstRecording(String column) {
+        return "CASE WHEN v.change = 'RECORDED' THEN v." + column + " ELSE (SELECT f." + column
+                + " FROM expenditure_version f WHERE f.project_id = v.project_id AND f.expenditure_id = v.expenditure_id "
+                + "ORDER BY f.position LIMIT 1) END";
+    }
+
+    /**
+     * The versions in force at the scope's horizon. For the current state that is simply the versions not superseded,
+     * which the partial index on the list's order holds: a long list is then read in order, without a sort.
+     */
+    private static String where(ProjectScope scope, Filter filter, List<Object> args) {
+        StringBuilder where;
+        if (scope.horizon().isNow()) {
+            where = new StringBuilder("project_id = ? AND superseded_position IS NULL");
+            args.add(scope.id());
+        } else {
+            where = new StringBuilder("project_id = ? AND position <= ? AND (superseded_position IS NULL OR superseded_position > ?)");
+            args.addAll(List.of(scope.id(), scope.maxPosition(), scope.maxPosition()));
+        }
         if (filter.from() != null) {
             where.append(" AND incurred_on >= ?");
             args.add(filter.from());
@@ -71,15 +141,7 @@ public class ExpenditureList {
             where.append(" AND budget_line = ?");
             args.add(filter.budgetLine());
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM expenditure_version WHERE " + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(paging.size());
-        pageArgs.add(paging.offset());
-        List<Version> current = jdbc.query("SELECT " + COLUMNS + " FROM expenditure_version WHERE " + where
-                + " ORDER BY incurred_on, expenditure_id LIMIT ? OFFSET ?", (rs, i) -> version(rs), pageArgs.toArray());
-        Map<String, List<Version>> histories = histories(scope, current.stream().map(Version::id).toList());
-        List<Item> items = current.stream().map(v -> item(scope, v, histories.getOrDefault(v.id(), List.of()))).toList();
-        return paging.page(items, total == null ? 0 : total);
+        return where.toString();
     }
 
     private Map<String, List<Version>> histories(ProjectScope scope, List<String> ids) {
@@ -117,10 +179,15 @@ public class ExpenditureList {
             history.add(new HistoryEntry(after.change(), changes, after.reason(), after.recordedAt(), after.actor()));
         }
         Version first = versions.isEmpty() ? current : versions.get(0);
+        return item(scope, current, history, first.recordedAt(), first.actor());
+    }
+
+    /** An item with its history; {@code recordedAt} and {@code actor} are its first recording's. */
+    private static Item item(ProjectScope scope, Version current, List<HistoryEntry> history, Instant recordedAt,
+                             String actor) {
         return new Item(current.id(), current.budgetLine(), scope.money(current.amount()), current.original(),
-                current.incurredOn(),
-                current.paidOn(), current.supplier(), current.invoice(), current.description(), current.corrects(),
-                current.status(), first.recordedAt(), first.actor(), history);
+                current.incurredOn(), current.paidOn(), current.supplier(), current.invoice(), current.description(),
+                current.corrects(), current.status(), recordedAt, actor, history);
     }
 
     private static void diff(Map<String, Change> changes, String field, Object from, Object to) {

@@ -6,6 +6,9 @@ import io.seire.platform.web.InvalidRequest;
 import io.seire.query.audit.AuditTrail;
 import io.seire.query.audit.ChainVerification;
 import io.seire.query.audit.ChainVerifier;
+import io.seire.query.export.Format;
+import io.seire.query.export.Rendering;
+import io.seire.query.export.Tables;
 import io.seire.query.read.Horizon;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ReadGate;
@@ -14,6 +17,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,15 +36,17 @@ public class ProgrammeViewsController {
     private final ProgrammeRollUps rollUps;
     private final AuditTrail audit;
     private final ChainVerifier verifier;
+    private final Tables tables;
 
     public ProgrammeViewsController(ReadGate readGate, ProgrammeGate gate, ProgrammeViews views, ProgrammeRollUps rollUps,
-                                AuditTrail audit, ChainVerifier verifier) {
+                                    AuditTrail audit, ChainVerifier verifier, Tables tables) {
         this.readGate = readGate;
         this.gate = gate;
         this.views = views;
         this.rollUps = rollUps;
         this.audit = audit;
         this.verifier = verifier;
+        this.tables = tables;
     }
 
     @GetMapping
@@ -63,7 +70,7 @@ public class ProgrammeViewsController {
         return views.detail(gate.open(actor, programmeId, minPosition, asOf));
     }
 
-    @GetMapping("/{programmeId}/budget-execution")
+    @GetMapping(path = "/{programmeId}/budget-execution", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Budget execution of every project of the programme up to a date, per component and in "
             + "total, and the spending split by funding source (administrators and the programme's liaisons)")
     public ProgrammeRollUps.BudgetExecutionView budgetExecution(
@@ -74,7 +81,19 @@ public class ProgrammeViewsController {
         return rollUps.budgetExecution(scope, required(to));
     }
 
-    @GetMapping("/{programmeId}/results")
+    @GetMapping(path = "/{programmeId}/budget-execution", produces = {Format.CSV_TYPE, Format.XLSX_TYPE})
+    @Operation(summary = "The programme's budget execution as CSV or XLSX: each component's projects and subtotal, "
+            + "the total and its split by funding source (administrators and the programme's liaisons)")
+    public ResponseEntity<byte[]> budgetExecutionTable(
+            Actor actor, @PathVariable String programmeId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long minPosition, @RequestParam(required = false) String asOf,
+            Rendering how) {
+        ProgrammeRollUps.BudgetExecutionView view = budgetExecution(actor, programmeId, to, minPosition, asOf);
+        return tables.answer(how, ProgrammeTables.budgetExecution(view), ProgrammeTables.budgetExecutionRows(view));
+    }
+
+    @GetMapping(path = "/{programmeId}/results", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Each programme indicator's cumulative value at a date: the sum of the project indicators "
             + "mapped to it (administrators and the programme's liaisons)")
     public List<ProgrammeRollUps.IndicatorResult> results(
@@ -83,6 +102,18 @@ public class ProgrammeViewsController {
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) String asOf) {
         ProgrammeScope scope = gate.openRollUp(actor, programmeId, minPosition, asOf);
         return rollUps.results(scope, required(to));
+    }
+
+    @GetMapping(path = "/{programmeId}/results", produces = {Format.CSV_TYPE, Format.XLSX_TYPE})
+    @Operation(summary = "The programme's results as CSV or XLSX: each indicator's project values and their sum "
+            + "(administrators and the programme's liaisons)")
+    public ResponseEntity<byte[]> resultsTable(
+            Actor actor, @PathVariable String programmeId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long minPosition, @RequestParam(required = false) String asOf,
+            Rendering how) {
+        List<ProgrammeRollUps.IndicatorResult> view = results(actor, programmeId, to, minPosition, asOf);
+        return tables.answer(how, ProgrammeTables.results(programmeId, to), ProgrammeTables.resultsRows(view));
     }
 
     @GetMapping("/{programmeId}/audit-trail")
