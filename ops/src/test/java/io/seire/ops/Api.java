@@ -84,32 +84,11 @@ public final class Api {
         return send(request(path).header("Accept", accept).GET(), null);
     }
 
-    /** An answer read as bytes (a PDF, an XLSX), with its status and headers. */
-    public record Download(int status, byte[] body, HttpResponse<byte[]> raw) {
-        public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
     /** A GET whose answer is kept as bytes; {@code accept} may be null to send none. */
     public Download download(String path, String accept) {
-        HttpRequest.Builder b = request(path).GET();
-        if (accept != null) {
-            b.header("Accept", accept);
-        }
-        try {
-            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Download(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> headers = new java.util.HashMap<>();
+        headers.put("Accept", accept);
+        return download(path, headers);
     }
 
     public Response post(String path, Object body) {

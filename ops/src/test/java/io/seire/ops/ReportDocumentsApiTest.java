@@ -409,8 +409,9 @@ class ReportDocumentsApiTest extends ApiTestBase {
 
     @Test
     void unknown_formats_languages_and_reports_are_refused_as_problems_never_500() {
+        // a format Seire does not produce is 406, as for every view (ADR 0026)
         Api.Response format = liaison.get(base + "/reports/R-2025?format=docx");
-        assertThat(format.status()).isEqualTo(400);
+        assertThat(format.status()).isEqualTo(406);
         assertThat(format.header("Content-Type")).startsWith("application/problem+json");
         Api.Response lang = liaison.get(base + "/reports/R-2025?lang=fi", PDF);
         assertThat(lang.status()).isEqualTo(400);

@@ -63,6 +63,12 @@ class TabularExportsApiTest extends ApiTestBase {
         position = ok(admin.post(base + "/expenditures", expenditure("E5", "AT3-SERVICES", "100.00", "2024-10-01",
                 "Topelt OÜ", "T-1", "Topelt sisestatud")));
         position = ok(admin.post(base + "/expenditures/E5/cancellation", Map.of("reason", "Topelt")));
+        // the 2024 work plan, approved: budget execution gains the year's columns
+        position = ok(admin.post(base + "/work-plans", Map.of("year", 2024, "budget", List.of(
+                Map.of("budgetLine", "AT1-SERVICES", "planned", "5000.00"),
+                Map.of("budgetLine", "AT6-STAFF", "planned", "10000.00")))));
+        position = ok(admin.post(base + "/work-plans/2024/submission", Map.of()));
+        position = ok(admin.post(base + "/work-plans/2024/approval", Map.of()));
         position = ok(admin.post(base + "/indicators/O1/values", Map.of("period", "2024", "value", "12")));
         position = ok(admin.post(base + "/indicators/R1/values", Map.of("period", "2024", "value", "15.5")));
         position = ok(admin.post(base + "/indicators/T1/values", Map.of("period", "2024", "value", "Tegevuskava 🙂 koostatud")));
@@ -181,7 +187,7 @@ class TabularExportsApiTest extends ApiTestBase {
     }
 
     private static final String[] MONEY = {"originalPlanned", "planned", "spentInPeriod", "spentCumulative", "remaining",
-            "executionPercent"};
+            "executionPercent", "yearPlanned", "spentInYear", "yearExecutionPercent"};
 
     // ---------------------------------------------------------------- budget execution (annex 5)
 
@@ -196,7 +202,8 @@ class TabularExportsApiTest extends ApiTestBase {
             List<String> header = new ArrayList<>();
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertThat(header).containsExactly("Eelarverida", "Alategevus", "Kulukategooria", "Algne eelarve, EUR",
-                    "Kehtiv eelarve, EUR", "Kulud perioodis, EUR", "Kulud kumulatiivselt, EUR", "Jääk, EUR", "Täitmine, %");
+                    "Kehtiv eelarve, EUR", "Kulud perioodis, EUR", "Kulud kumulatiivselt, EUR", "Jääk, EUR", "Täitmine, %",
+                    "Aasta tööplaan, EUR", "Kulud aastas, EUR", "Aasta täitmine, %");
             assertThat(sheet.getLastRowNum()).isEqualTo(view.path("lines").size() + view.path("subActivities").size()
                     + view.path("costCategories").size() + 1);
             for (JsonNode line : view.path("lines")) {
@@ -211,6 +218,13 @@ class TabularExportsApiTest extends ApiTestBase {
             }
             Row at1 = row(sheet, "AT1-SERVICES");
             assertThat(at1.getCell(6).getNumericCellValue()).isEqualTo(2298.56);
+            // the approved 2024 work plan: 5000.00 planned, 2298.56 spent in the year, 45.97 %
+            assertThat(at1.getCell(9).getNumericCellValue()).isEqualTo(5000.00);
+            assertThat(at1.getCell(10).getNumericCellValue()).isEqualTo(2298.56);
+            assertThat(at1.getCell(11).getNumericCellValue()).isEqualTo(45.97);
+            // 15 % of the year's planned 10000.00 staff costs
+            assertThat(row(sheet, "AT6-INDIRECT").getCell(9).getNumericCellValue()).isEqualTo(1500.00);
+            assertThat(view.path("totals").path("yearPlanned").asText()).isEqualTo("16500.00");
             for (JsonNode sub : view.path("subActivities")) {
                 Row row = row(sheet, "Alategevus " + sub.path("subActivity").asText() + " kokku");
                 assertThat(bold(row, 4)).isTrue();
@@ -245,7 +259,7 @@ class TabularExportsApiTest extends ApiTestBase {
         assertThat(et.get(0).get(0)).isEqualTo("Eelarverida");
         assertThat(en.get(0).toList()).containsExactly("Budget line", "Sub-activity", "Cost category",
                 "Original budget, EUR", "Budget in force, EUR", "Spent in period, EUR", "Spent cumulatively, EUR",
-                "Remaining, EUR", "Execution, %");
+                "Remaining, EUR", "Execution, %", "Year's work plan, EUR", "Spent in year, EUR", "Year's execution, %");
         assertThat(et).hasSameSizeAs(en).hasSize(1 + view.path("lines").size() + view.path("subActivities").size()
                 + view.path("costCategories").size() + 1);
         for (JsonNode line : view.path("lines")) {

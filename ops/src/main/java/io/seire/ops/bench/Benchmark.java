@@ -59,7 +59,7 @@ public final class Benchmark {
     static final String ADMIN_PASSWORD = "benchmark-" + UUID.randomUUID();
 
     private final Scale scale;
-    /** The figures to run alone ({@code --only report-pdf|exports}), or null for all of them. */
+    /** The figures to run alone ({@code --only rollups|report-pdf|exports}), or null for all of them. */
     private final String only;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Double> raw = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ public final class Benchmark {
         this.only = only;
     }
 
-    /** {@code [--quick] [--only report-pdf|exports]}: the short run; only the figures named (8 or 9). */
+    /** {@code [--quick] [--only rollups|report-pdf|exports]}: the short run; only the figures named (5 and 7, 8, 9). */
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         Scale scale = options.contains("--quick") ? Scale.QUICK : Scale.FULL;
@@ -81,8 +81,9 @@ public final class Benchmark {
             if (args[i].startsWith("--only")) {
                 String value = args[i].contains("=") ? args[i].substring(args[i].indexOf('=') + 1)
                         : i + 1 < args.length ? args[i + 1] : "";
-                if (!List.of("report-pdf", "exports").contains(value)) {
-                    System.err.println("--only takes one of: report-pdf (figure 8), exports (figure 9)");
+                if (!List.of("rollups", "report-pdf", "exports").contains(value)) {
+                    System.err.println("--only takes one of: rollups (figures 5 and 7 on the history), "
+                            + "report-pdf (figure 8), exports (figure 9)");
                     System.exit(2);
                 }
                 only = value;
@@ -112,7 +113,15 @@ public final class Benchmark {
                     + "), " + machine() + ", PostgreSQL " + postgresVersion);
             System.out.println("name                                              value unit       ratio");
 
-            if ("report-pdf".equals(only)) {
+            if ("rollups".equals(only)) {
+                for (int i = 0; i < scale.writeProjects(); i++) {
+                    // figure 5 times its reads beside a client writing to these
+                    writeProjects.add(project("Šveits.bench.w-" + i, 10_000_000));
+                }
+                dataset(seire);
+                reads();
+                programmeReads();
+            } else if ("report-pdf".equals(only)) {
                 reportPdf();
             } else if ("exports".equals(only)) {
                 RawBaseline baseline = new RawBaseline(dataSource);

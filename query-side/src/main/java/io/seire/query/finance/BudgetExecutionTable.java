@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Annex 5 as a table: each sub-activity's lines followed by its subtotal, then the subtotal of each cost category,
- * then the project total; the same figures as the JSON view, in the same order of sub-activities and categories.
+ * then the project total; the same figures as the JSON view, in the same order of sub-activities and categories,
+ * the year's work-plan columns empty when the year has no approved plan (as they are null in JSON).
  */
 final class BudgetExecutionTable {
 
@@ -28,7 +29,10 @@ final class BudgetExecutionTable {
                 Column.money("Kulud perioodis, " + c, "Spent in period, " + c),
                 Column.money("Kulud kumulatiivselt, " + c, "Spent cumulatively, " + c),
                 Column.money("Jääk, " + c, "Remaining, " + c),
-                Column.percent("Täitmine, %", "Execution, %")),
+                Column.percent("Täitmine, %", "Execution, %"),
+                Column.money("Aasta tööplaan, " + c, "Year's work plan, " + c),
+                Column.money("Kulud aastas, " + c, "Spent in year, " + c),
+                Column.percent("Aasta täitmine, %", "Year's execution, %")),
                 "budget-execution_" + view.project() + "_" + view.to());
     }
 
@@ -55,6 +59,7 @@ final class BudgetExecutionTable {
     private static Object[] figures(String label, String subActivity, String costCategory, BudgetExecution.Figures f) {
         return new Object[]{label, subActivity, costCategory, Cells.decimal(f.originalPlanned()),
                 Cells.decimal(f.planned()), Cells.decimal(f.spentInPeriod()), Cells.decimal(f.spentCumulative()),
-                Cells.decimal(f.remaining()), Cells.decimal(f.executionPercent())};
+                Cells.decimal(f.remaining()), Cells.decimal(f.executionPercent()), Cells.decimal(f.yearPlanned()),
+                Cells.decimal(f.spentInYear()), Cells.decimal(f.yearExecutionPercent())};
     }
 }
