@@ -149,7 +149,7 @@ public abstract class BrowserTestBase extends ApiTestBase {
         JavascriptExecutor js = browser;
         List<String> focusable = (List<String>) js.executeScript("var out = [];"
                 + "document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')"
-                + ".forEach(function (e, i) { if (e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0) {"
+                + ".forEach(function (e, i) { if (e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true})) {"
                 + "  e.setAttribute('data-tab-check', String(i)); out.push(String(i)); } });"
                 + "return out;");
         js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
