@@ -43,6 +43,7 @@ public class ConsoleConfiguration {
     /** Thymeleaf's {@code #{…}} read the console's labels. */
     @Bean
     public static BeanPostProcessor consoleTemplateMessages(
+            @org.springframework.beans.factory.annotation.Qualifier("consoleMessages")
             org.springframework.beans.factory.ObjectProvider<MessageSource> consoleMessages) {
         return new BeanPostProcessor() {
             @Override

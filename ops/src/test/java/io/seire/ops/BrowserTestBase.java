@@ -25,6 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Browser tests of the console: Debian's headless Chromium driven through Selenium against the shared test server
@@ -79,7 +81,9 @@ public abstract class BrowserTestBase extends ApiTestBase {
         browser.manage().deleteAllCookies();
         open("/login?lang=en");
         browser.findElement(By.name("username")).sendKeys(username);
+        WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     protected WebElement find(String css) {
@@ -109,11 +113,21 @@ public abstract class BrowserTestBase extends ApiTestBase {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name(name))).selectByValue(value);
     }
 
+    /** Presses a button and waits for the page it leads to. */
     protected void press(String buttonText) {
         WebElement button = browser.findElements(By.cssSelector("button, input[type=submit]")).stream()
                 .filter(b -> b.getText().strip().equals(buttonText)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + browser.getCurrentUrl()));
+        WebElement page = browser.findElement(By.tagName("html"));
         button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Follows a link and waits for the page it leads to. */
+    protected void follow(WebElement link) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        link.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /**
@@ -147,9 +161,12 @@ public abstract class BrowserTestBase extends ApiTestBase {
     @SuppressWarnings("unchecked")
     private void assertKeyboardReachable(String name) {
         JavascriptExecutor js = browser;
-        List<String> focusable = (List<String>) js.executeScript("var out = [];"
+        // a group of radio buttons is one stop of the Tab key (the arrow keys move within it)
+        List<String> focusable = (List<String>) js.executeScript("var out = [], radios = {};"
                 + "document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')"
                 + ".forEach(function (e, i) { if (e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true})) {"
+                + "  if (e.type === 'radio') { if (radios[e.name]) { e.setAttribute('data-tab-check', radios[e.name]); return; }"
+                + "    radios[e.name] = String(i); }"
                 + "  e.setAttribute('data-tab-check', String(i)); out.push(String(i)); } });"
                 + "return out;");
         js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"

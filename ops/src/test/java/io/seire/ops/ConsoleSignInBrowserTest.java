@@ -28,13 +28,13 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         assertThat(text()).contains(project).doesNotContain("Programmes");
         check("home");
 
-        browser.findElement(By.linkText("Eesti keeles")).click();
+        follow(browser.findElement(By.linkText("Eesti keeles")));
         assertThat(h1()).isEqualTo("Sinu projektid");
         open("/");
         assertThat(h1()).as("the language is remembered").isEqualTo("Sinu projektid");
         assertThat(find("html").getAttribute("lang")).isEqualTo("et");
 
-        browser.findElement(By.linkText(project)).click();
+        follow(browser.findElement(By.linkText(project)));
         assertThat(h1()).contains("Kodanikuühiskonna");
         check("project");
 
