@@ -45,7 +45,9 @@ public class ConsoleSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .invalidSessionUrl("/login?expired"))
                 .csrf(c -> c.csrfTokenRequestHandler(new TokenOfMultipartFromAddress()))
-                .exceptionHandling(e -> e.accessDeniedPage("/login?expired"))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
+                        // a form without a valid CSRF token: mostly one from a session that has ended
+                        response.sendRedirect(request.getContextPath() + "/login?expired")))
                 .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
