@@ -104,6 +104,13 @@ class ConsoleClerkBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.xpath("//tr[td[contains(., 'Koolitaja OÜ')]]")).getText()).contains("Cancelled");
 
         // budget execution for the period: the recorded amount, the chart, the downloads
+        String api = "/api/v1/projects/" + Api.seg(project) + "/expenditures";
+        String[][] more = {{"AT2-SERVICES", "31250.00"}, {"AT3-SERVICES", "12800.40"}, {"AT4-SERVICES", "9100.00"},
+                {"AT5-SERVICES", "4020.00"}, {"AT6-STAFF", "148900.00"}, {"AT6-TRAVEL", "3675.90"}};
+        for (String[] spent : more) {
+            assertThat(clerk.post(api, java.util.Map.of("budgetLine", spent[0], "amount", spent[1],
+                    "incurredOn", "2024-11-15")).status()).isEqualTo(201);
+        }
         open(base + "/budget-execution?period=2024");
         assertThat(h1()).isEqualTo("Budget execution");
         assertThat(browser.findElement(By.xpath("//tr[th[.='AT1-SERVICES']]")).getText()).contains("1,234.56");
