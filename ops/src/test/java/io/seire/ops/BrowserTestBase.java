@@ -25,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,7 +82,7 @@ public abstract class BrowserTestBase extends ApiTestBase {
         browser.findElement(By.name("username")).sendKeys(username);
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        awaitNewPage(page);
     }
 
     protected WebElement find(String css) {
@@ -120,14 +119,27 @@ public abstract class BrowserTestBase extends ApiTestBase {
                 .orElseThrow(() -> new AssertionError("no button '" + buttonText + "' on " + browser.getCurrentUrl()));
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        awaitNewPage(page);
+    }
+
+    /** Waits until the page an element belonged to is gone (the browser has loaded the next one). */
+    private static void awaitNewPage(WebElement oldPage) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // stale, or "does not belong to the document": either way the old page is gone
+                return true;
+            }
+        });
     }
 
     /** Follows a link and waits for the page it leads to. */
     protected void follow(WebElement link) {
         WebElement page = browser.findElement(By.tagName("html"));
         link.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        awaitNewPage(page);
     }
 
     /**
@@ -136,6 +148,13 @@ public abstract class BrowserTestBase extends ApiTestBase {
      */
     protected void check(String name) {
         assertThat(all("h1")).as("one h1 on " + name).hasSize(1);
+        Object duplicates = ((JavascriptExecutor) browser).executeScript("var seen = {}, twice = [];"
+                + "document.querySelectorAll('[id]').forEach(function (e) { if (seen[e.id]) { twice.push(e.id); } seen[e.id] = 1; });"
+                + "var names = {}; document.querySelectorAll('form').forEach(function (f) { var n = {};"
+                + "  f.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea')"
+                + "  .forEach(function (e) { if (n[e.name]) { twice.push('field ' + e.name); } n[e.name] = 1; }); });"
+                + "return twice;");
+        assertThat((List<?>) duplicates).as("no id twice on " + name + ", no field twice in one form").isEmpty();
         for (WebElement table : all("table")) {
             assertThat(table.findElements(By.tagName("th"))).as("header cells in every table of " + name).isNotEmpty();
         }

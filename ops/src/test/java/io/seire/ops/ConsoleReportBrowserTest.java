@@ -139,6 +139,54 @@ class ConsoleReportBrowserTest extends BrowserTestBase {
         assertThat(h1()).isEqualTo("Not found");
     }
 
+    @Test
+    void a_manager_opens_positions_hires_and_records_a_failed_recruitment() {
+        String project = unique("Šveits.1.01.25-0006");
+        SeedProject.setUp(admin, project);
+        Api manager = user("MANAGER", List.of(project), List.of());
+        String base = "/projects/" + Api.seg(project);
+        signIn(manager.username(), "Parool-õ-123");
+        open(base + "/staffing?on=2024-12-31&lang=et");
+        assertThat(h1()).isEqualTo("Personal");
+        follow(browser.findElement(By.linkText("Ava ametikoht")));
+        type("code", "PM");
+        type("title", "Projektijuht");
+        type("openedOn", "01.06.2024");
+        press("Ava ametikoht");
+        assertThat(find("#subActivities-error").getText()).as("sub-activities are required").contains("required");
+        assertThat(find(".error-summary").getText()).contains("Alategevused: is required");
+        find("#subActivities-6").click();
+        find("#subActivities-1").click();
+        check("position-new");
+        press("Ava ametikoht");
+        assertThat(find("#flash").getText()).contains("Ametikoht on avatud");
+        open(base + "/staffing?on=31.12.2024");
+        follow(browser.findElement(By.xpath("//a[contains(@href, '/positions/PM/hires/new')]")));
+        type("name", "Mari Maasikas");
+        type("startDate", "01.07.2024");
+        type("workloadPercent", "150");
+        press("Sisesta töölevõtmine");
+        assertThat(find("#workloadPercent-error").getText()).as("the API's range, at the field").contains("100");
+        type("workloadPercent", "50");
+        press("Sisesta töölevõtmine");
+        open(base + "/staffing?on=31.12.2024");
+        assertThat(text()).contains("Mari Maasikas").contains("0,50");
+        check("staffing");
+
+        open(base + "/positions/new");
+        type("code", "IT");
+        type("title", "IT-spetsialist");
+        type("openedOn", "01.06.2024");
+        find("#subActivities-6").click();
+        press("Ava ametikoht");
+        open(base + "/staffing?on=31.12.2024");
+        follow(browser.findElement(By.xpath("//a[contains(@href, '/positions/IT/recruitment-failures/new')]")));
+        type("date", "30.09.2024");
+        type("reason", "Sobivat kandidaati ei leitud");
+        press("Sisesta ebaõnnestunud värbamine");
+        assertThat(find("#flash").getText()).contains("Ebaõnnestunud värbamine on sisestatud");
+    }
+
     /** Types into a field found by its id (two forms of one page may both have a field of one name). */
     private void type2(String id, String value) {
         var field = browser.findElement(By.id(id));

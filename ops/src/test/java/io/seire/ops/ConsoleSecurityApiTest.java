@@ -137,6 +137,24 @@ class ConsoleSecurityApiTest extends ApiTestBase {
         assertThat(after.status()).as("after sign-out the session reads nothing").isEqualTo(401);
     }
 
+    @Test
+    void an_ended_session_asks_to_sign_in_again_and_an_address_no_page_serves_is_a_page_saying_so() {
+        Visitor stale = new Visitor(FromAddress.fresh(port));
+        stale.session = "no-such-session";
+        FromAddress.Reply ended = stale.get("/projects/anything");
+        assertThat(ended.status()).isEqualTo(302);
+        assertThat(ended.header("Location")).contains("/login?expired");
+        assertThat(stale.get("/login?expired").body()).contains("Your session has ended");
+
+        Api clerk = user("FINANCE", List.of(), List.of());
+        Visitor visitor = new Visitor(FromAddress.fresh(port));
+        visitor.signIn(clerk.username(), "Parool-õ-123");
+        FromAddress.Reply nothing = visitor.get("/projects/" + Api.seg(unique("nobody")) + "/no-such-page");
+        assertThat(nothing.status()).isEqualTo(404);
+        assertThat(nothing.header("Content-Type")).startsWith("text/html");
+        assertThat(nothing.body()).contains("<h1>Not found</h1>");
+    }
+
     private long events(String project) {
         return admin.get("/api/v1/projects/" + Api.seg(project) + "/audit-trail?size=1").json().path("total").asLong();
     }

@@ -43,4 +43,44 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         open("/projects/" + Api.seg(project));
         assertThat(browser.getCurrentUrl()).contains("/login");
     }
+
+    @Test
+    void an_administrator_creates_a_user_who_signs_in_and_disables_them() {
+        String project = unique("Šveits.1.01.25-0006");
+        SeedProject.setUp(admin, project);
+        String name = unique("kliendihaldur");
+        signIn("admin", ADMIN_PASSWORD);
+        follow(browser.findElement(By.linkText("Users")));
+        follow(browser.findElement(By.linkText("Create a user")));
+        check("user-new");
+        type("username", name);
+        type("password", "lühike");
+        find("#roles-FINANCE").click();
+        browser.findElements(By.cssSelector("input[name=projects]")).stream()
+                .filter(box -> box.getAttribute("value").equals(project)).findFirst().orElseThrow().click();
+        press("Create the user");
+        assertThat(find("#password-error").getText()).as("the API's password rule, at the field").contains("12");
+        assertThat(find("#roles-FINANCE").isSelected()).as("what was chosen stays").isTrue();
+        type("password", "Pikk-parool-123");
+        press("Create the user");
+        assertThat(find("#flash").getText()).contains("User created");
+        assertThat(text()).contains(name);
+        check("users");
+
+        signIn(name, "Pikk-parool-123");
+        assertThat(text()).contains(project);
+        assertThat(all("a[href='/admin/users']")).as("no administration for finance staff").isEmpty();
+        open("/admin/users");
+        assertThat(h1()).as("the API's refusal").isEqualTo("Your role does not allow this");
+
+        signIn("admin", ADMIN_PASSWORD);
+        open("/admin/users/" + Api.seg(name));
+        press("Disable the user");
+        assertThat(find("#reason-error").getText()).contains("required");
+        type("reason", "Lahkus töölt");
+        press("Disable the user");
+        assertThat(find("#user-status").getText()).isEqualTo("Disabled");
+        signIn(name, "Pikk-parool-123");
+        assertThat(find(".error-summary").getText()).contains("disabled");
+    }
 }

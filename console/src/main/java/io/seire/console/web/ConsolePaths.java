@@ -4,7 +4,7 @@ package io.seire.console.web;
 public final class ConsolePaths {
 
     /** Pages (and the sign-in and sign-out addresses). */
-    public static final String[] PAGES = {"/", "/login", "/logout", "/projects/**", "/programmes/**"};
+    public static final String[] PAGES = {"/", "/login", "/logout", "/projects/**", "/programmes/**", "/admin/**"};
 
     /** The stylesheet and scripts, open to anyone. */
     public static final String ASSETS = "/console/**";

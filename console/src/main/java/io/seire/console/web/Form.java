@@ -23,6 +23,7 @@ public final class Form {
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<Summary> summary = new ArrayList<>();
     private final List<FieldError> rows = new ArrayList<>();
+    private java.util.function.Function<String, String> labels = field -> field;
     private String title;
     private String detail;
     private int status = 200;
@@ -74,6 +75,16 @@ public final class Form {
 
     /** Takes in the API's refusal: every named field gets its message; the rest goes to the summary. */
     public Form refused(ProblemDetail problem, List<String> fieldsOnThePage) {
+        return refused(problem, fieldsOnThePage, field -> field);
+    }
+
+    /**
+     * As above; {@code labels} names a field as its page does, for the summary's lines whose message does not say
+     * which field it is about (the API's {@code is required}, {@code must be …}).
+     */
+    public Form refused(ProblemDetail problem, List<String> fieldsOnThePage,
+                        java.util.function.Function<String, String> labels) {
+        this.labels = labels;
         status = problem.getStatus();
         title = problem.getTitle();
         detail = problem.getDetail();
@@ -99,7 +110,9 @@ public final class Form {
         String field = error.field();
         if (field != null && fieldsOnThePage.contains(field)) {
             errors.merge(field, error.message(), (a, b) -> a + " " + b);
-            summary.add(new Summary(id(field), error.message()));
+            String message = error.message();
+            boolean saysWhich = !message.isEmpty() && Character.isUpperCase(message.codePointAt(0));
+            summary.add(new Summary(id(field), saysWhich ? message : labels.apply(field) + ": " + message));
         } else {
             summary.add(new Summary(null, field == null ? error.message() : field + ": " + error.message()));
         }

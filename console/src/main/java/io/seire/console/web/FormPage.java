@@ -18,9 +18,12 @@ import org.springframework.ui.Model;
 public class FormPage {
 
     private final Writes writes;
+    private final org.springframework.context.MessageSource messages;
 
-    public FormPage(Writes writes) {
+    public FormPage(Writes writes, @org.springframework.beans.factory.annotation.Qualifier("consoleMessages")
+                    org.springframework.context.MessageSource messages) {
         this.writes = writes;
+        this.messages = messages;
     }
 
     /** The outcome: the write, or null when it was refused (then the form holds the refusal). */
@@ -29,7 +32,9 @@ public class FormPage {
         try {
             return writes.send(request, form.idempotencyKey(), write.get());
         } catch (RuntimeException refused) {
-            form.refused(writes.problem(refused, request), fields);
+            java.util.Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+            form.refused(writes.problem(refused, request), fields,
+                    field -> messages.getMessage("field." + field, null, field, locale));
             response.setStatus(form.status());
             return null;
         }
