@@ -112,6 +112,25 @@ public abstract class BrowserTestBase extends ApiTestBase {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name(name))).selectByValue(value);
     }
 
+    /** Moves the focus with the Tab key (never the mouse) to the field of that name; fails if Tab never gets there. */
+    protected void tabTo(String name) {
+        Actions keys = new Actions(browser);
+        for (int i = 0; i < 80; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            Object focused = ((JavascriptExecutor) browser).executeScript(
+                    "return document.activeElement && document.activeElement.name;");
+            if (name.equals(focused)) {
+                return;
+            }
+        }
+        throw new AssertionError("the Tab key never reaches the field " + name + " on " + browser.getCurrentUrl());
+    }
+
+    /** Types into whatever has the focus, with the keyboard. */
+    protected void keys(CharSequence... text) {
+        new Actions(browser).sendKeys(text).perform();
+    }
+
     /** Presses a button and waits for the page it leads to. */
     protected void press(String buttonText) {
         WebElement button = browser.findElements(By.cssSelector("button, input[type=submit]")).stream()

@@ -43,6 +43,25 @@ class ConsoleClerkBrowserTest extends BrowserTestBase {
         assertThat(text()).contains("1 234,56").contains("OÜ Nõustaja");
         check("expenditures");
 
+        // by keyboard alone: Tab to each field, type (a select takes the first letters of its option), Enter sends
+        open(base + "/expenditures/new?lang=et");
+        tabTo("budgetLine");
+        keys("AT3");
+        tabTo("amount");
+        keys("250,75");
+        tabTo("incurredOn");
+        keys("02.08.2024");
+        tabTo("supplier");
+        keys("Klaviatuur OÜ");
+        tabTo("invoice");
+        keys("KB-1");
+        keys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.id("flash")).isEmpty());
+        assertThat(find("#flash").getText()).contains("Kulu on sisestatud");
+        assertThat(browser.findElement(By.xpath("//tr[td[contains(., 'Klaviatuur OÜ')]]")).getText())
+                .contains("AT3-SERVICES").contains("250,75");
+
         // the same invoice again: the API's 409, shown at the invoice field and in the summary
         open(base + "/expenditures/new?lang=en");
         choose("budgetLine", "AT1-SERVICES");

@@ -38,6 +38,12 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         assertThat(h1()).contains("Kodanikuühiskonna");
         check("project");
 
+        String other = unique("Šveits.1.01.25-0006");
+        SeedProject.setUp(admin, other);
+        open("/projects/" + Api.seg(other) + "/budget-execution?period=2024");
+        assertThat(h1()).as("a project one does not belong to does not exist for them").isEqualTo("Not found");
+        assertThat(text()).doesNotContain("Kodanikuühiskonna");
+        open("/projects/" + Api.seg(project));
         press("Logi välja");
         assertThat(text()).contains("Oled välja logitud.");
         open("/projects/" + Api.seg(project));
