@@ -89,4 +89,41 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         signIn(name, "Pikk-parool-123");
         assertThat(find(".error-summary").getText()).contains("disabled");
     }
+
+    @Test
+    void an_administrator_registers_a_project_with_the_api_refusing_an_impossible_date_and_sets_it_up() {
+        String project = unique("LT-004");
+        signIn("admin", ADMIN_PASSWORD);
+        follow(browser.findElement(By.linkText("Register a project")));
+        type("id", project);
+        type("name", "Socialinių inovacijų kompetencijų centras");
+        type("programme", "Šveitsi-Eesti koostööprogramm");
+        type("beneficiary", "VšĮ Inovacijų centras");
+        type("eligibleFrom", "01.05.2021");
+        type("eligibleTo", "31.04.2023");
+        type("flexibilityPercent", "10");
+        type("reportingPeriods[0].id", "2021");
+        type("reportingPeriods[0].from", "01.05.2021");
+        type("reportingPeriods[0].to", "31.12.2021");
+        press("Register the project");
+        assertThat(find("#eligibleTo-error").getText()).as("seed 004's date that does not exist, in the API's words")
+                .contains("2023-04-31");
+        check("project-new-refused");
+        type("eligibleTo", "30.04.2023");
+        press("Register the project");
+        assertThat(find("#flash").getText()).contains("Project registered");
+        follow(browser.findElement(By.linkText("Add a sub-activity")));
+        type("code", "1");
+        type("name", "Nõustamine");
+        press("Add a sub-activity");
+        follow(browser.findElement(By.linkText("Add a budget line")));
+        type("code", "AT1-SERVICES");
+        choose("subActivity", "1");
+        type("costCategory", "SERVICES");
+        type("planned", "216865.10");
+        press("Add a budget line");
+        assertThat(find("#flash").getText()).contains("Budget line added");
+        assertThat(text()).contains("AT1-SERVICES").contains("216,865.10");
+        check("project-setup");
+    }
 }
