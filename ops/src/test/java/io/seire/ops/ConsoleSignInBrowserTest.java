@@ -73,6 +73,15 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         assertThat(text()).contains(name);
         check("users");
 
+        follow(browser.findElement(By.linkText(name)));
+        follow(browser.findElement(By.linkText("Roles and memberships")));
+        assertThat(find("#roles-FINANCE").isSelected()).as("the user's roles as they are").isTrue();
+        find("#roles-MANAGER").click();
+        check("user-access");
+        press("Save the roles and memberships");
+        assertThat(find("#flash").getText()).contains("Roles and memberships changed");
+        assertThat(text()).contains("FINANCE, MANAGER");
+
         signIn(name, "Pikk-parool-123");
         assertThat(text()).contains(project);
         assertThat(all("a[href='/admin/users']")).as("no administration for finance staff").isEmpty();
@@ -125,5 +134,14 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         assertThat(find("#flash").getText()).contains("Budget line added");
         assertThat(text()).contains("AT1-SERVICES").contains("216,865.10");
         check("project-setup");
+        follow(browser.findElement(By.xpath("//a[contains(@href, '/budget-lines/AT1-SERVICES/revisions')]")));
+        type("planned", "200000.00");
+        type("effectiveFrom", "01.01.2022");
+        press("Record the revision");
+        assertThat(find("#reason-error").getText()).contains("required");
+        type("reason", "Muudatus nr 1");
+        press("Record the revision");
+        assertThat(find("#flash").getText()).contains("Revision recorded");
+        assertThat(text()).contains("200,000.00");
     }
 }

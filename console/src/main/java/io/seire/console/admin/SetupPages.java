@@ -42,6 +42,7 @@ public class SetupPages {
     static final int PERIOD_ROWS = 6;
     static final List<String> REGISTRATION = registrationFields();
     static final List<String> SUB_ACTIVITY = List.of("code", "name");
+    static final List<String> REVISION = List.of("planned", "effectiveFrom", "reason", "reference");
     static final List<String> BUDGET_LINE = List.of("code", "subActivity", "costCategory", "planned", "flatRate",
             "flatRate.percent", "flatRate.ofCostCategory");
 
@@ -167,6 +168,38 @@ public class SetupPages {
             return form(model, ProjectPage.read(projects, actor, projectId, request), "budgetLine", form);
         }
         redirect.addFlashAttribute("flash", "setup.budgetLineAdded");
+        return "redirect:" + setupPath(projectId);
+    }
+
+    @GetMapping("/projects/{projectId}/setup/budget-lines/{code}/revisions")
+    public String revisionForm(Actor actor, @PathVariable String projectId, @PathVariable String code,
+                               HttpServletRequest request, Model model) {
+        model.addAttribute("line", code);
+        return form(model, ProjectPage.read(projects, actor, projectId, request), "revision", Form.empty());
+    }
+
+    @PostMapping("/projects/{projectId}/setup/budget-lines/{code}/revisions")
+    @Sends(io.seire.kernel.setup.ReviseBudgetLine.class)
+    public String revise(Actor actor, @PathVariable String projectId, @PathVariable String code,
+                         @RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
+                         HttpServletResponse response, Locale locale, Model model, RedirectAttributes redirect) {
+        Form form = Form.of(fields);
+        Writes.Written written = forms.send(form, REVISION, request, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            put(body, "planned", Inputs.amount(form.get("planned"), locale));
+            put(body, "effectiveFrom", Inputs.date(form.get("effectiveFrom")));
+            put(body, "reason", Inputs.text(form.get("reason")));
+            put(body, "reference", Inputs.text(form.get("reference")));
+            SetupController.RevisionRequest revision = writes.request(body, SetupController.RevisionRequest.class,
+                    request);
+            return r -> setup.revise(projectId, code, revision, actor, r);
+        });
+        if (written == null) {
+            model.addAttribute("line", code);
+            return form(model, ProjectPage.read(projects, actor, projectId, request), "revision", form);
+        }
+        redirect.addFlashAttribute("flash", "setup.revised");
+        redirect.addFlashAttribute("flashDetail", code);
         return "redirect:" + setupPath(projectId);
     }
 

@@ -39,6 +39,7 @@ public class UsersPages {
 
     static final List<String> FIELDS = List.of("username", "password", "roles", "projects", "programmes");
     static final List<String> REASON = List.of("reason");
+    static final List<String> ACCESS = List.of("roles", "projects", "programmes", "reason");
 
     private final UsersViewController views;
     private final UsersController users;
@@ -123,6 +124,46 @@ public class UsersPages {
         return decide(actor, username, fields, request, response, model, redirect, false);
     }
 
+    @GetMapping("/admin/users/{username}/access")
+    public String accessForm(Actor actor, @PathVariable String username, HttpServletRequest request, Model model) {
+        var user = views.detail(actor, username);
+        Form form = Form.empty().with("roles", String.join(",", user.roles()))
+                .with("projects", String.join(",", user.projects())).with("programmes", String.join(",", user.programmes()));
+        model.addAttribute("user", user);
+        return form(actor, request, model, form, "console/user-access");
+    }
+
+    @PostMapping("/admin/users/{username}/access")
+    @Sends(io.seire.kernel.access.ChangeUserAccess.class)
+    public String changeAccess(Actor actor, @PathVariable String username,
+                               @RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
+                               HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Form form = Form.of(fields);
+        List<String> roles = fields.getOrDefault("roles", List.of());
+        List<String> memberOf = fields.getOrDefault("projects", List.of());
+        List<String> liaisonOf = fields.getOrDefault("programmes", List.of());
+        form.with("roles", String.join(",", roles)).with("projects", String.join(",", memberOf))
+                .with("programmes", String.join(",", liaisonOf));
+        Writes.Written written = forms.send(form, ACCESS, request, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (!roles.isEmpty()) {
+                body.put("roles", roles);
+            }
+            body.put("projects", memberOf);
+            body.put("programmes", liaisonOf);
+            put(body, "reason", Inputs.text(form.get("reason")));
+            UsersController.AccessChange change = writes.request(body, UsersController.AccessChange.class, request);
+            return r -> users.changeAccess(username, change, actor, r);
+        });
+        if (written == null) {
+            model.addAttribute("user", views.detail(actor, username));
+            return form(actor, request, model, form, "console/user-access");
+        }
+        redirect.addFlashAttribute("flash", "users.accessChanged");
+        return "redirect:" + UriComponentsBuilder.fromPath("/admin/users/{u}").encode().buildAndExpand(username)
+                .toUriString();
+    }
+
     private String decide(Actor actor, String username, MultiValueMap<String, String> fields,
                           HttpServletRequest request, HttpServletResponse response, Model model,
                           RedirectAttributes redirect, boolean disable) {
@@ -144,12 +185,16 @@ public class UsersPages {
     }
 
     private String form(Actor actor, HttpServletRequest request, Model model, Form form) {
+        return form(actor, request, model, form, "console/user-new");
+    }
+
+    private String form(Actor actor, HttpServletRequest request, Model model, Form form, String view) {
         Long minPosition = Writes.minPosition(request);
         model.addAttribute("roles", Arrays.stream(Role.values()).map(Enum::name).toList());
         model.addAttribute("projects", projects.list(actor, 0, 1000, minPosition, null).items());
         model.addAttribute("programmes", programmes.list(actor, 0, 1000, minPosition).items());
         FormPage.show(model, form);
-        return "console/user-new";
+        return view;
     }
 
     private static void put(Map<String, Object> body, String name, Object value) {
