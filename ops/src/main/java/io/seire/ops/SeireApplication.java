@@ -1,6 +1,7 @@
 package io.seire.ops;
 
 import io.seire.command.CommandSideConfiguration;
+import io.seire.console.ConsoleConfiguration;
 import io.seire.platform.PlatformConfiguration;
 import io.seire.platform.db.EmbeddedDatabase;
 import io.seire.query.QuerySideConfiguration;
@@ -92,6 +93,7 @@ public final class SeireApplication {
             case "all" -> {
                 sources.add(CommandSideConfiguration.class);
                 sources.add(QuerySideConfiguration.class);
+                sources.add(ConsoleConfiguration.class); // the pages need both sides
             }
             case "command" -> sources.add(CommandSideConfiguration.class);
             case "query" -> sources.add(QuerySideConfiguration.class);

@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * database and one Spring context; each test works on projects of its own (random codes) so they do not meet.
  */
 @SpringBootTest(classes = {SeireApplication.AutoConfiguration.class, PlatformConfiguration.class,
-        CommandSideConfiguration.class, QuerySideConfiguration.class, CommitFaults.class},
+        CommandSideConfiguration.class, QuerySideConfiguration.class, io.seire.console.ConsoleConfiguration.class,
+        CommitFaults.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
                 "seire.admin-password-file=target/admin-password",

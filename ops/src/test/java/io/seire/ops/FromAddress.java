@@ -77,6 +77,29 @@ final class FromAddress {
         }
     }
 
+    /** Any request, with the headers given (no Authorization unless given), and a body (or null). */
+    Reply send(String method, String path, Map<String, String> headers, String body) {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: localhost:" + port + "\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null) {
+            request.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        request.append("\r\n");
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
@@ -91,10 +114,13 @@ final class FromAddress {
         Map<String, String> headers = new TreeMap<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
-            headers.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip());
+            // a header given twice (Set-Cookie) keeps every value, one per line
+            headers.merge(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip(),
+                    (a, b) -> a + "\n" + b);
         }
         String body = text.substring(end + 4);
-        JsonNode json = body.isBlank() ? MissingNode.getInstance() : Api.JSON.readTree(body);
+        String type = headers.getOrDefault("content-type", "");
+        JsonNode json = body.isBlank() || !type.contains("json") ? MissingNode.getInstance() : Api.JSON.readTree(body);
         return new Reply(status, headers, body, json);
     }
 }

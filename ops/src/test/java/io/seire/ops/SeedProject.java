@@ -63,7 +63,18 @@ public final class SeedProject {
 
     /** Sets the seed project up under {@code id} and answers the position of the last write. */
     public static long setUp(Api admin, String id) {
-        Api.Response registered = admin.post("/api/v1/projects", registration(id));
+        return setUp(admin, id, registration(id));
+    }
+
+    /** The same, registered under a programme of the test's own (a registered one, for the programme pages). */
+    public static long setUpIn(Api admin, String id, String programme) {
+        Map<String, Object> registration = new LinkedHashMap<>(registration(id));
+        registration.put("programme", programme);
+        return setUp(admin, id, registration);
+    }
+
+    private static long setUp(Api admin, String id, Map<String, Object> registration) {
+        Api.Response registered = admin.post("/api/v1/projects", registration);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long position = registered.position();
         String base = "/api/v1/projects/" + Api.seg(id);

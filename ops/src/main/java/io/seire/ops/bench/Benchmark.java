@@ -339,6 +339,35 @@ public final class Benchmark {
         System.gc();
         readFigure("5.budget_execution", "/budget-execution?period=2025");
         readFigure("5.results_framework", "/results-framework?period=2025");
+        pageFigure("5.console_budget_execution_page", "/budget-execution?period=2025");
+    }
+
+    /** A console page, signed in through the form: the API's view and the page rendered from it (issue 14). */
+    private void pageFigure(String name, String view) {
+        Pages pages = new Pages(http.base()).signIn("admin", ADMIN_PASSWORD);
+        for (int i = 0; i < scale.reads() / 2; i++) {
+            page(pages, dataset.get(i % dataset.size()), view);
+        }
+        long[] all = new long[scale.reads()];
+        long[] big = new long[Math.max(1, scale.reads() / 10)];
+        for (int i = 0; i < all.length; i++) {
+            String p = dataset.get(ThreadLocalRandom.current().nextInt(dataset.size()));
+            all[i] = timed(() -> page(pages, p, view));
+        }
+        for (int i = 0; i < big.length; i++) {
+            big[i] = timed(() -> page(pages, bigProject, view));
+        }
+        report(new Figure(name + ".p50", percentile(all, 50) / 1e6, "ms", null, null));
+        report(new Figure(name + ".p99", percentile(all, 99) / 1e6, "ms", null, "HTML, signed in by form"));
+        report(new Figure(name + ".p99_largest_project", percentile(big, 99) / 1e6, "ms", null,
+                scale.datasetBigEvents() + " events in one project"));
+    }
+
+    private static void page(Pages pages, String project, String view) {
+        var answer = pages.get("/projects/" + Http.seg(project) + view);
+        if (answer.statusCode() != 200 || !answer.body().contains("<h1")) {
+            throw new IllegalStateException("the page " + view + " of " + project + " answered " + answer.statusCode());
+        }
     }
 
     private void readFigure(String name, String view) {

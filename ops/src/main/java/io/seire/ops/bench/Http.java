@@ -35,6 +35,10 @@ final class Http {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    String base() {
+        return base;
+    }
+
     static String seg(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -32,6 +32,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -113,6 +115,9 @@ public class SecurityConfiguration {
                 HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this", e.getMessage(), List.of()));
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // reads may come with the console's session cookie (its download links); writes never (ADR 0028)
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SessionReads())))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated).authenticationDetailsSource(origins))

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before anything else reads them, the {@code Content-Type} and {@code Accept} headers Seire cannot act on:
  * one that cannot be parsed or names a charset Java does not know (400), a content type that is a pattern
- * ({@code *}{@code /*}, {@code text/*}), and multipart bodies, which no endpoint takes (415). Left to Spring, some of these failed
+ * ({@code *}{@code /*}, {@code text/*}), and multipart bodies, which no API endpoint takes (415; only the console's
+ * upload form sends them). Left to Spring, some of these failed
  * deep inside request handling (500), and an unreadable {@code Accept} left no way to write the problem (an empty
  * 406). Applies to every method, so that a request's headers mean the same whatever it asks for.
  */
@@ -43,7 +44,7 @@ public class RequestHeaders extends OncePerRequestFilter {
                 if (type.isWildcardType() || type.isWildcardSubtype()) {
                     refusal = "'" + Bounds.shortened(contentType) + "' is a pattern, not a type: name the type of "
                             + "the body, such as application/json or text/csv";
-                } else if (type.getType().equals("multipart")) {
+                } else if (type.getType().equals("multipart") && request.getRequestURI().startsWith("/api/")) {
                     refusal = "Seire takes no multipart bodies: send JSON (application/json) or a CSV file (text/csv)";
                 }
             } catch (InvalidMediaTypeException e) {

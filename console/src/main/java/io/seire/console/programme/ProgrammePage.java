@@ -1,0 +1,78 @@
+package io.seire.console.programme;
+
+import io.seire.console.web.Fmt;
+import io.seire.console.web.Inputs;
+import io.seire.console.web.Writes;
+import io.seire.kernel.access.Actor;
+import io.seire.query.audit.AuditController;
+import io.seire.query.programme.ProgrammeViews;
+import io.seire.query.programme.ProgrammeViewsController;
+import io.seire.query.reporting.ReportViews;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A programme for its liaison: the roll-ups of its projects' budget execution and results at a date, and what waits
+ * for them (submitted reports). Members of one of its projects see the programme with their own projects only,
+ * as the API shows it to them.
+ */
+@Controller
+public class ProgrammePage {
+
+    /** A submitted report waiting for a decision. */
+    public record Waiting(String project, ReportViews.Summary report) {
+    }
+
+    private final ProgrammeViewsController programmes;
+    private final AuditController reports;
+
+    public ProgrammePage(ProgrammeViewsController programmes, AuditController reports) {
+        this.programmes = programmes;
+        this.reports = reports;
+    }
+
+    @GetMapping("/programmes/{programmeId}")
+    public String programme(Actor actor, @PathVariable String programmeId, @RequestParam(required = false) String to,
+                            HttpServletRequest request, Locale locale, Model model) {
+        Long minPosition = Writes.minPosition(request);
+        ProgrammeViews.ProgrammeDetail programme = programmes.detail(actor, programmeId, minPosition, null);
+        String iso = Inputs.date(to);
+        LocalDate at;
+        try {
+            at = iso == null ? LocalDate.now() : LocalDate.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw io.seire.platform.web.InvalidRequest.of("to", "'" + to + "' is not a valid date");
+        }
+        model.addAttribute("programme", programme);
+        model.addAttribute("to", new Fmt(locale).date(at));
+        // the roll-ups are for administrators and the programme's liaisons: the API decides, as for any reader
+        try {
+            model.addAttribute("budget", programmes.budgetExecution(actor, programmeId, at, minPosition, null));
+            model.addAttribute("results", programmes.results(actor, programmeId, at, minPosition, null));
+            model.addAttribute("rollUps", true);
+        } catch (io.seire.kernel.RuleViolation refused) {
+            if (refused.outcome() != io.seire.kernel.RuleViolation.Outcome.FORBIDDEN) {
+                throw refused;
+            }
+            model.addAttribute("rollUps", false);
+        }
+        List<Waiting> waiting = new ArrayList<>();
+        for (ProgrammeViews.ProgrammeProject project : programme.projects()) {
+            for (ReportViews.Summary report : reports.reports(actor, project.id(), null, null)) {
+                if ("SUBMITTED".equals(report.status())) {
+                    waiting.add(new Waiting(project.id(), report));
+                }
+            }
+        }
+        model.addAttribute("waiting", waiting);
+        return "console/programme";
+    }
+}

@@ -1,0 +1,46 @@
+package io.seire.console.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * One form's round trip: build the API's request from the form, send it through the API's controller, and either go
+ * on (the write is recorded) or show the form again with the API's refusal beside the fields (answered with the
+ * API's status).
+ */
+@Component
+public class FormPage {
+
+    private final Writes writes;
+    private final org.springframework.context.MessageSource messages;
+
+    public FormPage(Writes writes, @org.springframework.beans.factory.annotation.Qualifier("consoleMessages")
+                    org.springframework.context.MessageSource messages) {
+        this.writes = writes;
+        this.messages = messages;
+    }
+
+    /** The outcome: the write, or null when it was refused (then the form holds the refusal). */
+    public Writes.Written send(Form form, List<String> fields, HttpServletRequest request,
+                               HttpServletResponse response, Supplier<Function<HttpServletRequest, ResponseEntity<String>>> write) {
+        try {
+            return writes.send(request, form.idempotencyKey(), write.get());
+        } catch (RuntimeException refused) {
+            java.util.Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+            form.refused(writes.problem(refused, request), fields,
+                    field -> messages.getMessage("field." + field, null, field, locale));
+            response.setStatus(form.status());
+            return null;
+        }
+    }
+
+    public static void show(Model model, Form form) {
+        model.addAttribute("form", form);
+    }
+}
