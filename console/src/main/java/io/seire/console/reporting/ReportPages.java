@@ -153,7 +153,7 @@ public class ReportPages {
                           Form form) {
         ProjectViews.ProjectDetail project = ProjectPage.read(projects, actor, projectId, request);
         Long minPosition = Writes.minPosition(request);
-        String document = reports.report(actor, projectId, reportId, minPosition, null);
+        String document = reports.report(actor, projectId, reportId, null, null, minPosition, null);
         ReportViews.Summary summary = reports.reports(actor, projectId, null, null).stream()
                 .filter(r -> r.id().equals(reportId)).findFirst().orElseThrow();
         JsonNode submitted;

@@ -22,7 +22,8 @@ public final class Can {
     public boolean send(Class<?> command) {
         ProjectAccess.Permission permission = ProjectAccess.permission(command);
         return actor != null && actor.canSee(project, programme)
-                && (permission.role() == null || actor.actsAs(project, programme, permission.role()));
+                && (permission.roles().isEmpty()
+                        || permission.roles().stream().anyMatch(role -> actor.actsAs(project, programme, role)));
     }
 
     public boolean recordExpenditures() {
