@@ -101,7 +101,7 @@ public class BudgetPlan {
     public static Map<String, BudgetPlan> loadAll(JdbcTemplate jdbc, List<ProjectScope> projects) {
         Map<String, Map<String, Line>> lines = new LinkedHashMap<>();
         projects.forEach(p -> lines.put(p.id(), new LinkedHashMap<>()));
-        Object[] horizons = horizons(projects);
+        Object[] horizons = {ProjectScope.ids(projects), ProjectScope.maxPositions(projects)};
         jdbc.query("SELECT b.project_id, code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of "
                         + "FROM budget_line b JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) "
                         + "ON b.project_id = h.project_id WHERE b.position <= h.max_position ORDER BY b.project_id, b.position",
@@ -124,12 +124,6 @@ public class BudgetPlan {
             plans.put(p.id(), new BudgetPlan(lines.get(p.id()), p.project().minorDigits()));
         }
         return plans;
-    }
-
-    /** The parameters {@code unnest(?::text[], ?::bigint[]) AS h(project_id, max_position)} takes. */
-    static Object[] horizons(List<ProjectScope> projects) {
-        return new Object[] {projects.stream().map(ProjectScope::id).toArray(String[]::new),
-                projects.stream().map(ProjectScope::maxPosition).toArray(Long[]::new)};
     }
 
     public List<Line> lines() {

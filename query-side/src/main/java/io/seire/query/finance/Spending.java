@@ -70,8 +70,8 @@ public class Spending {
                         + "WHERE incurred_on <= ? AND v.position <= h.max_position "
                         + "AND (v.superseded_position IS NULL OR v.superseded_position > h.max_position) "
                         + "AND v.status = 'RECORDED' GROUP BY v.project_id, budget_line";
-        Object[] args = now ? new Object[] {projects.stream().map(ProjectScope::id).toArray(String[]::new), to}
-                : new Object[] {BudgetPlan.horizons(projects)[0], BudgetPlan.horizons(projects)[1], to};
+        Object[] args = now ? new Object[] {ProjectScope.ids(projects), to}
+                : new Object[] {ProjectScope.ids(projects), ProjectScope.maxPositions(projects), to};
         jdbc.query(sql, rs -> {
             sums.get(rs.getString("project_id")).put(rs.getString("budget_line"), rs.getBigDecimal("spent"));
         }, args);

@@ -134,8 +134,7 @@ public class ProgrammeRollUps {
                     mapped.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Mapped(
                             rs.getString("code"), rs.getString("programme_indicator"), rs.getBigDecimal("baseline")));
                 },
-                members.stream().map(ProjectScope::id).toArray(String[]::new),
-                members.stream().map(ProjectScope::maxPosition).toArray(Long[]::new));
+                ProjectScope.ids(members), ProjectScope.maxPositions(members));
         List<ProjectScope> withMapped = members.stream().filter(p -> mapped.containsKey(p.id())).toList();
         Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, withMapped.stream().map(ProjectScope::id).toList());
         Map<ProjectScope, Periods.Period> started = new LinkedHashMap<>();

@@ -58,8 +58,8 @@ public class ResultsFramework {
      * whatever their number (a programme's results roll-up reads all of its projects at once).
      */
     public Map<String, List<Row>> views(Map<ProjectScope, Periods.Period> periods) {
-        String[] ids = periods.keySet().stream().map(ProjectScope::id).toArray(String[]::new);
-        Long[] horizons = periods.keySet().stream().map(ProjectScope::maxPosition).toArray(Long[]::new);
+        String[] ids = ProjectScope.ids(periods.keySet());
+        Long[] horizons = ProjectScope.maxPositions(periods.keySet());
         java.sql.Date[] ends = periods.values().stream().map(p -> java.sql.Date.valueOf(p.to()))
                 .toArray(java.sql.Date[]::new);
         Map<String, List<Indicator>> indicators = new HashMap<>();
