@@ -1,6 +1,7 @@
 package io.seire.query.finance;
 
 import io.seire.query.read.Horizon;
+import io.seire.query.read.ProjectBatch;
 import io.seire.query.read.ProjectScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -101,24 +102,23 @@ public class BudgetPlan {
     public static Map<String, BudgetPlan> loadAll(JdbcTemplate jdbc, List<ProjectScope> projects) {
         Map<String, Map<String, Line>> lines = new LinkedHashMap<>();
         projects.forEach(p -> lines.put(p.id(), new LinkedHashMap<>()));
-        Object[] horizons = {ProjectScope.ids(projects), ProjectScope.maxPositions(projects)};
+        ProjectBatch batch = ProjectBatch.of(projects);
         jdbc.query("SELECT b.project_id, code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of "
-                        + "FROM budget_line b JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) "
-                        + "ON b.project_id = h.project_id WHERE b.position <= h.max_position ORDER BY b.project_id, b.position",
+                        + "FROM budget_line b " + batch.join("b") + " WHERE " + batch.visible("b")
+                        + " ORDER BY b.project_id, b.position",
                 rs -> {
                     lines.get(rs.getString("project_id")).put(rs.getString("code"), new Line(rs.getString("code"),
                             rs.getString("sub_activity"), rs.getString("cost_category"), rs.getBigDecimal("planned"),
                             rs.getBigDecimal("flat_rate_percent"), rs.getString("flat_rate_of")));
-                }, horizons);
-        jdbc.query("SELECT r.project_id, code, effective_from, planned FROM budget_line_revision r "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON r.project_id = h.project_id "
-                        + "WHERE r.position <= h.max_position ORDER BY r.project_id, r.position",
+                }, batch.args());
+        jdbc.query("SELECT r.project_id, code, effective_from, planned FROM budget_line_revision r " + batch.join("r")
+                        + " WHERE " + batch.visible("r") + " ORDER BY r.project_id, r.position",
                 rs -> {
                     Line line = lines.get(rs.getString("project_id")).get(rs.getString("code"));
                     if (line != null) {
                         line.revisions.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("planned"));
                     }
-                }, horizons);
+                }, batch.args());
         Map<String, BudgetPlan> plans = new LinkedHashMap<>();
         for (ProjectScope p : projects) {
             plans.put(p.id(), new BudgetPlan(lines.get(p.id()), p.project().minorDigits()));

@@ -1,6 +1,7 @@
 package io.seire.query.finance;
 
 import io.seire.query.read.Horizon;
+import io.seire.query.read.ProjectBatch;
 import io.seire.query.read.ProjectScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,17 +62,15 @@ public class Spending {
         if (projects.isEmpty()) {
             return sums;
         }
-        boolean now = projects.stream().allMatch(p -> p.horizon().isNow());
-        String sql = now
+        ProjectBatch batch = ProjectBatch.of(projects);
+        // now: the per-day sums the database keeps (V8), probed by the primary key for each project
+        String sql = batch.isNow()
                 ? "SELECT project_id, budget_line, sum(amount) AS spent FROM spending_day WHERE project_id = ANY(?) "
                         + "AND incurred_on <= ? GROUP BY project_id, budget_line"
-                : "SELECT v.project_id, budget_line, sum(amount) AS spent FROM expenditure_version v "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON v.project_id = h.project_id "
-                        + "WHERE incurred_on <= ? AND v.position <= h.max_position "
-                        + "AND (v.superseded_position IS NULL OR v.superseded_position > h.max_position) "
-                        + "AND v.status = 'RECORDED' GROUP BY v.project_id, budget_line";
-        Object[] args = now ? new Object[] {ProjectScope.ids(projects), to}
-                : new Object[] {ProjectScope.ids(projects), ProjectScope.maxPositions(projects), to};
+                : "SELECT v.project_id, budget_line, sum(amount) AS spent FROM expenditure_version v " + batch.join("v")
+                        + " WHERE " + batch.inForce("v") + " AND incurred_on <= ? AND v.status = 'RECORDED' "
+                        + "GROUP BY v.project_id, budget_line";
+        Object[] args = batch.isNow() ? new Object[] {ProjectScope.ids(projects), to} : batch.args(to);
         jdbc.query(sql, rs -> {
             sums.get(rs.getString("project_id")).put(rs.getString("budget_line"), rs.getBigDecimal("spent"));
         }, args);

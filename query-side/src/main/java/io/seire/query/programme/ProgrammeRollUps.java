@@ -4,6 +4,7 @@ import io.seire.kernel.programme.FundingShares;
 import io.seire.query.finance.BudgetExecution;
 import io.seire.query.read.Decimals;
 import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectBatch;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.results.ResultsFramework;
 import java.math.BigDecimal;
@@ -126,15 +127,14 @@ public class ProgrammeRollUps {
     public List<IndicatorResult> results(ProgrammeScope scope, LocalDate to) {
         List<ProjectScope> members = gate.projects(scope);
         Map<String, List<Mapped>> mapped = new HashMap<>();
-        jdbc.query("SELECT i.project_id, code, programme_indicator, baseline FROM indicator i "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON i.project_id = h.project_id "
-                        + "WHERE programme_indicator IS NOT NULL AND i.position <= h.max_position "
-                        + "ORDER BY i.project_id, i.position",
+        ProjectBatch batch = ProjectBatch.of(members);
+        jdbc.query("SELECT i.project_id, code, programme_indicator, baseline FROM indicator i " + batch.join("i")
+                        + " WHERE programme_indicator IS NOT NULL AND " + batch.visible("i")
+                        + " ORDER BY i.project_id, i.position",
                 rs -> {
                     mapped.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Mapped(
                             rs.getString("code"), rs.getString("programme_indicator"), rs.getBigDecimal("baseline")));
-                },
-                ProjectScope.ids(members), ProjectScope.maxPositions(members));
+                }, batch.args());
         List<ProjectScope> withMapped = members.stream().filter(p -> mapped.containsKey(p.id())).toList();
         Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, withMapped.stream().map(ProjectScope::id).toList());
         Map<ProjectScope, Periods.Period> started = new LinkedHashMap<>();

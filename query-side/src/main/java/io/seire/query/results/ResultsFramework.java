@@ -2,6 +2,7 @@ package io.seire.query.results;
 
 import io.seire.query.read.Decimals;
 import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectBatch;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.setup.ProjectViews;
 import java.math.BigDecimal;
@@ -54,41 +55,46 @@ public class ResultsFramework {
     }
 
     /**
-     * The results frameworks of several projects, each at its own horizon and for its own period, in two queries
+     * The results frameworks of several projects, each at its own horizon and for its own period, in three queries
      * whatever their number (a programme's results roll-up reads all of its projects at once).
+     *
+     * <p>Which periods count (those ending by the period's end) is
+     * decided here from the projects' periods rather than by joining every value to its period in SQL, which made
+     * the database look up a period per value.
      */
     public Map<String, List<Row>> views(Map<ProjectScope, Periods.Period> periods) {
-        String[] ids = ProjectScope.ids(periods.keySet());
-        Long[] horizons = ProjectScope.maxPositions(periods.keySet());
-        java.sql.Date[] ends = periods.values().stream().map(p -> java.sql.Date.valueOf(p.to()))
-                .toArray(java.sql.Date[]::new);
+        ProjectBatch batch = ProjectBatch.of(periods.keySet());
         Map<String, List<Indicator>> indicators = new HashMap<>();
         jdbc.query("SELECT i.project_id, code, name, coalesce(unit, '') AS unit, measure, aggregation, ascending, "
-                        + "baseline, target, milestones::text AS milestones FROM indicator i "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON i.project_id = h.project_id "
-                        + "WHERE i.position <= h.max_position ORDER BY i.project_id, i.position",
+                        + "baseline, target, milestones::text AS milestones FROM indicator i " + batch.join("i")
+                        + " WHERE " + batch.visible("i") + " ORDER BY i.project_id, i.position",
                 rs -> {
                     indicators.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Indicator(
                             rs.getString("code"), rs.getString("name"), rs.getString("unit"), rs.getString("measure"),
                             rs.getString("aggregation"), rs.getBoolean("ascending"), rs.getBigDecimal("baseline"),
                             rs.getBigDecimal("target"), rs.getString("milestones")));
-                }, ids, horizons);
+                }, batch.args());
+        Map<String, Map<String, Periods.Period>> periodsById = new HashMap<>();
+        Periods.ofAll(jdbc, periods.keySet().stream().map(ProjectScope::id).toList()).forEach((project, list) -> list.forEach(p ->
+                periodsById.computeIfAbsent(project, k -> new HashMap<>()).put(p.id(), p)));
+        Map<String, Periods.Period> asked = new HashMap<>();
+        periods.forEach((scope, period) -> asked.put(scope.id(), period));
         Map<String, Map<String, List<Value>>> values = new HashMap<>();
-        jdbc.query("SELECT v.project_id, v.indicator, p.ordinal, v.position, v.value, v.value_id, v.note, v.evidence "
-                        + "FROM indicator_value_version v "
-                        + "JOIN unnest(?::text[], ?::bigint[], ?::date[]) AS h(project_id, max_position, period_to) "
-                        + "ON v.project_id = h.project_id "
-                        + "JOIN reporting_period p ON p.project_id = v.project_id AND p.period_id = v.period_id "
-                        + "WHERE v.status = 'RECORDED' AND v.position <= h.max_position "
-                        + "AND (v.superseded_position IS NULL OR v.superseded_position > h.max_position) "
-                        + "AND p.date_to <= h.period_to",
+        jdbc.query("SELECT v.project_id, v.indicator, v.period_id, v.position, v.value, v.value_id, v.note, v.evidence "
+                        + "FROM indicator_value_version v " + batch.join("v") + " WHERE " + batch.inForce("v")
+                        + " AND v.status = 'RECORDED'",
                 rs -> {
-                    values.computeIfAbsent(rs.getString("project_id"), k -> new HashMap<>())
+                    String project = rs.getString("project_id");
+                    Periods.Period of = periodsById.getOrDefault(project, Map.of()).get(rs.getString("period_id"));
+                    if (of == null || of.to().isAfter(asked.get(project).to())) {
+                        return; // a value of a later period than the one asked for
+                    }
+                    values.computeIfAbsent(project, k -> new HashMap<>())
                             .computeIfAbsent(rs.getString("indicator"), k -> new ArrayList<>())
-                            .add(new Value(rs.getString("indicator"), rs.getInt("ordinal"), rs.getLong("position"),
+                            .add(new Value(rs.getString("indicator"), of.ordinal(), rs.getLong("position"),
                                     rs.getString("value"), rs.getString("value_id"), rs.getString("note"),
                                     rs.getString("evidence")));
-                }, ids, horizons, ends);
+                }, batch.args());
         Map<String, List<Row>> views = new HashMap<>();
         periods.forEach((scope, period) -> {
             Map<String, List<Value>> ofProject = values.getOrDefault(scope.id(), Map.of());
