@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest extends ApiTestBase {
 
-    static final int PROJECTS = 300;
+    static final int PROJECTS = 600;
 
     /** Who acts: their role, whether they belong to the case's project (or its programme). */
     enum Who {
@@ -51,8 +51,15 @@ class AccessMatrixTest extends ApiTestBase {
         }
     }
 
-    /** An endpoint: the role a write needs (null for reads), what must exist first, and the call. */
-    record Endpoint(String name, String role, Consumer<Case> prepare, BiFunction<Case, Integer, Api.Response> call) {
+    /**
+     * An endpoint: the roles that may send a write (empty for reads, which every member may do), what must exist
+     * first, and the call.
+     */
+    record Endpoint(String name, Set<String> roles, Consumer<Case> prepare, BiFunction<Case, Integer, Api.Response> call) {
+        Endpoint(String name, String role, Consumer<Case> prepare, BiFunction<Case, Integer, Api.Response> call) {
+            this(name, role == null ? Set.of() : Set.of(role), prepare, call);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -127,6 +134,27 @@ class AccessMatrixTest extends ApiTestBase {
     static final Consumer<Case> REPORT = c -> c.ok(c.admin().post(c.base() + "/reports",
             body("id", "R", "period", "2024", "kind", "INTERIM", "assessment", "Hinnang")));
 
+    static final Consumer<Case> PAID_EXPENDITURE = c -> c.ok(c.admin().post(c.base() + "/expenditures",
+            body("id", "PX", "budgetLine", "L", "amount", "100.00", "incurredOn", "2024-07-01", "paidOn", "2024-07-15")));
+    static final Consumer<Case> DRAFT_PLAN = c -> c.ok(c.admin().post(c.base() + "/work-plans", workPlan()));
+    static final Consumer<Case> SUBMITTED_PLAN = DRAFT_PLAN.andThen(
+            c -> c.ok(c.admin().post(c.base() + "/work-plans/2025/submission", body())));
+    static final Consumer<Case> CLAIM = PAID_EXPENDITURE.andThen(c -> c.ok(c.admin().post(
+            c.base() + "/reimbursement-requests", claim("RR"))));
+    static final Consumer<Case> APPROVED_CLAIM = CLAIM.andThen(c -> c.ok(c.admin().post(
+            c.base() + "/reimbursement-requests/RR/approval", body())));
+
+    static Map<String, Object> workPlan() {
+        return body("year", 2025, "budget", List.of(body("budgetLine", "L", "planned", "4000.00")),
+                "activities", List.of(body("subActivity", "1", "from", "2025-01-01", "to", "2025-06-30",
+                        "description", "Õppepäevad")));
+    }
+
+    static Map<String, Object> claim(String id) {
+        return body("id", id, "from", "2024-06-01", "to", "2024-12-31",
+                "exchangeRate", body("rate", "0.9412", "date", "2025-01-05", "source", "Euroopa Keskpank"));
+    }
+
     static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint("POST sub-activities", "ADMIN", nothing(),
@@ -181,25 +209,48 @@ class AccessMatrixTest extends ApiTestBase {
                         (c, n) -> c.as().post(c.base() + "/reports/R/approval", body("comment", "Kinnitatud"))),
                 new Endpoint("POST reports/{id}/return", "LIAISON", REPORT,
                         (c, n) -> c.as().post(c.base() + "/reports/R/return", body("comment", "Paranda"))),
-                new Endpoint("GET project", null, nothing(), (c, n) -> c.as().get(c.base())),
-                new Endpoint("GET expenditures", null, nothing(), (c, n) -> c.as().get(c.base() + "/expenditures")),
-                new Endpoint("GET budget-execution", null, nothing(),
+                new Endpoint("POST work-plans", Set.of("MANAGER", "FINANCE"), nothing(),
+                        (c, n) -> c.as().post(c.base() + "/work-plans", workPlan())),
+                new Endpoint("POST work-plans/{year}/submission", "MANAGER", DRAFT_PLAN,
+                        (c, n) -> c.as().post(c.base() + "/work-plans/2025/submission", body())),
+                new Endpoint("POST work-plans/{year}/approval", "LIAISON", SUBMITTED_PLAN,
+                        (c, n) -> c.as().post(c.base() + "/work-plans/2025/approval", body("comment", "Sobib"))),
+                new Endpoint("POST work-plans/{year}/return", "LIAISON", SUBMITTED_PLAN,
+                        (c, n) -> c.as().post(c.base() + "/work-plans/2025/return", body("comment", "Täienda"))),
+                new Endpoint("POST reimbursement-requests", "FINANCE", PAID_EXPENDITURE,
+                        (c, n) -> c.as().post(c.base() + "/reimbursement-requests", claim("RQ" + n))),
+                new Endpoint("POST reimbursement-requests/{id}/approval", "LIAISON", CLAIM,
+                        (c, n) -> c.as().post(c.base() + "/reimbursement-requests/RR/approval", body())),
+                new Endpoint("POST reimbursement-requests/{id}/return", "LIAISON", CLAIM,
+                        (c, n) -> c.as().post(c.base() + "/reimbursement-requests/RR/return", body("comment", "Paranda"))),
+                new Endpoint("POST reimbursement-requests/{id}/payment", "LIAISON", APPROVED_CLAIM,
+                        (c, n) -> c.as().post(c.base() + "/reimbursement-requests/RR/payment",
+                                body("paidOn", "2025-02-01", "amount", "80.00"))),
+                new Endpoint("GET work-plans/{year}", Set.of(), DRAFT_PLAN, (c, n) -> c.as().get(c.base() + "/work-plans/2025")),
+                new Endpoint("GET reimbursement-requests", Set.of(), CLAIM,
+                        (c, n) -> c.as().get(c.base() + "/reimbursement-requests")),
+                new Endpoint("GET reimbursement-requests/{id}", Set.of(), CLAIM,
+                        (c, n) -> c.as().get(c.base() + "/reimbursement-requests/RR")),
+                new Endpoint("GET iati-activity", Set.of(), nothing(), (c, n) -> c.as().get(c.base() + "/iati-activity")),
+                new Endpoint("GET project", Set.of(), nothing(), (c, n) -> c.as().get(c.base())),
+                new Endpoint("GET expenditures", Set.of(), nothing(), (c, n) -> c.as().get(c.base() + "/expenditures")),
+                new Endpoint("GET budget-execution", Set.of(), nothing(),
                         (c, n) -> c.as().get(c.base() + "/budget-execution?period=2024")),
-                new Endpoint("GET results-framework", null, nothing(),
+                new Endpoint("GET results-framework", Set.of(), nothing(),
                         (c, n) -> c.as().get(c.base() + "/results-framework?period=2024")),
-                new Endpoint("GET activity-progress", null, nothing(),
+                new Endpoint("GET activity-progress", Set.of(), nothing(),
                         (c, n) -> c.as().get(c.base() + "/activity-progress?period=2024")),
-                new Endpoint("GET staffing", null, nothing(), (c, n) -> c.as().get(c.base() + "/staffing?on=2024-12-31")),
-                new Endpoint("GET reports", null, nothing(), (c, n) -> c.as().get(c.base() + "/reports")),
-                new Endpoint("GET reports/{id}", null, REPORT, (c, n) -> c.as().get(c.base() + "/reports/R")),
-                new Endpoint("GET reports/{id}/changes", null, REPORT, (c, n) -> c.as().get(c.base() + "/reports/R/changes")),
-                new Endpoint("GET reports/{id} as PDF", null, REPORT,
+                new Endpoint("GET staffing", Set.of(), nothing(), (c, n) -> c.as().get(c.base() + "/staffing?on=2024-12-31")),
+                new Endpoint("GET reports", Set.of(), nothing(), (c, n) -> c.as().get(c.base() + "/reports")),
+                new Endpoint("GET reports/{id}", Set.of(), REPORT, (c, n) -> c.as().get(c.base() + "/reports/R")),
+                new Endpoint("GET reports/{id}/changes", Set.of(), REPORT, (c, n) -> c.as().get(c.base() + "/reports/R/changes")),
+                new Endpoint("GET reports/{id} as PDF", Set.of(), REPORT,
                         (c, n) -> c.as().get(c.base() + "/reports/R?lang=et", "application/pdf")),
-                new Endpoint("GET reports/{id}?format=xlsx", null, REPORT,
+                new Endpoint("GET reports/{id}?format=xlsx", Set.of(), REPORT,
                         (c, n) -> c.as().get(c.base() + "/reports/R?format=xlsx")),
-                new Endpoint("GET audit-trail", null, nothing(), (c, n) -> c.as().get(c.base() + "/audit-trail")),
-                new Endpoint("GET audit-trail as CSV", null, nothing(), (c, n) -> c.as().get(c.base() + "/audit-trail", "text/csv")),
-                new Endpoint("GET audit-trail/verification", null, nothing(),
+                new Endpoint("GET audit-trail", Set.of(), nothing(), (c, n) -> c.as().get(c.base() + "/audit-trail")),
+                new Endpoint("GET audit-trail as CSV", Set.of(), nothing(), (c, n) -> c.as().get(c.base() + "/audit-trail", "text/csv")),
+                new Endpoint("GET audit-trail/verification", Set.of(), nothing(),
                         (c, n) -> c.as().get(c.base() + "/audit-trail/verification")));
     }
 
@@ -229,7 +280,7 @@ class AccessMatrixTest extends ApiTestBase {
         boolean sees = who == Who.ADMIN || who.member;
         if (!sees) {
             assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isEqualTo(404);
-        } else if (endpoint.role() == null || who == Who.ADMIN || who.role.equals(endpoint.role())) {
+        } else if (endpoint.roles().isEmpty() || who == Who.ADMIN || endpoint.roles().contains(who.role)) {
             assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isBetween(200, 201);
         } else {
             assertThat(r.status()).as(endpoint + " as " + who + ": " + r.body()).isEqualTo(403);
@@ -266,6 +317,8 @@ class AccessMatrixTest extends ApiTestBase {
                 new ProgrammeEndpoint("GET programme", false, g -> g),
                 new ProgrammeEndpoint("GET programme budget-execution", true, g -> g + "/budget-execution?to=2024-12-31"),
                 new ProgrammeEndpoint("GET programme results", true, g -> g + "/results?to=2024-12-31"),
+                new ProgrammeEndpoint("GET programme reimbursement", true, g -> g + "/reimbursement"),
+                new ProgrammeEndpoint("GET programme iati-activities", true, g -> g + "/iati-activities"),
                 new ProgrammeEndpoint("GET programme audit-trail", true, g -> g + "/audit-trail"),
                 new ProgrammeEndpoint("GET programme audit-trail/verification", true,
                         g -> g + "/audit-trail/verification"));
