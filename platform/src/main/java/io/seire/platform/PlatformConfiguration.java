@@ -6,6 +6,7 @@ import io.seire.platform.web.JsonConfiguration;
 import io.seire.platform.web.ProblemErrorPage;
 import io.seire.platform.web.ProblemResponses;
 import io.seire.platform.web.RequestConfiguration;
+import io.seire.platform.web.SchemaNames;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -26,6 +27,13 @@ public class PlatformConfiguration {
     static {
         // Axon 4.12+ asks the internet for updates; there is none here, and operators did not ask for it.
         System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    /** Schemas named so that two records of the same simple name stay two schemas (see {@link SchemaNames}). */
+    @Bean
+    public io.swagger.v3.core.jackson.ModelResolver seireSchemaNames(
+            org.springdoc.core.providers.ObjectMapperProvider objectMapper) {
+        return new io.swagger.v3.core.jackson.ModelResolver(objectMapper.jsonMapper(), new SchemaNames("io.seire"));
     }
 
     @Bean
