@@ -37,7 +37,7 @@ public abstract class ApiTestBase {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected Api admin;
 

@@ -1,5 +1,6 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
+import io.seire.ops.Registration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seire.query.read.ProjectionRebuild;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class Chaos {
     private final Options options;
     private final Path dir = Path.of("var", "chaos").toAbsolutePath();
     private final Random schedule;
-    private final String jar = System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
+    private final String jar = Jars.seire();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final String authorization = "Basic " + Base64.getEncoder()
@@ -364,7 +365,7 @@ public final class Chaos {
     private void startDatabase() throws Exception {
         for (int attempt = 1; ; attempt++) {
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx96m",
-                    "-Dloader.main=" + DatabaseHost.class.getName(), "-jar", jar,
+                    "-Dloader.main=" + DatabaseHost.class.getName(), "-jar", Jars.tools(),
                     dir.resolve("postgres").toString(), Integer.toString(dbPort))
                     .redirectErrorStream(true);
             databaseOwner = builder.start();

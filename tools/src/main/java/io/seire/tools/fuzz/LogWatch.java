@@ -1,4 +1,4 @@
-package io.seire.ops.fuzz;
+package io.seire.tools.fuzz;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

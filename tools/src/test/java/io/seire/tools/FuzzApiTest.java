@@ -1,8 +1,9 @@
-package io.seire.ops;
+package io.seire.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seire.ops.fuzz.Fuzzer;
+import io.seire.ops.ApiTestBase;
+import io.seire.tools.fuzz.Fuzzer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package io.seire.ops.fuzz;
+package io.seire.tools.fuzz;
 
 import io.seire.ops.SeireApplication;
 import java.nio.file.Files;

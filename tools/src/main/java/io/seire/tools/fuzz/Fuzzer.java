@@ -1,8 +1,8 @@
-package io.seire.ops.fuzz;
+package io.seire.tools.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.seire.ops.bench.Registration;
+import io.seire.ops.Registration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

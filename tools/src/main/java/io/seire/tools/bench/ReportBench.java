@@ -1,5 +1,6 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
+import io.seire.ops.Registration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

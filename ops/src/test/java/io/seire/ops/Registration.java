@@ -1,4 +1,4 @@
-package io.seire.ops.bench;
+package io.seire.ops;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

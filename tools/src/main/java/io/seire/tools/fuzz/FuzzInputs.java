@@ -1,4 +1,4 @@
-package io.seire.ops.fuzz;
+package io.seire.tools.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
 import java.io.IOException;
 import java.net.CookieManager;

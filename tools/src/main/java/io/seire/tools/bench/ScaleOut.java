@@ -1,5 +1,6 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
+import io.seire.ops.Registration;
 import io.seire.platform.db.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class ScaleOut {
     }
 
     private boolean run() throws Exception {
-        jar = System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
+        jar = Jars.seire();
         Files.createDirectories(dir);
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());

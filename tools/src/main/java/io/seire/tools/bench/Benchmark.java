@@ -1,5 +1,6 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
+import io.seire.ops.Registration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.seire.ops.SeireApplication;
@@ -491,7 +492,7 @@ public final class Benchmark {
 
     /** Figures 6 and 9 run in a query node of their own, started with a 256 MB heap. */
     private void exports(Path dir) throws Exception {
-        String jar = System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
+        String jar = Jars.seire();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

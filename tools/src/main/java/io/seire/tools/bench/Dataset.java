@@ -1,4 +1,4 @@
-package io.seire.ops.bench;
+package io.seire.tools.bench;
 
 import io.seire.kernel.finance.ExpenditureRecorded;
 import io.seire.kernel.finance.OriginalAmount;
