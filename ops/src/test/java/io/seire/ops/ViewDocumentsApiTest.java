@@ -267,6 +267,7 @@ class ViewDocumentsApiTest extends ApiTestBase {
         assertThat(liaison.download(wait(g + "/budget-execution?to=2024-12-31&format=pdf&lang=et"), Map.of()).body())
                 .isEqualTo(pdf);
 
+        // the project has a value for its text indicator T1: the roll-up leaves text out (it answered 500 before)
         JsonNode results = json(liaison, g + "/results?to=2024-12-31");
         byte[] resultsPdf = pdf(liaison.download(wait(g + "/results?to=2024-12-31"), Map.of("Accept", PDF,
                 "Accept-Language", "et"))).body();
@@ -345,6 +346,17 @@ class ViewDocumentsApiTest extends ApiTestBase {
             Api.Download unknown = admin.download(base + view + "format=docx", Map.of());
             assertThat(unknown.status()).isEqualTo(406);
             assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        }
+        // the API document names the PDF (and the request's tables) beside JSON
+        JsonNode docs = admin.get("/v3/api-docs").json().path("paths");
+        for (String path : List.of("/api/v1/projects/{projectId}/budget-execution",
+                "/api/v1/projects/{projectId}/results-framework", "/api/v1/programmes/{programmeId}/budget-execution",
+                "/api/v1/programmes/{programmeId}/results",
+                "/api/v1/projects/{projectId}/reimbursement-requests/{requestId}")) {
+            JsonNode content = docs.path(path).path("get").path("responses").path("200").path("content");
+            assertThat(content.has(PDF)).as(path + " " + content).isTrue();
+            assertThat(content.has("application/json")).as(path).isTrue();
+            assertThat(content.has("text/csv")).as(path).isTrue();
         }
         // a request that does not exist: 404 whatever was asked for
         assertThat(finance.download(base + "/reimbursement-requests/R9?format=pdf", Map.of()).status()).isEqualTo(404);
