@@ -7,11 +7,13 @@ import org.springframework.http.MediaType;
 public enum Format {
     CSV(FormatParameter.CSV, "csv"),
     XLSX(FormatParameter.XLSX, "xlsx"),
-    NDJSON(FormatParameter.NDJSON, "ndjson");
+    NDJSON(FormatParameter.NDJSON, "ndjson"),
+    PDF(org.springframework.http.MediaType.APPLICATION_PDF, "pdf");
 
     public static final String CSV_TYPE = "text/csv";
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String NDJSON_TYPE = "application/x-ndjson";
+    public static final String PDF_TYPE = "application/pdf";
 
     private final MediaType type;
     private final String extension;
@@ -29,8 +31,13 @@ public enum Format {
         return extension;
     }
 
+    /** A binary format: sent without a charset. */
+    public boolean binary() {
+        return this == XLSX || this == PDF;
+    }
+
     /** The type as sent: text with its charset. */
     public MediaType contentType() {
-        return this == XLSX ? type : new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
+        return binary() ? type : new MediaType(type, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

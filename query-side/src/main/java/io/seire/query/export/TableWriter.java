@@ -19,8 +19,15 @@ public interface TableWriter extends AutoCloseable {
         return switch (format) {
             case CSV -> new CsvTable(table, language, out);
             case XLSX -> new XlsxTable(table, language, out);
-            case NDJSON -> throw new IllegalArgumentException("A table is written as CSV or XLSX, not " + format);
+            case NDJSON, PDF -> throw new IllegalArgumentException("A table is written as CSV or XLSX here, not "
+                    + format + " (a PDF needs its letterhead)");
         };
+    }
+
+    /** A table in any of its formats; a PDF with the letterhead the view gives it. */
+    static TableWriter open(Format format, Language language, Table table, OutputStream out, Letterhead head)
+            throws IOException {
+        return format == Format.PDF ? new PdfTable(table, language, out, head) : open(format, language, table, out);
     }
 
     /** The language labels written in rows (a subtotal's "kokku") are to be in. */

@@ -15,7 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Answers a view as a CSV or XLSX file: the one way every view is written as a table. A view of bounded length (a
+ * Answers a view as a CSV, XLSX or PDF file: the one way every view is written as a table. A view of bounded length (a
  * project's budget lines, indicators, positions) is computed as for JSON and written in memory; a list of any
  * length (expenditures, the audit trail) is streamed as an export, on its own thread and database connection with
  * the export write timeout, in constant memory.
@@ -36,9 +36,26 @@ public class Tables {
     }
 
     public ResponseEntity<byte[]> answer(Rendering how, Table table, TableWriter.Rows rows) {
+        return answer(how, table, rows, language -> {
+            throw new IllegalStateException(table.fileName() + " has no PDF");
+        });
+    }
+
+    /** What a view's PDF shows around its table, made only when a PDF is asked for. */
+    @FunctionalInterface
+    public interface Letterheads {
+        Letterhead in(Language language);
+    }
+
+    /**
+     * A view of bounded length as CSV, XLSX or PDF, written in memory; the PDF with the letterhead the view gives
+     * it (its header fields, its charts).
+     */
+    public ResponseEntity<byte[]> answer(Rendering how, Table table, TableWriter.Rows rows, Letterheads letterheads) {
         withoutCharset(how.format());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TableWriter writer = TableWriter.open(how.format(), how.language(), table, bytes)) {
+        Letterhead head = how.format() == Format.PDF ? letterheads.in(how.language()) : null;
+        try (TableWriter writer = TableWriter.open(how.format(), how.language(), table, bytes, head)) {
             rows.writeTo(writer);
             writer.finish();
         } catch (IOException e) {
@@ -47,6 +64,14 @@ public class Tables {
         return ResponseEntity.ok().contentType(how.format().contentType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(table.fileName() + "." + how.format().extension()))
                 .body(bytes.toByteArray());
+    }
+
+    /** A document written by the view itself (a PDF of several tables), named and typed as every table is. */
+    public ResponseEntity<byte[]> file(Format format, String fileName, byte[] body) {
+        withoutCharset(format);
+        return ResponseEntity.ok().contentType(format.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + "." + format.extension()))
+                .body(body);
     }
 
     /**
@@ -73,7 +98,7 @@ public class Tables {
      * is taken off again.
      */
     private static void withoutCharset(Format format) {
-        if (format == Format.XLSX && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+        if (format.binary() && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
                 attributes && attributes.getResponse() != null) {
             attributes.getResponse().setCharacterEncoding((String) null);
         }
@@ -83,7 +108,7 @@ public class Tables {
      * {@code attachment} with the name twice: plain ASCII (letters without their marks, anything else {@code _}) for
      * clients that read only {@code filename} (curl -J), and exact in UTF-8 (RFC 6266 / 8187) for the others.
      */
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         String ascii = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[^A-Za-z0-9._-]", "_");
         StringBuilder encoded = new StringBuilder();

@@ -1,10 +1,17 @@
 package io.seire.query.finance;
 
+import io.seire.query.export.AsOf;
 import io.seire.query.export.Cells;
+import io.seire.query.export.DocumentCharts;
+import io.seire.query.export.Formats;
+import io.seire.query.export.Language;
+import io.seire.query.export.Letterhead;
 import io.seire.query.export.Column;
 import io.seire.query.export.Table;
 import io.seire.query.export.TableWriter;
 import io.seire.query.export.Words;
+import io.seire.query.read.ProjectScope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,6 +62,38 @@ final class BudgetExecutionTable {
             writer.total(figures(new Words("Kokku", "Total").in(writer.language()), null, null, view.totals()));
         };
     }
+
+    /**
+     * What the PDF shows around the table: the project, the period and the cumulative range, the currency and the
+     * as-of position; after it, per budget line the budget in force beside the cumulative spending (24 lines a
+     * chart).
+     */
+    static Letterhead letterhead(BudgetExecution.View view, ProjectScope scope, AsOf asOf, String asked,
+                                 Language language) {
+        Formats f = Formats.of(language);
+        List<Letterhead.Field> fields = List.of(
+                Letterhead.field(Letterhead.PERIOD, (view.period() == null ? "" : view.period() + " ")
+                        + f.range(view.from(), view.to()), language),
+                Letterhead.field(Letterhead.CUMULATIVE, f.range(scope.project().eligibleFrom(), view.to()), language),
+                Letterhead.field(Letterhead.CURRENCY, view.currency(), language));
+        List<Letterhead.Chart> charts = new ArrayList<>();
+        List<BudgetExecution.Figures> lines = view.lines();
+        Words heading = new Words("Eelarve täitmine eelarveridade kaupa", "Budget execution per budget line");
+        for (int from = 0; from < lines.size(); from += CHART_LINES) {
+            List<BudgetExecution.Figures> part = lines.subList(from, Math.min(lines.size(), from + CHART_LINES));
+            List<DocumentCharts.Bar> bars = part.stream().map(l -> new DocumentCharts.Bar(l.code(),
+                    Cells.decimal(l.planned()), Cells.decimal(l.spentCumulative()), f.percent(l.executionPercent())))
+                    .toList();
+            charts.add(new Letterhead.Chart(heading.in(language), DocumentCharts.bars(bars,
+                    new Words("Kehtiv eelarve", "Budget in force").in(language),
+                    new Words("Kulud kumulatiivselt", "Spent cumulatively").in(language), view.currency(), f),
+                    Math.min(440, 90 + 34 * part.size())));
+        }
+        return Letterhead.ofProject(of(view), scope.project(), language, fields, asOf, asked, charts);
+    }
+
+    /** Budget lines per chart: more would crowd the bars' labels. */
+    static final int CHART_LINES = 24;
 
     private static Object[] figures(String label, String subActivity, String costCategory, BudgetExecution.Figures f) {
         return new Object[]{label, subActivity, costCategory, Cells.decimal(f.originalPlanned()),

@@ -2,6 +2,7 @@ package io.seire.query.finance;
 
 import io.seire.kernel.access.Actor;
 import io.seire.platform.web.InvalidRequest;
+import io.seire.query.export.AsOf;
 import io.seire.query.export.Format;
 import io.seire.query.export.Rendering;
 import io.seire.query.export.Tables;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,9 +32,11 @@ public class FinanceViewsController {
     private final ExpenditureList expenditures;
     private final BudgetExecution budgetExecution;
     private final Tables tables;
+    private final JdbcTemplate jdbc;
 
     public FinanceViewsController(ReadGate gate, ExpenditureList expenditures, BudgetExecution budgetExecution,
-                                  Tables tables) {
+                                  Tables tables, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.gate = gate;
         this.expenditures = expenditures;
         this.budgetExecution = budgetExecution;
@@ -84,16 +88,19 @@ public class FinanceViewsController {
         return budgetExecution.view(scope, budgetExecution.range(scope, period, to));
     }
 
-    @GetMapping(path = "/budget-execution", produces = {Format.CSV_TYPE, Format.XLSX_TYPE})
-    @Operation(summary = "Annex 5 as CSV or XLSX: the lines of each sub-activity with its subtotal, the cost "
-            + "category subtotals and the total")
+    @GetMapping(path = "/budget-execution", produces = {Format.CSV_TYPE, Format.XLSX_TYPE, Format.PDF_TYPE})
+    @Operation(summary = "Annex 5 as CSV, XLSX or PDF: the lines of each sub-activity with its subtotal, the cost "
+            + "category subtotals and the total; the PDF names the project, the period and the as-of position and "
+            + "charts each line's budget beside its spending")
     public ResponseEntity<byte[]> budgetExecutionTable(
             Actor actor, @PathVariable String projectId, @RequestParam(required = false) String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) String asOf,
             Rendering how) {
-        BudgetExecution.View view = budgetExecution(actor, projectId, period, to, minPosition, asOf);
-        return tables.answer(how, BudgetExecutionTable.of(view), BudgetExecutionTable.rows(view));
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
+        BudgetExecution.View view = budgetExecution.view(scope, budgetExecution.range(scope, period, to));
+        return tables.answer(how, BudgetExecutionTable.of(view), BudgetExecutionTable.rows(view),
+                language -> BudgetExecutionTable.letterhead(view, scope, AsOf.of(jdbc, scope), asOf, language));
     }
 
     private ExpenditureList.Filter filter(ProjectScope scope, String period, LocalDate from, LocalDate to,

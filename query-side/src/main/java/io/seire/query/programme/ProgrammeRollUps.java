@@ -151,7 +151,8 @@ public class ProgrammeRollUps {
             Periods.Period period = started.get(project);
             Map<String, BigDecimal> cumulative = new HashMap<>();
             for (ResultsFramework.Row row : frameworks.getOrDefault(project.id(), List.of())) {
-                if (row.cumulative() != null) {
+                // a text indicator's value is no number to sum (and a text indicator is never a programme's)
+                if (row.cumulative() != null && !"TEXT".equals(row.measure())) {
                     cumulative.put(row.code(), new BigDecimal(row.cumulative()));
                 }
             }

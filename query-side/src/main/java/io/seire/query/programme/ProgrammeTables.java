@@ -1,11 +1,17 @@
 package io.seire.query.programme;
 
+import io.seire.query.export.AsOf;
 import io.seire.query.export.Cells;
+import io.seire.query.export.DocumentCharts;
+import io.seire.query.export.Formats;
+import io.seire.query.export.Language;
+import io.seire.query.export.Letterhead;
 import io.seire.query.export.Column;
 import io.seire.query.export.Table;
 import io.seire.query.export.TableWriter;
 import io.seire.query.export.Words;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,6 +63,48 @@ final class ProgrammeTables {
                         Cells.decimal(source.amount()), null, null);
             }
         };
+    }
+
+    /**
+     * What the budget execution PDF shows around its table: the programme, the date the figures are cumulated to,
+     * the currency and the as-of position; after it, per project its budget beside its cumulative spending.
+     */
+    static Letterhead budgetExecutionLetterhead(ProgrammeRollUps.BudgetExecutionView view, ProgrammeScope scope,
+                                                AsOf asOf, String asked, Language language) {
+        Formats f = Formats.of(language);
+        List<Letterhead.Field> fields = List.of(
+                Letterhead.field(Letterhead.UP_TO, f.date(view.to()), language),
+                Letterhead.field(Letterhead.CURRENCY, view.currency(), language));
+        List<Letterhead.Chart> charts = new ArrayList<>();
+        Words heading = new Words("Eelarve täitmine projektide kaupa", "Budget execution per project");
+        List<ProgrammeRollUps.ProjectExecution> projects = view.projects();
+        for (int from = 0; from < projects.size(); from += CHART_PROJECTS) {
+            List<ProgrammeRollUps.ProjectExecution> part = projects.subList(from,
+                    Math.min(projects.size(), from + CHART_PROJECTS));
+            List<DocumentCharts.Bar> bars = part.stream().map(p -> new DocumentCharts.Bar(p.project(),
+                    Cells.decimal(p.planned()), Cells.decimal(p.spentCumulative()), f.percent(p.executionPercent())))
+                    .toList();
+            charts.add(new Letterhead.Chart(heading.in(language), DocumentCharts.bars(bars,
+                    new Words("Eelarve", "Budget").in(language),
+                    new Words("Kulud kumulatiivselt", "Spent cumulatively").in(language), view.currency(), f),
+                    Math.min(440, 90 + 34 * part.size())));
+        }
+        return Letterhead.ofProgramme(budgetExecution(view), scope.id(), scope.programme().name(), language, fields,
+                asOf, asked, charts);
+    }
+
+    /** Projects per chart: more would crowd the bars' labels. */
+    static final int CHART_PROJECTS = 24;
+
+    /**
+     * What the results PDF shows around its table: the programme, the date and the as-of position. No chart: the
+     * programme's indicators have no targets to chart them against, and their units differ.
+     */
+    static Letterhead resultsLetterhead(ProgrammeScope scope, LocalDate to, AsOf asOf, String asked,
+                                        Language language) {
+        return Letterhead.ofProgramme(results(scope.id(), to), scope.id(), scope.programme().name(), language,
+                List.of(Letterhead.field(Letterhead.UP_TO, Formats.of(language).date(to), language)), asOf, asked,
+                List.of());
     }
 
     static Table results(String programmeId, LocalDate to) {

@@ -6,6 +6,7 @@ import io.seire.platform.web.InvalidRequest;
 import io.seire.query.audit.AuditTrail;
 import io.seire.query.audit.ChainVerification;
 import io.seire.query.audit.ChainVerifier;
+import io.seire.query.export.AsOf;
 import io.seire.query.export.Format;
 import io.seire.query.export.Rendering;
 import io.seire.query.export.Tables;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,9 +39,11 @@ public class ProgrammeViewsController {
     private final AuditTrail audit;
     private final ChainVerifier verifier;
     private final Tables tables;
+    private final JdbcTemplate jdbc;
 
     public ProgrammeViewsController(ReadGate readGate, ProgrammeGate gate, ProgrammeViews views, ProgrammeRollUps rollUps,
-                                    AuditTrail audit, ChainVerifier verifier, Tables tables) {
+                                    AuditTrail audit, ChainVerifier verifier, Tables tables, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.readGate = readGate;
         this.gate = gate;
         this.views = views;
@@ -81,16 +85,19 @@ public class ProgrammeViewsController {
         return rollUps.budgetExecution(scope, required(to));
     }
 
-    @GetMapping(path = "/{programmeId}/budget-execution", produces = {Format.CSV_TYPE, Format.XLSX_TYPE})
-    @Operation(summary = "The programme's budget execution as CSV or XLSX: each component's projects and subtotal, "
-            + "the total and its split by funding source (administrators and the programme's liaisons)")
+    @GetMapping(path = "/{programmeId}/budget-execution", produces = {Format.CSV_TYPE, Format.XLSX_TYPE, Format.PDF_TYPE})
+    @Operation(summary = "The programme's budget execution as CSV, XLSX or PDF: each component's projects and "
+            + "subtotal, the total and its split by funding source; the PDF charts each project's budget beside its "
+            + "spending (administrators and the programme's liaisons)")
     public ResponseEntity<byte[]> budgetExecutionTable(
             Actor actor, @PathVariable String programmeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) String asOf,
             Rendering how) {
-        ProgrammeRollUps.BudgetExecutionView view = budgetExecution(actor, programmeId, to, minPosition, asOf);
-        return tables.answer(how, ProgrammeTables.budgetExecution(view), ProgrammeTables.budgetExecutionRows(view));
+        ProgrammeScope scope = gate.openRollUp(actor, programmeId, minPosition, asOf);
+        ProgrammeRollUps.BudgetExecutionView view = rollUps.budgetExecution(scope, required(to));
+        return tables.answer(how, ProgrammeTables.budgetExecution(view), ProgrammeTables.budgetExecutionRows(view),
+                language -> ProgrammeTables.budgetExecutionLetterhead(view, scope, asOf(scope), asOf, language));
     }
 
     @GetMapping(path = "/{programmeId}/results", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -104,16 +111,18 @@ public class ProgrammeViewsController {
         return rollUps.results(scope, required(to));
     }
 
-    @GetMapping(path = "/{programmeId}/results", produces = {Format.CSV_TYPE, Format.XLSX_TYPE})
-    @Operation(summary = "The programme's results as CSV or XLSX: each indicator's project values and their sum "
+    @GetMapping(path = "/{programmeId}/results", produces = {Format.CSV_TYPE, Format.XLSX_TYPE, Format.PDF_TYPE})
+    @Operation(summary = "The programme's results as CSV, XLSX or PDF: each indicator's project values and their sum "
             + "(administrators and the programme's liaisons)")
     public ResponseEntity<byte[]> resultsTable(
             Actor actor, @PathVariable String programmeId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long minPosition, @RequestParam(required = false) String asOf,
             Rendering how) {
-        List<ProgrammeRollUps.IndicatorResult> view = results(actor, programmeId, to, minPosition, asOf);
-        return tables.answer(how, ProgrammeTables.results(programmeId, to), ProgrammeTables.resultsRows(view));
+        ProgrammeScope scope = gate.openRollUp(actor, programmeId, minPosition, asOf);
+        List<ProgrammeRollUps.IndicatorResult> view = rollUps.results(scope, required(to));
+        return tables.answer(how, ProgrammeTables.results(programmeId, to), ProgrammeTables.resultsRows(view),
+                language -> ProgrammeTables.resultsLetterhead(scope, to, asOf(scope), asOf, language));
     }
 
     @GetMapping("/{programmeId}/audit-trail")
@@ -140,6 +149,14 @@ public class ProgrammeViewsController {
         ChainVerifier.KeptHead kept = ChainVerifier.KeptHead.of(head, position);
         ProgrammeScope scope = gate.openRollUp(actor, programmeId, minPosition, null);
         return verifier.verify(ProgrammeEvent.stream(scope.id()), kept);
+    }
+
+    /** How far a programme document's figures reach: the last event of the programme or of its projects then. */
+    private AsOf asOf(ProgrammeScope scope) {
+        List<String> streams = new java.util.ArrayList<>();
+        streams.add(ProgrammeEvent.stream(scope.id()));
+        io.seire.query.read.ProjectRow.ofProgramme(jdbc, scope.id()).forEach(p -> streams.add(p.id()));
+        return AsOf.of(jdbc, streams, scope.at());
     }
 
     private static LocalDate required(LocalDate to) {

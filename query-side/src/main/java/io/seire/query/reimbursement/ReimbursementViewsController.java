@@ -1,11 +1,15 @@
 package io.seire.query.reimbursement;
 
 import io.seire.kernel.access.Actor;
+import io.seire.query.export.Format;
+import io.seire.query.export.Rendering;
 import io.seire.query.programme.ProgrammeGate;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ReadGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,9 +23,11 @@ public class ReimbursementViewsController {
     private final ProgrammeGate programmes;
     private final ReimbursementViews views;
     private final ProgrammeReimbursement rollUp;
+    private final ReimbursementDocuments documents;
 
     public ReimbursementViewsController(ReadGate gate, ProgrammeGate programmes, ReimbursementViews views,
-                                        ProgrammeReimbursement rollUp) {
+                                        ProgrammeReimbursement rollUp, ReimbursementDocuments documents) {
+        this.documents = documents;
         this.gate = gate;
         this.programmes = programmes;
         this.views = views;
@@ -40,7 +46,8 @@ public class ReimbursementViewsController {
         return views.list(gate.open(actor, projectId, minPosition, asOf), paging);
     }
 
-    @GetMapping("/api/v1/projects/{projectId}/reimbursement-requests/{requestId}")
+    @GetMapping(path = "/api/v1/projects/{projectId}/reimbursement-requests/{requestId}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A reimbursement request: its expenditures, eligible amounts per line, funding sources, the "
             + "claim in project and claim currency, the approved figures, the payment and its history (readers of "
             + "the project)")
@@ -49,6 +56,18 @@ public class ReimbursementViewsController {
                                                  @RequestParam(required = false) Long minPosition,
                                                  @RequestParam(required = false) String asOf) {
         return views.detail(gate.open(actor, projectId, minPosition, asOf), requestId);
+    }
+
+    @GetMapping(path = "/api/v1/projects/{projectId}/reimbursement-requests/{requestId}",
+            produces = {Format.CSV_TYPE, Format.XLSX_TYPE, Format.PDF_TYPE})
+    @Operation(summary = "A reimbursement request as CSV, XLSX or PDF: every included expenditure as claimed, the "
+            + "eligible amount per line, the funding sources, the claim in the claim currency with the rate and its "
+            + "source, and once approved the exclusions with their reasons and the approved figures (readers of the "
+            + "project); lang=et|en")
+    public ResponseEntity<byte[]> document(Actor actor, @PathVariable String projectId, @PathVariable String requestId,
+                                           @RequestParam(required = false) Long minPosition,
+                                           @RequestParam(required = false) String asOf, Rendering how) {
+        return documents.answer(how, gate.open(actor, projectId, minPosition, asOf), requestId);
     }
 
     @GetMapping("/api/v1/programmes/{programmeId}/reimbursement")

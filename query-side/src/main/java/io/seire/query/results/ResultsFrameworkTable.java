@@ -1,10 +1,17 @@
 package io.seire.query.results;
 
+import io.seire.query.export.AsOf;
 import io.seire.query.export.Cells;
+import io.seire.query.export.DocumentCharts;
+import io.seire.query.export.Formats;
+import io.seire.query.export.Language;
+import io.seire.query.export.Letterhead;
 import io.seire.query.export.Column;
 import io.seire.query.export.Table;
 import io.seire.query.export.TableWriter;
 import io.seire.query.export.Words;
+import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectScope;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +67,31 @@ final class ResultsFrameworkTable {
             }
         };
     }
+
+    /**
+     * What the PDF shows around the table: the project, the period and the cumulative range, the as-of position;
+     * after it, each numeric indicator's progress towards its target (the target as 100 %), one chart for all, as
+     * the indicators' units differ.
+     */
+    static Letterhead letterhead(List<ResultsFramework.Row> view, ProjectScope scope, Periods.Period period, AsOf asOf,
+                                 String asked, Language language) {
+        Formats f = Formats.of(language);
+        List<Letterhead.Field> fields = List.of(
+                Letterhead.field(Letterhead.PERIOD, period.id() + " " + f.range(period.from(), period.to()), language),
+                Letterhead.field(Letterhead.CUMULATIVE, f.range(scope.project().eligibleFrom(), period.to()), language));
+        List<DocumentCharts.Bar> bars = view.stream().filter(r -> !"TEXT".equals(r.measure())
+                        && r.percentOfTarget() != null)
+                .map(r -> new DocumentCharts.Bar(r.code(), HUNDRED, Cells.decimal(r.percentOfTarget()),
+                        f.percent(r.percentOfTarget()))).toList();
+        List<Letterhead.Chart> charts = bars.isEmpty() ? List.of() : List.of(new Letterhead.Chart(
+                new Words("Näitajate täitmine sihttasemest", "Indicators' progress towards their targets").in(language),
+                DocumentCharts.bars(bars, new Words("Sihttase (100 %)", "Target (100 %)").in(language),
+                        new Words("Kumulatiivne väärtus, % sihttasemest", "Cumulative value, % of target").in(language),
+                        "%", f), Math.min(440, 90 + 34 * bars.size())));
+        return Letterhead.ofProject(of(scope.id(), period.id()), scope.project(), language, fields, asOf, asked, charts);
+    }
+
+    private static final java.math.BigDecimal HUNDRED = new java.math.BigDecimal("100");
 
     private static String label(Map<String, Words> labels, String value, TableWriter writer) {
         if (value == null) {

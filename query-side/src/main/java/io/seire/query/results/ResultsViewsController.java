@@ -2,6 +2,7 @@ package io.seire.query.results;
 
 import io.seire.kernel.access.Actor;
 import io.seire.platform.web.InvalidRequest;
+import io.seire.query.export.AsOf;
 import io.seire.query.export.Format;
 import io.seire.query.export.Rendering;
 import io.seire.query.export.Tables;
@@ -58,15 +59,20 @@ public class ResultsViewsController {
         return resultsFramework.view(scope, Periods.required(jdbc, projectId, period));
     }
 
-    @GetMapping(path = "/results-framework", produces = {Format.CSV_TYPE, Format.XLSX_TYPE})
-    @Operation(summary = "Annex 2 as CSV or XLSX")
+    @GetMapping(path = "/results-framework", produces = {Format.CSV_TYPE, Format.XLSX_TYPE, Format.PDF_TYPE})
+    @Operation(summary = "Annex 2 as CSV, XLSX or PDF (the PDF names the project, the period and the as-of position "
+            + "and charts each numeric indicator's progress towards its target)")
     public ResponseEntity<byte[]> resultsFrameworkTable(Actor actor, @PathVariable String projectId,
                                                         @RequestParam(required = false) String period,
                                                         @RequestParam(required = false) Long minPosition,
                                                         @RequestParam(required = false) String asOf,
                                                         Rendering how) {
-        List<ResultsFramework.Row> view = resultsFramework(actor, projectId, period, minPosition, asOf);
-        return tables.answer(how, ResultsFrameworkTable.of(projectId, period), ResultsFrameworkTable.rows(view));
+        ProjectScope scope = gate.open(actor, projectId, minPosition, asOf);
+        Periods.Period reported = Periods.required(jdbc, projectId, period);
+        List<ResultsFramework.Row> view = resultsFramework.view(scope, reported);
+        return tables.answer(how, ResultsFrameworkTable.of(projectId, period), ResultsFrameworkTable.rows(view),
+                language -> ResultsFrameworkTable.letterhead(view, scope, reported, AsOf.of(jdbc, scope), asOf,
+                        language));
     }
 
     @GetMapping(path = "/activity-progress", produces = MediaType.APPLICATION_JSON_VALUE)

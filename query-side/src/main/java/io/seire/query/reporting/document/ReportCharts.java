@@ -1,16 +1,16 @@
 package io.seire.query.reporting.document;
 
+import io.seire.query.export.DocumentCharts;
+import io.seire.query.export.DocumentFonts;
+import io.seire.query.export.Formats;
 import io.seire.query.finance.BudgetExecution;
 import io.seire.query.reporting.ReportComposer;
 import io.seire.query.setup.ProjectViews;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
@@ -19,37 +19,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.labels.StandardXYItemLabelGenerator;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The report's charts, drawn with JFreeChart onto any {@link Graphics2D} (in the PDF: vector drawing through OpenPDF,
+ * The report's charts, drawn with JFreeChart in the style of every document chart ({@link DocumentCharts}) (in the PDF: vector drawing through OpenPDF,
  * text in the embedded font). Every format, time zone and locale is given here, none taken from the JVM.
  */
 final class ReportCharts {
 
-    static final Color PLANNED = new Color(0xB8, 0xC9, 0xDC);
-    static final Color SPENT = new Color(0x1F, 0x4E, 0x79);
     static final Color PLAN_LINE = new Color(0x7F, 0x7F, 0x7F);
     static final Color ACTUAL_LINE = new Color(0xC0, 0x50, 0x1E);
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
@@ -62,45 +50,11 @@ final class ReportCharts {
 
     /** Per budget line its current plan beside its cumulative spending, the execution percentage at the bar's end. */
     JFreeChart budget(List<BudgetExecution.Figures> lines, String currency) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        String planned = wording.text("a5.planned");
-        String spent = wording.text("a5.spentCumulative");
-        for (BudgetExecution.Figures line : lines) {
-            data.addValue(amount(line.planned()), planned, line.code());
-            data.addValue(amount(line.spentCumulative()), spent, line.code());
-        }
-        CategoryAxis categories = new CategoryAxis(null);
-        NumberAxis values = new NumberAxis(currency);
-        values.setNumberFormatOverride(numbers(0));
-        BarRenderer bars = new BarRenderer();
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
-        bars.setDrawBarOutline(false);
-        bars.setItemMargin(0.05);
-        bars.setMaximumBarWidth(0.08);
-        bars.setDefaultItemLabelsVisible(false);
-        bars.setSeriesItemLabelsVisible(1, true);
-        bars.setSeriesItemLabelGenerator(1, new StandardCategoryItemLabelGenerator() {
-            @Override
-            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
-                BudgetExecution.Figures line = lines.get(column);
-                return wording.percent(line.executionPercent());
-            }
-        });
-        bars.setSeriesPositiveItemLabelPosition(1, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        bars.setDefaultItemLabelFont(ReportFonts.AWT_REGULAR.deriveFont(7f));
-        CategoryPlot plot = new CategoryPlot(data, categories, values, bars);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        values.setUpperMargin(0.12);
-        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-        JFreeChart chart = new JFreeChart(null, ReportFonts.AWT_BOLD.deriveFont(10f), plot, true);
-        style(chart);
-        // the theme resets series paints: set them after it
-        bars.setSeriesPaint(0, PLANNED);
-        bars.setSeriesPaint(1, SPENT);
-        bars.setDefaultItemLabelFont(ReportFonts.AWT_REGULAR.deriveFont(7f));
-        plot.setRangeGridlinePaint(new Color(0xD0, 0xD0, 0xD0));
-        return chart;
+        List<DocumentCharts.Bar> bars = lines.stream().map(line -> new DocumentCharts.Bar(line.code(),
+                decimal(line.planned()), decimal(line.spentCumulative()), wording.percent(line.executionPercent())))
+                .toList();
+        return DocumentCharts.bars(bars, wording.text("a5.planned"), wording.text("a5.spentCumulative"), currency,
+                Formats.of(wording.language()));
     }
 
     /**
@@ -145,8 +99,8 @@ final class ReportCharts {
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         XYPlot plot = new XYPlot(data, time, values, lines);
         String title = indicator.code() + " \u00b7 " + indicator.name();
-        JFreeChart chart = new JFreeChart(title, ReportFonts.AWT_BOLD.deriveFont(9f), plot, true);
-        style(chart);
+        JFreeChart chart = new JFreeChart(title, DocumentFonts.AWT_BOLD.deriveFont(9f), plot, true);
+        DocumentCharts.style(chart);
         // the theme resets series paints and strokes: set them after it
         lines.setSeriesPaint(0, PLAN_LINE);
         lines.setSeriesStroke(0, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -159,7 +113,7 @@ final class ReportCharts {
         day.setTimeZone(UTC);
         lines.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{2}", day, numbers(2)));
         lines.setDefaultItemLabelsVisible(true);
-        lines.setDefaultItemLabelFont(ReportFonts.AWT_REGULAR.deriveFont(7f));
+        lines.setDefaultItemLabelFont(DocumentFonts.AWT_REGULAR.deriveFont(7f));
         // plan labels above left, actual labels below right: where both have a point on one day, both stay legible
         lines.setSeriesPositiveItemLabelPosition(0, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11,
                 TextAnchor.BOTTOM_RIGHT));
@@ -170,48 +124,14 @@ final class ReportCharts {
         return chart;
     }
 
-    static void draw(JFreeChart chart, Graphics2D g2, float width, float height) {
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-        g2.dispose();
-    }
-
     private static final long DAY = 86_400_000L;
 
-    private void style(JFreeChart chart) {
-        Font title = chart.getTitle() == null ? ReportFonts.AWT_BOLD.deriveFont(9f) : chart.getTitle().getFont();
-        StandardChartTheme theme = new StandardChartTheme("seire");
-        theme.setExtraLargeFont(title);
-        theme.setLargeFont(ReportFonts.AWT_REGULAR.deriveFont(8f));
-        theme.setRegularFont(ReportFonts.AWT_REGULAR.deriveFont(8f));
-        theme.setSmallFont(ReportFonts.AWT_REGULAR.deriveFont(7f));
-        theme.setChartBackgroundPaint(Color.WHITE);
-        theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setLegendBackgroundPaint(Color.WHITE);
-        theme.setShadowVisible(false);
-        theme.setBarPainter(new StandardBarPainter());
-        theme.setAxisOffset(new org.jfree.chart.ui.RectangleInsets(0, 0, 0, 0));
-        theme.apply(chart);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        }
-    }
-
     private NumberFormat numbers(int maxDecimals) {
-        DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(Locale.ROOT);
-        format.applyPattern(maxDecimals == 0 ? "#,##0" : "#,##0." + "#".repeat(maxDecimals));
-        java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(Locale.ROOT);
-        symbols.setDecimalSeparator(wording == Wording.ET ? ',' : '.');
-        symbols.setGroupingSeparator(wording == Wording.ET ? '\u00a0' : ',');
-        format.setDecimalFormatSymbols(symbols);
-        return format;
+        return DocumentCharts.axisNumbers(Formats.of(wording.language()), maxDecimals);
     }
 
-    private static double amount(String money) {
-        return money == null ? 0 : new BigDecimal(money).doubleValue();
+    private static BigDecimal decimal(String money) {
+        return money == null ? null : new BigDecimal(money);
     }
 
     private static long millis(LocalDate date) {

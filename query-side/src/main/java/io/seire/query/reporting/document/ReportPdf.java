@@ -10,16 +10,10 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfDate;
-import com.lowagie.text.pdf.PdfEncryption;
-import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import io.seire.query.export.PdfKit;
 import io.seire.query.finance.BudgetExecution;
 import io.seire.query.reporting.ReportComposer;
 import io.seire.query.results.ResultsFramework;
@@ -27,17 +21,11 @@ import io.seire.query.setup.ProjectViews;
 import io.seire.query.staffing.StaffingView;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 
@@ -52,39 +40,28 @@ import org.jfree.chart.JFreeChart;
  */
 final class ReportPdf {
 
-    private static final Color RULE = new Color(0x9A, 0xA5, 0xB1);
-    private static final Color HEAD = new Color(0xE3, 0xE9, 0xF0);
-    private static final Color BAND = new Color(0xF3, 0xF5, 0xF8);
-    private static final Color MUTED = new Color(0x55, 0x5F, 0x6B);
+    private static final Color RULE = PdfKit.RULE;
+    private static final Color HEAD = PdfKit.HEAD;
+    private static final Color BAND = PdfKit.BAND;
 
     private final ReportContent content;
     private final Wording w;
-    private final ReportFonts fonts = new ReportFonts();
+    private final PdfKit kit = new PdfKit();
     private PdfWriter writer;
-    private final Font body;
-    private final Font bodyBold;
-    private final Font small;
-    private final Font smallBold;
-    private final Font smallMuted;
-    private final Font cell;
-    private final Font cellBold;
-    private final Font title;
-    private final Font heading;
-    private final Font subheading;
+    private final Font body = kit.body;
+    private final Font bodyBold = kit.bodyBold;
+    private final Font small = kit.small;
+    private final Font smallBold = kit.smallBold;
+    private final Font smallMuted = kit.smallMuted;
+    private final Font cell = kit.cell;
+    private final Font cellBold = kit.cellBold;
+    private final Font title = kit.title;
+    private final Font heading = kit.heading;
+    private final Font subheading = kit.subheading;
 
     private ReportPdf(ReportContent content, Wording wording) {
         this.content = content;
         this.w = wording;
-        body = new Font(fonts.regular, 9.5f);
-        bodyBold = new Font(fonts.bold, 9.5f);
-        small = new Font(fonts.regular, 8f);
-        smallBold = new Font(fonts.bold, 8f);
-        smallMuted = new Font(fonts.regular, 7.5f, Font.NORMAL, MUTED);
-        cell = new Font(fonts.regular, 7.5f);
-        cellBold = new Font(fonts.bold, 7.5f);
-        title = new Font(fonts.bold, 18f);
-        heading = new Font(fonts.bold, 11.5f);
-        subheading = new Font(fonts.bold, 10f);
     }
 
     static byte[] render(ReportContent content, Wording wording) {
@@ -96,7 +73,9 @@ final class ReportPdf {
         Document document = new Document(PageSize.A4, 50, 50, 48, 64);
         try {
             writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer());
+            writer.setPageEvent(kit.footer(w.text("footer.report") + " " + content.report().id() + " \u00b7 "
+                    + content.project().id() + " \u00b7 " + w.text("period") + " " + content.report().period().id(),
+                    w.text("footer.chain") + ": " + content.report().chainHead(), w.text("footer.page")));
             document.addTitle(w.text("title") + " " + content.report().id() + " \u2013 " + content.project().id());
             document.addSubject(content.project().name());
             document.addCreator("Seire");
@@ -124,27 +103,8 @@ final class ReportPdf {
     private void fixMetadata(PdfWriter writer) {
         Instant created = content.report().submittedAt();
         Instant modified = content.decision().map(ReportContent.Decision::recordedAt).orElse(created);
-        writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(utc(created)));
-        writer.getInfo().put(PdfName.MODDATE, new PdfDate(utc(modified)));
-        byte[] id = identity();
-        writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
-    }
-
-    private byte[] identity() {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            String key = content.report().project() + "\n" + content.report().id() + "\n" + w.code() + "\n"
-                    + content.decision().map(d -> d.decision() + "@" + d.position()).orElse("");
-            return md5.digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Calendar utc(Instant instant) {
-        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        calendar.setTimeInMillis(instant.toEpochMilli());
-        return calendar;
+        PdfKit.fixMetadata(writer, created, modified, content.report().project() + "\n" + content.report().id()
+                + "\n" + w.code() + "\n" + content.decision().map(d -> d.decision() + "@" + d.position()).orElse(""));
     }
 
     // ------------------------------------------------------------------ header fields
@@ -189,13 +149,7 @@ final class ReportPdf {
     }
 
     private void field(PdfPTable table, String label, String value) {
-        PdfPCell l = new PdfPCell(new Phrase(label, smallBold));
-        l.setBackgroundColor(BAND);
-        pad(l);
-        table.addCell(l);
-        PdfPCell v = new PdfPCell(new Phrase(value == null ? "" : value, body));
-        pad(v);
-        table.addCell(v);
+        kit.field(table, label, value);
     }
 
     // ------------------------------------------------------------------ 7. progress, cumulative
@@ -546,18 +500,12 @@ final class ReportPdf {
     // ------------------------------------------------------------------ building blocks
 
     private Image chart(PdfWriter writer, JFreeChart chart, float width, float height) throws DocumentException {
-        PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
-        ReportCharts.draw(chart, template.createGraphics(width, height, fonts.mapper()), width, height);
-        Image image = Image.getInstance(template);
-        image.setAlt(chart.getTitle() == null ? "" : chart.getTitle().getText());
-        return image;
+        return kit.chart(writer, chart, width, height);
     }
 
     /** Starts a new page when less than {@code height} is left: a heading never stands alone at a page's foot. */
     private void keepSpace(Document d, float height) {
-        if (writer.getVerticalPosition(false) - d.bottomMargin() < height) {
-            d.newPage();
-        }
+        PdfKit.keepSpace(writer, d, height);
     }
 
     private void section(Document d, String text) throws DocumentException {
@@ -578,61 +526,31 @@ final class ReportPdf {
     }
 
     private Paragraph text(String text, Font font) {
-        Paragraph p = new Paragraph(nz(text), font);
-        p.setLeading(font.getSize() * 1.35f);
-        return p;
+        return kit.text(text, font);
     }
 
-    /**
-     * Text with space around it, as a borderless one-cell table: OpenPDF makes a paragraph's spacing out of a space
-     * character that text extraction reads as part of the line above, so spacing is padding here instead.
-     */
     private void block(Document d, Paragraph content, float before, float after) throws DocumentException {
-        PdfPTable t = blockTable();
-        t.addCell(blockCell(content, before, after));
-        d.add(t);
+        kit.block(d, content, before, after);
     }
 
     private PdfPTable blockTable() {
-        PdfPTable t = new PdfPTable(1);
-        t.setWidthPercentage(100);
-        t.setSplitLate(false);
-        return t;
+        return kit.blockTable();
     }
 
     private PdfPCell blockCell(Paragraph content, float before, float after) {
-        PdfPCell c = new PdfPCell();
-        c.setBorder(Rectangle.NO_BORDER);
-        c.setPaddingTop(before);
-        c.setPaddingBottom(after + 2);
-        c.setPaddingLeft(0);
-        c.setPaddingRight(0);
-        c.setUseAscender(true);
-        c.addElement(content);
-        return c;
+        return kit.blockCell(content, before, after);
     }
 
     private PdfPTable table(float[] widths) {
-        PdfPTable t = new PdfPTable(widths);
-        t.setWidthPercentage(100);
-        t.setSpacingBefore(2);
-        t.setSpacingAfter(4);
-        t.setSplitLate(false);
-        return t;
+        return kit.table(widths);
     }
 
     private void header(PdfPTable t, String... labels) {
-        for (String label : labels) {
-            t.addCell(headerCell(label));
-        }
+        kit.header(t, labels);
     }
 
     private PdfPCell headerCell(String label) {
-        PdfPCell c = new PdfPCell(new Phrase(label, cellBold));
-        c.setBackgroundColor(HEAD);
-        c.setVerticalAlignment(Element.ALIGN_BOTTOM);
-        pad(c);
-        return c;
+        return kit.headerCell(label);
     }
 
     private void cells(PdfPTable t, String... values) {
@@ -642,70 +560,18 @@ final class ReportPdf {
     }
 
     private PdfPCell plain(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Phrase(nz(text), font));
-        pad(c);
-        return c;
+        return kit.plain(text, font);
     }
 
     private PdfPCell number(String text, Font font) {
-        PdfPCell c = plain(text, font);
-        c.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        c.setNoWrap(false);
-        return c;
+        return kit.number(text, font);
     }
 
     private static void pad(PdfPCell c) {
-        c.setPaddingTop(2.5f);
-        c.setPaddingBottom(4f);
-        c.setPaddingLeft(4f);
-        c.setPaddingRight(4f);
-        c.setBorderColor(RULE);
-        c.setBorderWidth(0.5f);
+        PdfKit.pad(c);
     }
 
     private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    /** Report id, project code and audit chain head on every page, and "page N / total". */
-    private final class Footer extends PdfPageEventHelper {
-        private PdfTemplate total;
-
-        @Override
-        public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(30, 10);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            Rectangle page = document.getPageSize();
-            PdfContentByte cb = writer.getDirectContent();
-            float left = document.leftMargin();
-            float right = page.getWidth() - document.rightMargin();
-            cb.saveState();
-            cb.setColorStroke(RULE);
-            cb.setLineWidth(0.5f);
-            cb.moveTo(left, 44);
-            cb.lineTo(right, 44);
-            cb.stroke();
-            cb.restoreState();
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(w.text("footer.report") + " "
-                    + content.report().id() + " \u00b7 " + content.project().id() + " \u00b7 "
-                    + w.text("period") + " " + content.report().period().id(), smallMuted), left, 33, 0);
-            ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(w.text("footer.chain") + ": "
-                    + content.report().chainHead(), smallMuted), left, 23, 0);
-            String page1 = w.text("footer.page") + " " + writer.getPageNumber() + " / ";
-            float widthOfTotal = fonts.regular.getWidthPoint("000", 7.5f);
-            float space = fonts.regular.getWidthPoint(" ", 7.5f);
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(page1.trim(), smallMuted),
-                    right - widthOfTotal - space, 33, 0);
-            cb.addTemplate(total, right - widthOfTotal, 33);
-        }
-
-        @Override
-        public void onCloseDocument(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                    new Phrase(String.valueOf(writer.getPageNumber() - 1), smallMuted), 0, 0, 0);
-        }
+        return PdfKit.nz(s);
     }
 }

@@ -1,37 +1,37 @@
 package io.seire.query.reporting.document;
 
 import io.seire.platform.web.InvalidRequest;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import io.seire.query.export.Formats;
+import io.seire.query.export.Language;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The words and number and date formats of a report document in one language: Estonian as the contract's forms
- * write it ({@code dd.mm.yyyy}, a decimal comma, a space between thousands) or English (ISO dates, a decimal point).
- * Formats are built here, never taken from the JVM's default locale, so every machine renders the same bytes.
+ * The words of a report document in one language, and its number and date formats (those of every PDF Seire writes,
+ * {@link Formats}): Estonian as the contract's forms write it ({@code dd.mm.yyyy}, a decimal comma, a space between
+ * thousands) or English (ISO dates, a decimal point).
  */
 public enum Wording {
-    ET("et", "dd.MM.yyyy", ',', '\u00a0', "Ei kohaldu"),
-    EN("en", "yyyy-MM-dd", '.', ',', "Not applicable");
+    ET("et", Language.ET, "Ei kohaldu"),
+    EN("en", Language.EN, "Not applicable");
 
     private final String code;
-    private final DateTimeFormatter dates;
-    private final char decimalMark;
-    private final char grouping;
+    private final Language language;
+    private final Formats formats;
     private final String notApplicable;
 
-    Wording(String code, String datePattern, char decimalMark, char grouping, String notApplicable) {
+    Wording(String code, Language language, String notApplicable) {
         this.code = code;
-        this.dates = DateTimeFormatter.ofPattern(datePattern, Locale.ROOT);
-        this.decimalMark = decimalMark;
-        this.grouping = grouping;
+        this.language = language;
+        this.formats = Formats.of(language);
         this.notApplicable = notApplicable;
+    }
+
+    /** The same language as the views' tables and documents know it. */
+    public Language language() {
+        return language;
     }
 
     /** {@code lang=et|en} when given, else the first of them in {@code Accept-Language}, else English. */
@@ -87,40 +87,27 @@ public enum Wording {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : dates.format(date);
+        return formats.date(date);
     }
 
     /** A date range, e.g. {@code 01.06.2024–31.12.2025}. */
     public String range(LocalDate from, LocalDate to) {
-        return date(from) + "\u2013" + date(to);
+        return formats.range(from, to);
     }
 
     /** Money with two decimals and thousands apart, e.g. {@code 120 000,00} or {@code 120,000.00}; "" for none. */
     public String money(String amount) {
-        return amount == null ? "" : format(new BigDecimal(amount).setScale(2, RoundingMode.HALF_UP), 2);
+        return formats.money(amount);
     }
 
     /** An indicator number as recorded (no trailing zeros added), e.g. {@code 12,5}; "" for none. */
     public String number(String value) {
-        if (value == null) {
-            return "";
-        }
-        BigDecimal n = new BigDecimal(value);
-        return format(n, Math.max(0, n.scale()));
+        return formats.number(value);
     }
 
     /** A percentage, e.g. {@code 33,33 %}; "" for none. */
     public String percent(String value) {
-        return value == null ? "" : number(value) + (this == ET ? "\u00a0%" : "%");
-    }
-
-    private String format(BigDecimal value, int decimals) {
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setDecimalSeparator(decimalMark);
-        symbols.setGroupingSeparator(grouping);
-        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        return formats.percent(value);
     }
 
     /** The label table of each language; both hold the same keys (a test checks). */

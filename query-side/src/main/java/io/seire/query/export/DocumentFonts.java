@@ -1,4 +1,4 @@
-package io.seire.query.reporting.document;
+package io.seire.query.export;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontMapper;
@@ -11,31 +11,31 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 
 /**
- * The one typeface of the documents, DejaVu Sans Condensed (regular and bold, shipped under {@code fonts/} with its
+ * The one typeface of every PDF Seire writes (the monitoring report, the views, reimbursement requests), DejaVu Sans Condensed (regular and bold, shipped under {@code fonts/} with its
  * licence): every Estonian, Lithuanian and Latvian letter, Cyrillic and Greek. The PDF embeds the subset it uses;
  * charts measure their text with the same font, so what they lay out is what the PDF shows.
  */
-final class ReportFonts {
+public final class DocumentFonts {
 
     private static final byte[] REGULAR = read("fonts/DejaVuSansCondensed.ttf");
     private static final byte[] BOLD = read("fonts/DejaVuSansCondensed-Bold.ttf");
-    static final Font AWT_REGULAR = awt(REGULAR);
-    static final Font AWT_BOLD = awt(BOLD);
+    public static final Font AWT_REGULAR = awt(REGULAR);
+    public static final Font AWT_BOLD = awt(BOLD);
 
-    final BaseFont regular;
-    final BaseFont bold;
+    public final BaseFont regular;
+    public final BaseFont bold;
 
     /**
      * Fonts for one document. A font subset's name gets a prefix that OpenPDF draws at random; a fixed one keeps the
      * bytes of a document the same every time (PDF readers only need it to differ between subsets of one file, and
      * the regular and bold subsets have different names anyway).
      */
-    ReportFonts() {
+    public DocumentFonts() {
         regular = pdf("DejaVuSansCondensed.ttf", REGULAR);
         bold = pdf("DejaVuSansCondensed-Bold.ttf", BOLD);
     }
 
-    FontMapper mapper() {
+    public FontMapper mapper() {
         return new FontMapper() {
             @Override
             public BaseFont awtToPdf(Font font) {
@@ -68,7 +68,7 @@ final class ReportFonts {
     }
 
     private static byte[] read(String resource) {
-        try (InputStream in = ReportFonts.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = DocumentFonts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing font " + resource);
             }
