@@ -31,12 +31,29 @@ public class ProgrammePage {
     public record Waiting(String project, ReportViews.Summary report) {
     }
 
+    /** A year's work plan whose latest version is submitted. */
+    public record WaitingPlan(String project, io.seire.query.workplans.WorkPlanView.WorkPlan plan) {
+    }
+
+    /** A submitted reimbursement request. */
+    public record WaitingClaim(String project, io.seire.query.reimbursement.ReimbursementViews.RequestSummary claim) {
+    }
+
     private final ProgrammeViewsController programmes;
     private final AuditController reports;
+    private final io.seire.query.setup.ProjectsController projects;
+    private final io.seire.query.workplans.WorkPlansViewController plans;
+    private final io.seire.query.reimbursement.ReimbursementViewsController claims;
 
-    public ProgrammePage(ProgrammeViewsController programmes, AuditController reports) {
+    public ProgrammePage(ProgrammeViewsController programmes, AuditController reports,
+                         io.seire.query.setup.ProjectsController projects,
+                         io.seire.query.workplans.WorkPlansViewController plans,
+                         io.seire.query.reimbursement.ReimbursementViewsController claims) {
         this.programmes = programmes;
         this.reports = reports;
+        this.projects = projects;
+        this.plans = plans;
+        this.claims = claims;
     }
 
     @GetMapping("/programmes/{programmeId}")
@@ -73,6 +90,33 @@ public class ProgrammePage {
             }
         }
         model.addAttribute("waiting", waiting);
+        List<WaitingPlan> waitingPlans = new ArrayList<>();
+        List<WaitingClaim> waitingClaims = new ArrayList<>();
+        for (ProgrammeViews.ProgrammeProject project : programme.projects()) {
+            var detail = projects.detail(actor, project.id(), minPosition, null);
+            for (int year = detail.eligibleFrom().getYear(); year <= detail.eligibleTo().getYear(); year++) {
+                try {
+                    var plan = plans.plan(actor, project.id(), year, minPosition, null);
+                    if ("SUBMITTED".equals(plan.status())) {
+                        waitingPlans.add(new WaitingPlan(project.id(), plan));
+                    }
+                } catch (io.seire.kernel.RuleViolation none) {
+                    if (!"work-plan-exists".equals(none.rule())) {
+                        throw none;
+                    }
+                }
+            }
+            for (int page = 0; ; page++) {
+                var list = claims.list(actor, project.id(), page, 100, minPosition, null);
+                list.items().stream().filter(c -> "SUBMITTED".equals(c.status()))
+                        .forEach(c -> waitingClaims.add(new WaitingClaim(project.id(), c)));
+                if ((long) (page + 1) * 100 >= list.total()) {
+                    break;
+                }
+            }
+        }
+        model.addAttribute("waitingPlans", waitingPlans);
+        model.addAttribute("waitingClaims", waitingClaims);
         return "console/programme";
     }
 }
