@@ -162,13 +162,17 @@ class ConsoleMoneyFlowsBrowserTest extends BrowserTestBase {
         assertThat(find("#" + reason + "-error").getText()).as("the exclusion's reason is required, at its row")
                 .contains("required");
         assertThat(find("#" + staff).isSelected()).as("what was ticked stays").isTrue();
+        int row = Integer.parseInt(staff.replaceAll("\\D", "")) + 1;
+        assertThat(find(".error-summary a[href='#" + reason + "']").getText())
+                .isEqualTo("Why expenditure " + row + " is excluded: is required");
         check("reimbursement-approval-refused");
         type2(reason, "Töötasu ei ole selles taotluses abikõlblik");
         press("Approve the request");
         assertThat(find("#flash").getText()).contains("Reimbursement request approved");
         // without the staff cost and its flat rate: 1000 × 85 % × 0.9412 = 800.02 CHF
         assertThat(find("#approved-in-claim-currency").getText()).isEqualTo("800.02 CHF");
-        assertThat(find("#excluded").getText()).contains("Töötasu ei ole selles taotluses abikõlblik");
+        assertThat(find("#excluded").getText())
+                .contains("Töötasu, P-08, 2,000.00 EUR – Töötasu ei ole selles taotluses abikõlblik");
         check("reimbursement-approved");
         type("paidOn", "2025-01-20");
         type("amount", "900.00");

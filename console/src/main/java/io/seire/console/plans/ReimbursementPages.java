@@ -220,7 +220,11 @@ public class ReimbursementPages {
             view.approved().lines().forEach(l -> approvedLines.put(l.budgetLine(), l.eligible()));
         }
         model.addAttribute("approvedLines", approvedLines);
-        model.addAttribute("claimed", claimed(actor, projectId, view.expenditures(), minPosition));
+        List<Claimed> claimed = claimed(actor, projectId, view.expenditures(), minPosition);
+        model.addAttribute("claimed", claimed);
+        Map<String, ExpenditureList.Item> items = new HashMap<>();
+        claimed.stream().filter(c -> c.item() != null).forEach(c -> items.put(c.id(), c.item()));
+        model.addAttribute("items", items);
         FormPage.show(model, form);
         return "console/reimbursement";
     }

@@ -155,7 +155,6 @@ public class WorkPlanPages {
             return draftForm(model, project, form);
         }
         redirect.addFlashAttribute("flash", "workPlan.drafted");
-        redirect.addFlashAttribute("flashDetail", written.answer().path("version").asText());
         return "redirect:" + yearPath(projectId, written.id());
     }
 

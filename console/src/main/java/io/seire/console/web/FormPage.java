@@ -52,10 +52,29 @@ public class FormPage {
                         f.column(), f.message()) : e).toList());
             }
             form.refused(problem, fields,
-                    field -> messages.getMessage("field." + field, null, field, locale));
+                    field -> label(field, locale));
             response.setStatus(form.status());
             return null;
         }
+    }
+
+    private static final java.util.regex.Pattern ROW_FIELD = java.util.regex.Pattern.compile("^(\\w+)\\[(\\d{1,4})]\\.(\\w+)$");
+
+    /**
+     * How the page names a field in the error summary: {@code field.<name>}, and for a field of a repeated row
+     * ({@code milestones[1].date}) {@code field.milestones.date} with the row's number counted from 1.
+     */
+    String label(String field, java.util.Locale locale) {
+        String named = messages.getMessage("field." + field, null, null, locale);
+        if (named != null) {
+            return named;
+        }
+        java.util.regex.Matcher row = ROW_FIELD.matcher(field);
+        if (row.matches()) {
+            return messages.getMessage("field." + row.group(1) + "." + row.group(3),
+                    new Object[]{Integer.toString(Integer.parseInt(row.group(2)) + 1)}, field, locale);
+        }
+        return field;
     }
 
     public static void show(Model model, Form form) {
