@@ -56,6 +56,8 @@ class ConsoleMoneyFlowsBrowserTest extends BrowserTestBase {
         press("Esita kinnitamiseks");
         assertThat(find("#work-plan-status").getText()).isEqualTo("Esitatud");
         assertThat(all("form[action$='/approval']")).as("a manager cannot decide").isEmpty();
+        open("/programmes/" + Api.seg(programme));
+        assertThat(text()).as("nothing waits for a manager").doesNotContain("tööplaan 2025");
 
         signIn(liaison.username(), "Parool-õ-123");
         open("/programmes/" + Api.seg(programme));
