@@ -43,7 +43,8 @@ class ConsoleReportBrowserTest extends BrowserTestBase {
         follow(browser.findElement(By.xpath("//a[contains(@href, '/indicators/R1/values/new')]")));
         type("value", "15");
         press("Sisesta väärtus");
-        assertThat(find("#period-error").getText()).contains("R1");
+        assertThat(find("#period-error").getText()).as("the API's 409 in Estonian, naming the indicator and period")
+                .contains("Näitajal R1 on perioodil 2024 juba väärtus");
         check("value-refused");
 
         open(base + "/activity-progress?period=2024");
@@ -153,8 +154,9 @@ class ConsoleReportBrowserTest extends BrowserTestBase {
         type("title", "Projektijuht");
         type("openedOn", "01.06.2024");
         press("Ava ametikoht");
-        assertThat(find("#subActivities-error").getText()).as("sub-activities are required").contains("required");
-        assertThat(find(".error-summary").getText()).contains("Alategevused: is required");
+        assertThat(find("#subActivities-error").getText()).as("sub-activities are required, in Estonian")
+                .contains("on kohustuslik");
+        assertThat(find(".error-summary").getText()).contains("Alategevused: on kohustuslik");
         find("#subActivities-6").click();
         find("#subActivities-1").click();
         check("position-new");

@@ -41,7 +41,8 @@ class ConsoleSignInBrowserTest extends BrowserTestBase {
         String other = unique("Šveits.1.01.25-0006");
         SeedProject.setUp(admin, other);
         open("/projects/" + Api.seg(other) + "/budget-execution?period=2024");
-        assertThat(h1()).as("a project one does not belong to does not exist for them").isEqualTo("Not found");
+        assertThat(h1()).as("a project one does not belong to does not exist for them (the 404 in Estonian)")
+                .isEqualTo("Ei leitud");
         assertThat(text()).doesNotContain("Kodanikuühiskonna");
         open("/projects/" + Api.seg(project));
         press("Logi välja");

@@ -46,12 +46,20 @@ public class SetupPages {
     static final List<String> BUDGET_LINE = List.of("code", "subActivity", "costCategory", "planned", "flatRate",
             "flatRate.percent", "flatRate.ofCostCategory");
 
+    static final int MILESTONE_ROWS = 4;
+    static final List<String> INDICATOR = indicatorFields();
+
     private final ProjectsController projects;
     private final SetupController setup;
     private final FormPage forms;
     private final Writes writes;
 
-    public SetupPages(ProjectsController projects, SetupController setup, FormPage forms, Writes writes) {
+    private final org.springframework.context.MessageSource messages;
+
+    public SetupPages(ProjectsController projects, SetupController setup, FormPage forms, Writes writes,
+                      @org.springframework.beans.factory.annotation.Qualifier("consoleMessages")
+                      org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.projects = projects;
         this.setup = setup;
         this.forms = forms;
@@ -203,6 +211,56 @@ public class SetupPages {
         return "redirect:" + setupPath(projectId);
     }
 
+    @GetMapping("/projects/{projectId}/setup/indicators")
+    public String indicatorForm(Actor actor, @PathVariable String projectId, HttpServletRequest request, Model model) {
+        return form(model, ProjectPage.read(projects, actor, projectId, request), "indicator",
+                Form.empty().with("ascending", "true"));
+    }
+
+    @PostMapping("/projects/{projectId}/setup/indicators")
+    @Sends(io.seire.kernel.setup.DefineIndicator.class)
+    public String defineIndicator(Actor actor, @PathVariable String projectId,
+                                  @RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
+                                  HttpServletResponse response, Locale locale, Model model,
+                                  RedirectAttributes redirect) {
+        Form form = Form.of(fields);
+        io.seire.console.web.Rows rows = new io.seire.console.web.Rows("milestones");
+        Writes.Written written = forms.send(form, INDICATOR, request, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            for (String field : List.of("code", "name", "unit", "kind", "measure", "aggregation", "programmeIndicator")) {
+                put(body, field, Inputs.text(form.get(field)));
+            }
+            String ascending = Inputs.text(form.get("ascending"));
+            if (ascending != null) {
+                body.put("ascending", ascending.equals("true") ? Boolean.TRUE : ascending.equals("false") ? Boolean.FALSE
+                        : ascending);
+            }
+            put(body, "baseline", Inputs.amount(form.get("baseline"), locale));
+            put(body, "target", Inputs.amount(form.get("target"), locale));
+            List<Map<String, Object>> milestones = new ArrayList<>();
+            for (int i = 0; i < MILESTONE_ROWS; i++) {
+                String prefix = "milestones[" + i + "].";
+                if (form.has(prefix + "date") || form.has(prefix + "value")) {
+                    Map<String, Object> milestone = new LinkedHashMap<>();
+                    put(milestone, "date", Inputs.date(form.get(prefix + "date")));
+                    put(milestone, "value", Inputs.amount(form.get(prefix + "value"), locale));
+                    milestones.add(milestone);
+                    rows.send(i);
+                }
+            }
+            body.put("milestones", milestones);
+            SetupController.IndicatorRequest indicator = writes.request(body, SetupController.IndicatorRequest.class,
+                    request);
+            return r -> setup.defineIndicator(projectId, indicator, actor, r);
+        }, rows::pageField);
+        if (written == null) {
+            return form(model, ProjectPage.read(projects, actor, projectId, request), "indicator", form);
+        }
+        redirect.addFlashAttribute("flash", "setup.indicatorDefined");
+        redirect.addFlashAttribute("flashDetail", form.get("code"));
+        return "redirect:" + setupPath(projectId);
+    }
+
     private String registrationForm(Model model, Form form) {
         model.addAttribute("periodRows", java.util.stream.IntStream.range(0, PERIOD_ROWS).boxed().toList());
         FormPage.show(model, form);
@@ -214,12 +272,31 @@ public class SetupPages {
         model.addAttribute("kind", kind);
         model.addAttribute("subActivities", project.subActivities().stream()
                 .map(s -> Option.of(s.code(), s.name())).toList());
+        model.addAttribute("milestoneRows", java.util.stream.IntStream.range(0, MILESTONE_ROWS).boxed().toList());
+        model.addAttribute("kinds", options("indicator.kind.", "OUTPUT", "RESULT"));
+        model.addAttribute("measures", options("indicator.measure.", "NUMBER", "PERCENTAGE", "TEXT"));
+        model.addAttribute("aggregations", options("indicator.aggregation.", "SUM", "LATEST", "MAX"));
+        model.addAttribute("directions", options("indicator.ascending.", "true", "false"));
         FormPage.show(model, form);
         return "console/setup-form";
     }
 
+    /** The API's codes, each read in the page's language. */
+    private List<Option> options(String prefix, String... codes) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return java.util.Arrays.stream(codes)
+                .map(c -> new Option(c, messages.getMessage(prefix + c, null, c, locale))).toList();
+    }
+
     private static String setupPath(String projectId) {
         return UriComponentsBuilder.fromPath("/projects/{p}/setup").encode().buildAndExpand(projectId).toUriString();
+    }
+
+    private static List<String> indicatorFields() {
+        List<String> fields = new ArrayList<>(List.of("code", "name", "unit", "kind", "measure", "aggregation",
+                "ascending", "baseline", "target", "programmeIndicator", "milestones"));
+        fields.addAll(io.seire.console.web.Rows.fields("milestones", MILESTONE_ROWS, "date", "value"));
+        return List.copyOf(fields);
     }
 
     private static List<String> registrationFields() {

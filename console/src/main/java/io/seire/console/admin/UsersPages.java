@@ -39,6 +39,7 @@ public class UsersPages {
 
     static final List<String> FIELDS = List.of("username", "password", "roles", "projects", "programmes");
     static final List<String> REASON = List.of("reason");
+    static final List<String> PASSWORD = List.of("newPassword");
     static final List<String> ACCESS = List.of("roles", "projects", "programmes", "reason");
 
     private final UsersViewController views;
@@ -160,6 +161,32 @@ public class UsersPages {
             return form(actor, request, model, form, "console/user-access");
         }
         redirect.addFlashAttribute("flash", "users.accessChanged");
+        return "redirect:" + UriComponentsBuilder.fromPath("/admin/users/{u}").encode().buildAndExpand(username)
+                .toUriString();
+    }
+
+    @PostMapping("/admin/users/{username}/password-reset")
+    @Sends(io.seire.kernel.access.ResetPassword.class)
+    public String resetPassword(Actor actor, @PathVariable String username,
+                                @RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
+                                HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Form form = Form.of(fields);
+        Writes.Written written = forms.send(form, PASSWORD, request, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            // as typed: a password's spaces are its own
+            String password = form.get("newPassword");
+            put(body, "newPassword", password == null || password.isEmpty() ? null : password);
+            UsersController.PasswordReset reset = writes.request(body, UsersController.PasswordReset.class, request);
+            return r -> users.resetPassword(username, reset, actor, r);
+        });
+        if (written == null) {
+            form.with("newPassword", "");
+            model.addAttribute("user", views.detail(actor, username));
+            FormPage.show(model, form);
+            return "console/user";
+        }
+        redirect.addFlashAttribute("flash", "users.passwordWasReset");
+        redirect.addFlashAttribute("flashDetail", username);
         return "redirect:" + UriComponentsBuilder.fromPath("/admin/users/{u}").encode().buildAndExpand(username)
                 .toUriString();
     }

@@ -40,6 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class ResultsPages {
 
     static final List<String> FIELDS = List.of("id", "period", "value", "note", "evidence");
+    static final List<String> CORRECTION = List.of("value", "reason");
+    static final List<String> RETRACTION = List.of("reason");
 
     /** A row of annex 2 and its chart (null for a text indicator). */
     public record Indicator(ResultsFramework.Row row, Charts.IndicatorChart chart) {
@@ -122,6 +124,94 @@ public class ResultsPages {
         redirect.addFlashAttribute("flashDetail", indicator);
         return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/results-framework")
                 .queryParam("period", form.get("period")).encode().buildAndExpand(projectId).toUriString();
+    }
+
+    @GetMapping("/projects/{projectId}/indicators/{indicator}/values/{valueId}/correction")
+    public String correctionForm(Actor actor, @PathVariable String projectId, @PathVariable String indicator,
+                                 @PathVariable String valueId, @RequestParam String period, HttpServletRequest request,
+                                 Locale locale, Model model) {
+        ProjectViews.ProjectDetail project = ProjectPage.read(projects, actor, projectId, request);
+        return changeForm(actor, model, project, indicator, valueId, period, "correction", Form.empty(), request);
+    }
+
+    @GetMapping("/projects/{projectId}/indicators/{indicator}/values/{valueId}/retraction")
+    public String retractionForm(Actor actor, @PathVariable String projectId, @PathVariable String indicator,
+                                 @PathVariable String valueId, @RequestParam String period, HttpServletRequest request,
+                                 Model model) {
+        ProjectViews.ProjectDetail project = ProjectPage.read(projects, actor, projectId, request);
+        return changeForm(actor, model, project, indicator, valueId, period, "retraction", Form.empty(), request);
+    }
+
+    @PostMapping("/projects/{projectId}/indicators/{indicator}/values/{valueId}/correction")
+    @Sends(io.seire.kernel.results.CorrectIndicatorValue.class)
+    public String correct(Actor actor, @PathVariable String projectId, @PathVariable String indicator,
+                          @PathVariable String valueId, @RequestParam MultiValueMap<String, String> fields,
+                          HttpServletRequest request, HttpServletResponse response, Locale locale, Model model,
+                          RedirectAttributes redirect) {
+        Form form = Form.of(fields);
+        ProjectViews.ProjectDetail project = ProjectPage.read(projects, actor, projectId, request);
+        boolean text = project.indicators().stream().anyMatch(i -> i.code().equals(indicator) && "TEXT".equals(i.measure()));
+        Writes.Written written = forms.send(form, CORRECTION, request, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            put(body, "value", text ? Inputs.text(form.get("value")) : Inputs.amount(form.get("value"), locale));
+            put(body, "reason", Inputs.text(form.get("reason")));
+            ResultsController.CorrectionRequest correction = writes.request(body,
+                    ResultsController.CorrectionRequest.class, request);
+            return r -> results.correct(projectId, indicator, valueId, correction, actor, r);
+        });
+        return changed(actor, model, project, indicator, valueId, form, written, "correction", request, redirect);
+    }
+
+    @PostMapping("/projects/{projectId}/indicators/{indicator}/values/{valueId}/retraction")
+    @Sends(io.seire.kernel.results.RetractIndicatorValue.class)
+    public String retract(Actor actor, @PathVariable String projectId, @PathVariable String indicator,
+                          @PathVariable String valueId, @RequestParam MultiValueMap<String, String> fields,
+                          HttpServletRequest request, HttpServletResponse response, Model model,
+                          RedirectAttributes redirect) {
+        Form form = Form.of(fields);
+        ProjectViews.ProjectDetail project = ProjectPage.read(projects, actor, projectId, request);
+        Writes.Written written = forms.send(form, RETRACTION, request, response, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            put(body, "reason", Inputs.text(form.get("reason")));
+            ResultsController.RetractionRequest retraction = writes.request(body,
+                    ResultsController.RetractionRequest.class, request);
+            return r -> results.retract(projectId, indicator, valueId, retraction, actor, r);
+        });
+        return changed(actor, model, project, indicator, valueId, form, written, "retraction", request, redirect);
+    }
+
+    private String changed(Actor actor, Model model, ProjectViews.ProjectDetail project, String indicator,
+                           String valueId, Form form, Writes.Written written, String kind, HttpServletRequest request,
+                           RedirectAttributes redirect) {
+        String period = form.get("period");
+        if (written == null) {
+            return changeForm(actor, model, project, indicator, valueId, period, kind, form, request);
+        }
+        redirect.addFlashAttribute("flash", "value." + kind + ".recorded");
+        redirect.addFlashAttribute("flashDetail", indicator);
+        return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/results-framework")
+                .queryParam("period", period).encode().buildAndExpand(project.id()).toUriString();
+    }
+
+    /** The correction or retraction form of one value, with the value as the period's results framework shows it. */
+    private String changeForm(Actor actor, Model model, ProjectViews.ProjectDetail project, String indicator,
+                              String valueId, String period, String kind, Form form, HttpServletRequest request) {
+        ProjectViews.Indicator definition = project.indicators().stream().filter(i -> i.code().equals(indicator))
+                .findFirst().orElseThrow(() -> io.seire.kernel.RuleViolation.notFound("indicator-exists",
+                        "The project has no indicator '" + indicator + "'."));
+        ResultsFramework.PeriodValue value = views.resultsFramework(actor, project.id(), period,
+                        Writes.minPosition(request), null).stream()
+                .filter(r -> r.code().equals(indicator)).flatMap(r -> r.values().stream())
+                .filter(v -> v.id().equals(valueId)).findFirst()
+                .orElseThrow(() -> io.seire.kernel.RuleViolation.notFound("value-exists",
+                        "Indicator '" + indicator + "' has no value '" + valueId + "' in period '" + period + "'."));
+        form.with("period", period);
+        model.addAttribute("project", project);
+        model.addAttribute("indicator", definition);
+        model.addAttribute("value", value);
+        model.addAttribute("kind", kind);
+        FormPage.show(model, form);
+        return "console/value-change";
     }
 
     private String valueForm(Model model, ProjectViews.ProjectDetail project, String indicator, Form form) {

@@ -61,4 +61,36 @@ public final class Can {
     public boolean decideReports() {
         return send(io.seire.kernel.reporting.ApproveReport.class);
     }
+
+    public boolean retractValues() {
+        return send(io.seire.kernel.results.RetractIndicatorValue.class);
+    }
+
+    public boolean draftWorkPlans() {
+        return send(io.seire.kernel.workplans.DraftWorkPlan.class);
+    }
+
+    public boolean submitWorkPlans() {
+        return send(io.seire.kernel.workplans.SubmitWorkPlan.class);
+    }
+
+    public boolean decideWorkPlans() {
+        return send(io.seire.kernel.workplans.ApproveWorkPlan.class);
+    }
+
+    public boolean submitReimbursements() {
+        return send(io.seire.kernel.reimbursement.SubmitReimbursementRequest.class);
+    }
+
+    public boolean decideReimbursements() {
+        return send(io.seire.kernel.reimbursement.ApproveReimbursementRequest.class);
+    }
+
+    public boolean payReimbursements() {
+        return send(io.seire.kernel.reimbursement.RecordReimbursementPayment.class);
+    }
+
+    public boolean defineIndicators() {
+        return send(io.seire.kernel.setup.DefineIndicator.class);
+    }
 }

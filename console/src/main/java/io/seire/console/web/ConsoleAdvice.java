@@ -22,9 +22,11 @@ import org.springframework.web.servlet.ModelAndView;
 public class ConsoleAdvice {
 
     private final Writes writes;
+    private final ProblemMessages problems;
 
-    public ConsoleAdvice(Writes writes) {
+    public ConsoleAdvice(Writes writes, ProblemMessages problems) {
         this.writes = writes;
+        this.problems = problems;
     }
 
     @ModelAttribute
@@ -34,7 +36,7 @@ public class ConsoleAdvice {
 
     @ExceptionHandler(Exception.class)
     public ModelAndView refused(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        ProblemDetail problem = writes.problem(e, request);
+        ProblemDetail problem = problems.inLanguage(writes.problem(e, request), locale);
         ModelAndView page = new ModelAndView("console/error");
         page.addAllObjects(PageModel.common(request, locale));
         page.addObject("problem", problem);
