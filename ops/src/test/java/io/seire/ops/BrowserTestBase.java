@@ -75,6 +75,27 @@ public abstract class BrowserTestBase extends ApiTestBase {
         browser.get(url(path));
     }
 
+    /**
+     * Follows every download link of the page as the browser would (with the signed-in session's cookie) and answers
+     * the content type each one got; a link that does not answer 200 fails the test.
+     */
+    protected java.util.Map<String, String> downloads() throws Exception {
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        for (WebElement link : all("a[download]")) {
+            String href = link.getAttribute("href");
+            java.net.http.HttpResponse<byte[]> r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                    .header("Cookie", cookies).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(href + ": " + new String(r.body(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(r.body()).as(href).isNotEmpty();
+            types.put(href, r.headers().firstValue("Content-Type").orElse(""));
+        }
+        return types;
+    }
+
     /** Signs out whoever is signed in, and signs in through the form. */
     protected void signIn(String username, String password) {
         browser.manage().deleteAllCookies();

@@ -137,6 +137,8 @@ class ConsoleClerkBrowserTest extends BrowserTestBase {
         List<String> downloads = all("a[download]").stream().map(a -> a.getAttribute("href")).toList();
         assertThat(downloads).anyMatch(h -> h.contains("/api/v1/projects/") && h.contains("format=csv"))
                 .anyMatch(h -> h.contains("format=xlsx")).anyMatch(h -> h.contains("format=pdf"));
+        assertThat(downloads().values()).anyMatch(t -> t.startsWith("text/csv")).anyMatch(t -> t.startsWith(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).anyMatch(t -> t.startsWith("application/pdf"));
         check("budget-execution");
     }
 }

@@ -105,7 +105,8 @@ class ConsoleMoneyFlowsBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void a_clerk_submits_a_reimbursement_request_and_the_liaison_approves_it_with_an_exclusion_and_records_the_payment() {
+    void a_clerk_submits_a_reimbursement_request_and_the_liaison_approves_it_with_an_exclusion_and_records_the_payment()
+            throws Exception {
         String programme = unique("SEE");
         assertThat(admin.post("/api/v1/programmes", ProgrammeApiTest.programme(programme)).status()).isEqualTo(201);
         String project = unique("Šveits.1.01.25-0006");
@@ -184,6 +185,9 @@ class ConsoleMoneyFlowsBrowserTest extends BrowserTestBase {
         press("Record the payment");
         assertThat(find("#reimbursement-status").getText()).isEqualTo("Paid");
         assertThat(find("#payment").getText()).contains("800.02 CHF");
+        // the request's documents, as the finance officer attaches them
+        assertThat(downloads().values()).anyMatch(t -> t.startsWith("application/pdf")).anyMatch(t -> t.startsWith(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).anyMatch(t -> t.startsWith("text/csv"));
         check("reimbursement-paid");
     }
 
