@@ -18,6 +18,15 @@ public interface DataKeys {
     /** Stores the check value unless one is stored already. */
     void storeMasterCheck(MasterCheck check);
 
+    /** Replaces the check value (after every data key was wrapped anew under another master key). */
+    void replaceMasterCheck(MasterCheck check);
+
+    /** Every key that is not destroyed. */
+    java.util.List<Row> live();
+
+    /** Stores a live key wrapped anew under another master key. */
+    void rewrap(String keyId, byte[] wrapped, String masterKeyId);
+
     boolean anyKey();
 
     Optional<Row> byId(String keyId);

@@ -29,6 +29,24 @@ public class JdbcDataKeys implements DataKeys {
     }
 
     @Override
+    public void replaceMasterCheck(MasterCheck check) {
+        jdbc.update("UPDATE personal_data_master_check SET master_key_id = ?, sealed_check = ? WHERE id = 1",
+                check.masterKeyId(), check.sealed());
+    }
+
+    @Override
+    public java.util.List<Row> live() {
+        return jdbc.query("SELECT key_id, project_id, subject, wrapped_key FROM personal_data_key "
+                + "WHERE wrapped_key IS NOT NULL ORDER BY key_id", ROW);
+    }
+
+    @Override
+    public void rewrap(String keyId, byte[] wrapped, String masterKeyId) {
+        jdbc.update("UPDATE personal_data_key SET wrapped_key = ?, master_key_id = ? WHERE key_id = ? "
+                + "AND wrapped_key IS NOT NULL", wrapped, masterKeyId, keyId);
+    }
+
+    @Override
     public boolean anyKey() {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM personal_data_key)", Boolean.class));
     }

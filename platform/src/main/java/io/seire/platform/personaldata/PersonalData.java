@@ -35,9 +35,53 @@ public class PersonalData {
      * key, or with another one, refuses to start (it could neither read nor write that data).
      */
     public PersonalData(DataKeys keys, MasterKey master) {
+        this(keys, master, null);
+    }
+
+    /**
+     * As above; when the stored data keys are still wrapped under {@code previous}, they are first wrapped anew under
+     * {@code master} (a rotation). Each key is rewrapped on its own and the check value last, so a rotation cut short
+     * is simply completed by the next start with both keys.
+     */
+    public PersonalData(DataKeys keys, MasterKey master, MasterKey previous) {
         this.keys = keys;
         this.master = master;
+        if (master != null && previous != null) {
+            rotate(previous);
+        }
         checkMasterKey();
+    }
+
+    private void rotate(MasterKey previous) {
+        Optional<DataKeys.MasterCheck> check = keys.masterCheck();
+        if (check.isEmpty() || opens(master, check.get().sealed()) || !opens(previous, check.get().sealed())) {
+            return; // nothing sealed, already rotated, or not under that previous key (the check below says so)
+        }
+        for (DataKeys.Row row : keys.live()) {
+            try {
+                master.unwrap(row.wrapped(), row.keyId());
+                continue; // rewrapped by a rotation cut short
+            } catch (GeneralSecurityException underPrevious) {
+                // rewrap below
+            }
+            try {
+                keys.rewrap(row.keyId(), master.wrap(previous.unwrap(row.wrapped(), row.keyId()), row.keyId()),
+                        master.id());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Data key " + row.keyId() + " opens with neither the master key "
+                        + master.id() + " nor the previous one " + previous.id());
+            }
+        }
+        keys.replaceMasterCheck(new DataKeys.MasterCheck(master.id(), master.seal(CHECK, CHECK)));
+    }
+
+    private static boolean opens(MasterKey key, byte[] sealedCheck) {
+        try {
+            key.open(sealedCheck, CHECK);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private void checkMasterKey() {

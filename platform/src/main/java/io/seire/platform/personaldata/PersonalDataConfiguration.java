@@ -29,8 +29,17 @@ public class PersonalDataConfiguration {
     public PersonalData personalData(JdbcTemplate jdbc,
                                      @Value("${seire.personal-data.master-key:${SEIRE_MASTER_KEY:}}") String configured,
                                      @Value("${seire.personal-data.master-key-file:${SEIRE_MASTER_KEY_FILE:}}") String file,
-                                     @Value("${seire.personal-data.generated-master-key-file:}") String generated) {
-        return new PersonalData(new JdbcDataKeys(jdbc), load(configured, file, generated));
+                                     @Value("${seire.personal-data.generated-master-key-file:}") String generated,
+                                     @Value("${seire.personal-data.previous-master-key:${SEIRE_PREVIOUS_MASTER_KEY:}}")
+                                     String previous) {
+        MasterKey master = load(configured, file, generated);
+        MasterKey before = previous.isBlank() ? null : MasterKey.parse(previous, "SEIRE_PREVIOUS_MASTER_KEY");
+        PersonalData personalData = new PersonalData(new JdbcDataKeys(jdbc), master, before);
+        if (before != null) {
+            log.info("Data keys are wrapped under the master key {}; the previous master key {} is no longer needed",
+                    master == null ? "(none)" : master.id(), before.id());
+        }
+        return personalData;
     }
 
     static MasterKey load(String configured, String keyFile, String generatedKeyFile) {

@@ -121,4 +121,24 @@ class MasterKeyStartUpTest {
         assertThatThrownBy(() -> PersonalDataConfiguration.load("", "/nonexistent/master-key", ""))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void a_rotation_wraps_every_data_key_anew_under_the_new_master_key() {
+        MasterKey old = MasterKey.generate();
+        PersonalData before = start(old);
+        PersonalText first = before.seal("P", "staff/S1", "Mari Maasikas");
+        PersonalText second = before.seal("P", "staff/S2", "Jaan Tamm");
+        before.destroy("P", "staff/S2");
+        MasterKey rotated = MasterKey.generate();
+
+        PersonalData after = new PersonalData(new JdbcDataKeys(jdbc), rotated, old);
+
+        assertThat(after.open(first, PersonalData.ERASED)).isEqualTo("Mari Maasikas");
+        assertThat(after.open(second, PersonalData.ERASED)).isEqualTo("[erased]");
+        assertThat(start(rotated).open(first, PersonalData.ERASED)).as("the previous key is no longer needed")
+                .isEqualTo("Mari Maasikas");
+        assertThatThrownBy(() -> start(old)).hasMessageContaining("is not the one");
+        assertThat(jdbc.queryForList("SELECT DISTINCT master_key_id FROM personal_data_key WHERE wrapped_key IS NOT NULL",
+                String.class)).containsExactly(rotated.id());
+    }
 }

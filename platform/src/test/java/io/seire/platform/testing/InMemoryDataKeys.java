@@ -31,6 +31,24 @@ public class InMemoryDataKeys implements DataKeys {
     }
 
     @Override
+    public synchronized void replaceMasterCheck(MasterCheck replaced) {
+        check = replaced;
+    }
+
+    @Override
+    public synchronized java.util.List<Row> live() {
+        return rows.values().stream().filter(r -> r.wrapped() != null).toList();
+    }
+
+    @Override
+    public synchronized void rewrap(String keyId, byte[] wrapped, String masterKeyId) {
+        Row row = rows.get(keyId);
+        if (row != null && row.wrapped() != null) {
+            rows.put(keyId, new Row(keyId, row.projectId(), row.subject(), wrapped));
+        }
+    }
+
+    @Override
     public synchronized boolean anyKey() {
         return !rows.isEmpty();
     }
