@@ -31,7 +31,7 @@ public class SubjectAccessController {
         if (!actor.isAdmin()) {
             throw RuleViolation.forbidden("role-allows-read", "Only an administrator can search personal data.");
         }
-        if (name == null || name.strip().length() < 2) {
+        if (name == null || name.strip().length() < 2 || name.indexOf('\u0000') >= 0) {
             throw RuleViolation.badRequest("field-required", "name", "Give the name to search for (2 characters or more).");
         }
         readGate.awaitPosition(minPosition);
