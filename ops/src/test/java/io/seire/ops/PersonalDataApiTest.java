@@ -48,13 +48,19 @@ class PersonalDataApiTest extends ApiTestBase {
     ProjectionRebuild rebuild;
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private Level rootLevel;
     private Level seireLevel;
 
-    /** Every log line of every logger, with Seire's own at DEBUG (production runs at INFO). */
+    /**
+     * Every log line of every logger at the levels production runs at (INFO, as configured), and Seire's own at
+     * DEBUG; other tests' applications may have left the shared logging quieter.
+     */
     @BeforeEach
     void captureLogs() {
         logs.start();
         root().addAppender(logs);
+        rootLevel = root().getLevel();
+        root().setLevel(Level.INFO);
         Logger seire = (Logger) LoggerFactory.getLogger("io.seire");
         seireLevel = seire.getLevel();
         seire.setLevel(Level.DEBUG);
@@ -63,6 +69,7 @@ class PersonalDataApiTest extends ApiTestBase {
     @AfterEach
     void stopCapturing() {
         root().detachAppender(logs);
+        root().setLevel(rootLevel);
         ((Logger) LoggerFactory.getLogger("io.seire")).setLevel(seireLevel);
     }
 
