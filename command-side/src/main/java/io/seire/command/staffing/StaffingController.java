@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Results, progress, staffing")
 public class StaffingController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffingController.class);
+
     public record PositionRequest(String code, String title, List<String> subActivities, LocalDate openedOn) {
     }
 
@@ -128,7 +130,10 @@ public class StaffingController {
         Fields f = new Fields();
         f.required("reason", body.reason());
         f.throwIfInvalid();
-        return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
+        ResponseEntity<String> erased = writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new EraseStaffMember(projectId, staffId, body.reason()));
+        // for the operator: what was erased, by whom; never whose name it was
+        log.info("Personal data of staff member {} of project {} erased by {}", staffId, projectId, actor.username());
+        return erased;
     }
 }
