@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts Seire. {@code SEIRE_MODE} chooses what this process serves: {@code all} (default: both sides),
  * {@code command} (writes only) or {@code query} (reads and projections only). Without {@code SEIRE_DB_URL} it
  * starts an embedded PostgreSQL whose data lives under {@code var/postgres}, and signs chain heads with a key
- * generated under {@code var/chain-signing-key} unless the operator configures one.
+ * generated under {@code var/chain-signing-key} and encrypts personal data under a master key generated under
+ * {@code var/master-key}, unless the operator configures them.
  */
 public final class SeireApplication {
 
@@ -65,6 +66,9 @@ public final class SeireApplication {
             // single node: without a key of the operator's, chain heads are signed with one generated under var/
             System.setProperty("seire.chain.generated-signing-key-file",
                     varDir.toAbsolutePath().resolve("chain-signing-key").toString());
+            // and personal data is encrypted under a master key generated under var/ (ADR 0035)
+            System.setProperty("seire.personal-data.generated-master-key-file",
+                    varDir.toAbsolutePath().resolve("master-key").toString());
         }
         SpringApplication app = new SpringApplication(sources(mode.toLowerCase(Locale.ROOT)));
         app.setRegisterShutdownHook(false);

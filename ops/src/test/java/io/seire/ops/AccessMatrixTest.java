@@ -202,6 +202,8 @@ class AccessMatrixTest extends ApiTestBase {
                                 "startDate", "2024-11-01", "workloadPercent", "100"))),
                 new Endpoint("POST staff/{id}/departure", "MANAGER", HIRE,
                         (c, n) -> c.as().post(c.base() + "/staff/S/departure", body("endDate", "2025-01-31"))),
+                new Endpoint("POST staff/{id}/erasure", "ADMIN", HIRE,
+                        (c, n) -> c.as().post(c.base() + "/staff/S/erasure", body("reason", "Andmesubjekti taotlus"))),
                 new Endpoint("POST reports", "MANAGER", nothing(),
                         (c, n) -> c.as().post(c.base() + "/reports", body("period", "2025", "kind", "INTERIM",
                                 "assessment", "Hinnang"))),

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
                 "seire.admin-password-file=target/admin-password",
                 "seire.chain.generated-signing-key-file=target/chain-signing-key",
+                "seire.personal-data.master-key=" + ApiTestBase.MASTER_KEY,
                 // far below a CSV import's size: every test then proves that no event is skipped (ADR 0019)
                 "seire.event-store.max-gap-offset=100",
                 // exports that stall are cut off after this long (ExportsApiTest waits for it)
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
+    /** The master key personal data is encrypted under in the shared test database (every context must use it). */
+    public static final String MASTER_KEY = "wwSQUlGXdZw/cLyw6GByPYfr+hGZbff8oQc0ZczFinI=";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

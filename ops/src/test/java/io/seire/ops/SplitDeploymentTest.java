@@ -18,7 +18,8 @@ class SplitDeploymentTest {
         return new SpringApplicationBuilder(SeireApplication.sources(mode))
                 .run("--spring.datasource.url=" + TestDatabase.url(), "--spring.datasource.username=postgres",
                         "--server.port=0", "--SEIRE_ADMIN_PASSWORD=" + ApiTestBase.ADMIN_PASSWORD,
-                        "--seire.admin-password-file=target/admin-password", "--spring.application.name=seire-" + mode);
+                        "--seire.admin-password-file=target/admin-password", "--spring.application.name=seire-" + mode,
+                        "--seire.personal-data.master-key=" + ApiTestBase.MASTER_KEY);
     }
 
     static String url(ConfigurableApplicationContext context) {

@@ -1,6 +1,7 @@
 package io.seire.platform;
 
 import io.seire.platform.eventstore.EventStoreConfiguration;
+import io.seire.platform.personaldata.PersonalDataConfiguration;
 import io.seire.platform.security.SecurityConfiguration;
 import io.seire.platform.web.JsonConfiguration;
 import io.seire.platform.web.ProblemErrorPage;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.PropertySource;
 @Configuration(proxyBeanMethods = false)
 @PropertySource(value = "classpath:seire-platform.properties", encoding = "UTF-8")
 @Import({EventStoreConfiguration.class, SecurityConfiguration.class, JsonConfiguration.class, ProblemResponses.class,
-        RequestConfiguration.class, ProblemErrorPage.class})
+        RequestConfiguration.class, ProblemErrorPage.class, PersonalDataConfiguration.class})
 public class PlatformConfiguration {
 
     static {

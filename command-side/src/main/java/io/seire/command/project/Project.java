@@ -44,7 +44,10 @@ import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
 import io.seire.kernel.results.RecordIndicatorValue;
 import io.seire.kernel.results.RetractIndicatorValue;
+import io.seire.kernel.staffing.EraseStaffMember;
 import io.seire.kernel.staffing.HireStaff;
+import io.seire.kernel.staffing.StaffMemberErased;
+import io.seire.platform.personaldata.PersonalData;
 import io.seire.kernel.staffing.OpenPosition;
 import io.seire.kernel.staffing.PositionOpened;
 import io.seire.kernel.staffing.RecordDeparture;
@@ -345,9 +348,17 @@ public class Project {
     }
 
     @CommandHandler
-    public Recorded handle(HireStaff command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(HireStaff command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
         allow(actor, command);
-        return record(command.staffId(), staffing.decide(command, setup, locks));
+        return record(command.staffId(), staffing.decide(command, setup, locks, personalData));
+    }
+
+    @CommandHandler
+    public Recorded handle(EraseStaffMember command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
+        allow(actor, command);
+        return record(command.staffId(), staffing.decide(command, personalData));
     }
 
     @CommandHandler
@@ -368,6 +379,11 @@ public class Project {
 
     @EventSourcingHandler
     void on(StaffDeparted e) {
+        staffing.on(e);
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberErased e) {
         staffing.on(e);
     }
 

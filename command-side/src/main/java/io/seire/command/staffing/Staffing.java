@@ -3,7 +3,9 @@ package io.seire.command.staffing;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
+import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
+import io.seire.kernel.staffing.EraseStaffMember;
 import io.seire.kernel.staffing.HireStaff;
 import io.seire.kernel.staffing.OpenPosition;
 import io.seire.kernel.staffing.PositionOpened;
@@ -12,6 +14,8 @@ import io.seire.kernel.staffing.RecordRecruitmentFailure;
 import io.seire.kernel.staffing.RecruitmentFailed;
 import io.seire.kernel.staffing.StaffDeparted;
 import io.seire.kernel.staffing.StaffHired;
+import io.seire.kernel.staffing.StaffMemberErased;
+import io.seire.platform.personaldata.PersonalData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,7 +26,7 @@ import java.util.Objects;
 /**
  * Positions and the people who hold them. A position has at most one holder at a time; nobody is hired before the
  * position opens or outside eligibility, and nobody leaves before they started. Names are personal data: they are
- * recorded, but never appear in a message.
+ * recorded only sealed under the staff member's own key, never appear in a message, and can be erased.
  */
 public class Staffing {
 
@@ -58,6 +62,7 @@ public class Staffing {
         private String position;
         private LocalDate startDate;
         private LocalDate endDate;
+        private boolean erased;
 
         Member() {
         }
@@ -70,12 +75,13 @@ public class Staffing {
         @Override
         public boolean equals(Object o) {
             return o instanceof Member m && Objects.equals(position, m.position)
-                    && Objects.equals(startDate, m.startDate) && Objects.equals(endDate, m.endDate);
+                    && Objects.equals(startDate, m.startDate) && Objects.equals(endDate, m.endDate)
+                    && erased == m.erased;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(position, startDate, endDate);
+            return Objects.hash(position, startDate, endDate, erased);
         }
     }
 
@@ -129,7 +135,7 @@ public class Staffing {
         return new RecruitmentFailed(c.projectId(), c.position(), c.date(), c.reason());
     }
 
-    public StaffHired decide(HireStaff c, ProjectSetup setup, PeriodLocks locks) {
+    public StaffHired decide(HireStaff c, ProjectSetup setup, PeriodLocks locks, PersonalData personalData) {
         Position position = position(c.position());
         Ids.check("staffId", c.staffId());
         if (c.name() == null || c.name().isBlank()) {
@@ -158,7 +164,9 @@ public class Staffing {
             }
         }
         locks.checkOpen(c.startDate(), setup, "startDate", "The start date " + c.startDate());
-        return new StaffHired(c.projectId(), c.position(), c.staffId(), c.name(), c.startDate(), workload);
+        // sealed last, once every rule has passed: a refused hire leaves no key behind (nor does a rolled-back one)
+        PersonalText name = personalData.seal(c.projectId(), StaffHired.subject(c.staffId()), c.name());
+        return new StaffHired(c.projectId(), c.position(), c.staffId(), name, c.startDate(), workload);
     }
 
     public void on(StaffHired e) {
@@ -189,6 +197,31 @@ public class Staffing {
 
     public void on(StaffDeparted e) {
         members.get(e.staffId()).endDate = e.endDate();
+    }
+
+    /**
+     * Erasure destroys the key the name is sealed under, in the erasing write's transaction. It changes no figure and
+     * no date, so it is allowed whatever periods are locked or claimed.
+     */
+    public StaffMemberErased decide(EraseStaffMember c, PersonalData personalData) {
+        Member member = members.get(c.staffId());
+        if (member == null) {
+            throw RuleViolation.notFound("staff-member-exists", "The project has no staff member '" + c.staffId() + "'.");
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw RuleViolation.badRequest("reason-required", "reason", "Say why the personal data is erased.");
+        }
+        if (member.erased) {
+            throw RuleViolation.conflict("erased-once", null, "The personal data of staff member '" + c.staffId()
+                    + "' has already been erased.");
+        }
+        // a name recorded before encryption has no key: its event is shown erased all the same (ADR 0035)
+        personalData.destroy(c.projectId(), StaffHired.subject(c.staffId()));
+        return new StaffMemberErased(c.projectId(), c.staffId(), c.reason());
+    }
+
+    public void on(StaffMemberErased e) {
+        members.get(e.staffId()).erased = true;
     }
 
     private Position position(String code) {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.access.Actor;
+import io.seire.kernel.staffing.EraseStaffMember;
 import io.seire.kernel.staffing.HireStaff;
 import io.seire.kernel.staffing.OpenPosition;
 import io.seire.kernel.staffing.RecordDeparture;
 import io.seire.kernel.staffing.RecordRecruitmentFailure;
+import io.seire.platform.personaldata.PersonalData;
 import io.seire.platform.web.Fields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Results, progress, staffing")
 public class StaffingController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffingController.class);
+
     public record PositionRequest(String code, String title, List<String> subActivities, LocalDate openedOn) {
     }
 
@@ -46,12 +50,17 @@ public class StaffingController {
     public record DepartureRequest(LocalDate endDate, String reason) {
     }
 
+    public record ErasureRequest(String reason) {
+    }
+
     private final WriteExecutor writes;
     private final ObjectMapper json;
+    private final PersonalData personalData;
 
-    public StaffingController(WriteExecutor writes, ObjectMapper json) {
+    public StaffingController(WriteExecutor writes, ObjectMapper json, PersonalData personalData) {
         this.writes = writes;
         this.json = json;
+        this.personalData = personalData;
     }
 
     @PostMapping("/positions")
@@ -94,6 +103,7 @@ public class StaffingController {
         f.required("workloadPercent", body.workloadPercent());
         BigDecimal workload = f.percent("workloadPercent", body.workloadPercent(), BigDecimal.ONE);
         f.throwIfInvalid();
+        personalData.requireMasterKey();
         String staffId = body.staffId() == null ? UUID.randomUUID().toString() : body.staffId();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new HireStaff(projectId, code, staffId, body.name(), body.startDate(), workload));
@@ -109,5 +119,21 @@ public class StaffingController {
         f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new RecordDeparture(projectId, staffId, body.endDate(), f.optional(body.reason())));
+    }
+
+    @PostMapping("/staff/{staffId}/erasure")
+    @Sends(EraseStaffMember.class)
+    @Operation(summary = "Erase a staff member's name by destroying its key; figures, dates and the chain stay "
+            + "(administrators)")
+    public ResponseEntity<String> erase(@PathVariable String projectId, @PathVariable String staffId,
+                                        @RequestBody ErasureRequest body, Actor actor, HttpServletRequest request) {
+        Fields f = new Fields();
+        f.required("reason", body.reason());
+        f.throwIfInvalid();
+        ResponseEntity<String> erased = writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
+                new EraseStaffMember(projectId, staffId, body.reason()));
+        // for the operator: what was erased, by whom; never whose name it was
+        log.info("Personal data of staff member {} of project {} erased by {}", staffId, projectId, actor.username());
+        return erased;
     }
 }

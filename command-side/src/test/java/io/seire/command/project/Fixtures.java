@@ -35,6 +35,10 @@ public final class Fixtures {
     public static final Actor LIAISON = new Actor("tiina", Set.of(Role.LIAISON), Set.of(), Set.of(PROGRAMME));
     public static final Actor STRANGER = new Actor("mart", Set.of(Role.FINANCE, Role.MANAGER), Set.of("other"), Set.of());
 
+    /** Personal data sealed under a master key of the tests', with its data keys in memory. */
+    public static final io.seire.platform.personaldata.PersonalData PERSONAL_DATA =
+            io.seire.platform.testing.InMemoryDataKeys.personalData();
+
     private Fixtures() {
     }
 
@@ -49,6 +53,7 @@ public final class Fixtures {
         var fixture = new org.axonframework.test.aggregate.AggregateTestFixture<>(Project.class);
         fixture.registerCommandTargetResolver(new ProjectCommandTarget());
         fixture.registerInjectableResource(programmes);
+        fixture.registerInjectableResource(PERSONAL_DATA);
         return fixture;
     }
 

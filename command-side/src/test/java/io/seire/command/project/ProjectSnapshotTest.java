@@ -50,7 +50,8 @@ class ProjectSnapshotTest {
         project.on(new ExpenditureCancelled(PROJECT, "E2", "topelt"));
         project.on(new IndicatorValueRecorded(PROJECT, "O1", "V1", "2024", "3", null, null), 10);
         project.on(new PositionOpened(PROJECT, "PJ", "Projektijuht", List.of("1"), date("2024-06-01")));
-        project.on(new StaffHired(PROJECT, "PJ", "S1", "Evelyn Valtin", date("2024-06-01"), eur("100")));
+        project.on(new StaffHired(PROJECT, "PJ", "S1", io.seire.kernel.PersonalText.sealed("k", "c2VhbGVk"),
+                date("2024-06-01"), eur("100")));
         project.on(new ReportSubmitted(PROJECT, "R1", "2024", ReportKind.INTERIM, "hinnang", 12, "ab".repeat(32)));
         project.on(new WorkPlanDrafted(PROJECT, 2025, 1, List.of(new PlannedAmount("S", eur("400.00"))),
                 List.of(new PlannedActivity("1", date("2025-02-01"), date("2025-06-30"), "Nõustamised"))));

@@ -55,6 +55,12 @@ public class EventStoreConfiguration {
         return ProjectionErrors.propagate();
     }
 
+    /** Hires recorded with the name in the clear read as hires with a sealed name (ADR 0035). */
+    @Bean
+    public ClearNameUpcaster clearNameUpcaster() {
+        return new ClearNameUpcaster();
+    }
+
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new DuplicateKeyResolver();

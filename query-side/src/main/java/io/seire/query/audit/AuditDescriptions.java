@@ -141,6 +141,10 @@ public final class AuditDescriptions {
             return new Description(e.endDate().toString(), "Staff member " + e.staffId() + " left position "
                     + e.position() + " (last working day " + e.endDate() + ")", e.reason(), List.of(STAFFING, date(e.endDate())));
         }
+        if (event instanceof io.seire.kernel.staffing.StaffMemberErased e) {
+            return new Description(null, "Personal data of staff member " + e.staffId() + " erased (its key destroyed)",
+                    e.reason(), List.of(STAFFING));
+        }
         if (event instanceof ReportSubmitted e) {
             return new Description(e.period(), e.kind() + " report " + e.reportId() + " submitted for " + e.period()
                     + "; chain head " + e.chainHead(), null, List.of(REPORTING));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.reporting.ReportApproved;
 import io.seire.kernel.reporting.ReportReturned;
 import io.seire.kernel.reporting.ReportSubmitted;
+import io.seire.kernel.staffing.StaffMemberErased;
+import io.seire.query.staffing.ErasedNames;
 import io.seire.query.read.Horizon;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
@@ -54,6 +56,22 @@ public class ReportProjection {
                         + "chain_head, submitted_at, submitted_by, document) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.reportId(), e.period(), e.kind().name(), "SUBMITTED", position, composedFrom,
                 e.chainHead(), Projections.at(at), actor, document);
+    }
+
+    /**
+     * A submitted report keeps the staffing as it stood, names included: an erasure erases the name there too (the
+     * report's figures and everything else stay as submitted; its PDF, rendered anew, shows {@code [erased]}).
+     */
+    @EventHandler
+    public void on(StaffMemberErased e) {
+        JdbcTemplate jdbc = writer.read();
+        jdbc.query("SELECT report_id, document FROM report WHERE project_id = ?", rs -> {
+            String erased = ErasedNames.inDocument(json, rs.getString(2), e.staffId());
+            if (erased != null) {
+                writer.update("UPDATE report SET document = ? WHERE project_id = ? AND report_id = ?", erased,
+                        e.projectId(), rs.getString(1));
+            }
+        }, e.projectId());
     }
 
     private static ReportComposer.Signatory signatory(io.seire.kernel.reporting.Signatory s) {

@@ -4,6 +4,8 @@ import io.seire.kernel.staffing.PositionOpened;
 import io.seire.kernel.staffing.RecruitmentFailed;
 import io.seire.kernel.staffing.StaffDeparted;
 import io.seire.kernel.staffing.StaffHired;
+import io.seire.kernel.staffing.StaffMemberErased;
+import io.seire.platform.personaldata.PersonalData;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
@@ -16,15 +18,21 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
-/** Keeps positions and every staffing change by business date. */
+/**
+ * Keeps positions and every staffing change by business date. Names are opened from their sealed form here, the one
+ * place the views take them from; an erasure overwrites them with {@code [erased]}, and a rebuild after it finds the
+ * key destroyed and writes the same (ADR 0035).
+ */
 @Component
 @ProcessingGroup(Projections.GROUP)
 public class StaffingProjection {
 
     private final ProjectionWriter writer;
+    private final PersonalData personalData;
 
-    public StaffingProjection(ProjectionWriter writer) {
+    public StaffingProjection(ProjectionWriter writer, PersonalData personalData) {
         this.writer = writer;
+        this.personalData = personalData;
     }
 
     @EventHandler
@@ -43,8 +51,14 @@ public class StaffingProjection {
 
     @EventHandler
     public void on(StaffHired e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        change(position, e.projectId(), "HIRED", e.position(), e.staffId(), e.startDate(), e.name(),
-                e.workloadPercent(), null, at, actor);
+        change(position, e.projectId(), "HIRED", e.position(), e.staffId(), e.startDate(),
+                personalData.open(e.name(), PersonalData.ERASED), e.workloadPercent(), null, at, actor);
+    }
+
+    @EventHandler
+    public void on(StaffMemberErased e) {
+        writer.update("UPDATE staffing_change SET name = ? WHERE project_id = ? AND staff_id = ? AND name IS NOT NULL",
+                PersonalData.ERASED, e.projectId(), e.staffId());
     }
 
     @EventHandler

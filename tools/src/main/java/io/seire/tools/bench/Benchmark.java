@@ -102,7 +102,8 @@ public final class Benchmark {
         SeireApplication.Running seire = null;
         try {
             seire = SeireApplication.start("all", dir, "--server.port=0", "--SEIRE_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-                    "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=30");
+                    "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=30",
+                    "--seire.personal-data.generated-master-key-file=" + dir.resolve("master-key"));
             String external = System.getenv("SEIRE_DB_URL");
             dbUrl = external == null || external.isBlank() ? seire.database().jdbcUrl() : external;
             int port = ((WebServerApplicationContext) seire.context()).getWebServer().getPort();
@@ -506,6 +507,7 @@ public final class Benchmark {
         builder.environment().put("SEIRE_DB_URL", dbUrl);
         builder.environment().put("SEIRE_DB_USER", "postgres");
         builder.environment().put("SEIRE_VAR_DIR", dir.toString());
+        builder.environment().put("SEIRE_MASTER_KEY_FILE", dir.resolve("master-key").toString());
         Process node = builder.start();
         try {
             Http small = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD)

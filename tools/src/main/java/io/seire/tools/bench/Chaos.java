@@ -276,6 +276,7 @@ public final class Chaos {
         rebuild.environment().put("SEIRE_DB_URL", dbUrl);
         rebuild.environment().put("SEIRE_DB_USER", "postgres");
         rebuild.environment().put("SEIRE_VAR_DIR", dir.toString());
+        rebuild.environment().put("SEIRE_MASTER_KEY_FILE", masterKeyFile().toString());
         int rebuilt = rebuild.start().waitFor();
         Map<String, String> fresh = views(jdbc);
         List<String> differing = new ArrayList<>();
@@ -424,6 +425,7 @@ public final class Chaos {
         builder.environment().put("SEIRE_DB_USER", "postgres");
         builder.environment().put("SEIRE_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("SEIRE_VAR_DIR", dir.toString());
+        builder.environment().put("SEIRE_MASTER_KEY_FILE", masterKeyFile().toString());
         seire = builder.start();
         awaitHealthy(Duration.ofMinutes(3));
     }
@@ -474,5 +476,12 @@ public final class Chaos {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The master key every node of this run shares (ADR 0035), generated under the run's directory on first use. */
+    private Path masterKeyFile() throws java.io.IOException {
+        Path file = dir.resolve("master-key");
+        io.seire.platform.personaldata.MasterKey.readOrGenerate(file);
+        return file;
     }
 }

@@ -137,6 +137,7 @@ public final class ScaleOut {
         builder.environment().put("SEIRE_DB_USER", "postgres");
         builder.environment().put("SEIRE_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("SEIRE_VAR_DIR", dir.toString());
+        builder.environment().put("SEIRE_MASTER_KEY_FILE", masterKeyFile().toString());
         nodes.add(builder.start());
         Http http = new Http("http://localhost:" + port, "admin", PASSWORD)
                 .awaitHealthy(nodes.get(nodes.size() - 1), Duration.ofMinutes(2), mode + " node on port " + port
@@ -156,5 +157,12 @@ public final class ScaleOut {
         if (a.status() != 200 && a.status() != 201) {
             throw new IllegalStateException(a.status() + " " + a.body());
         }
+    }
+
+    /** The master key every node of this run shares (ADR 0035), generated under the run's directory on first use. */
+    private Path masterKeyFile() throws java.io.IOException {
+        Path file = dir.resolve("master-key");
+        io.seire.platform.personaldata.MasterKey.readOrGenerate(file);
+        return file;
     }
 }

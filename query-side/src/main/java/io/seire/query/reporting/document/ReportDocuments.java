@@ -61,8 +61,10 @@ public class ReportDocuments {
     public String json(ProjectScope scope, String reportId, Wording wording) {
         String document = reports.document(scope, reportId);
         List<ReportContent.Decision> decisions = decisions(scope, reportId);
+        // the stored document's own digest is part of the key: an erasure rewrites it, and the PDF with it
         String key = scope.id() + '\u0000' + reportId + '\u0000' + wording.code() + '\u0000'
-                + (decisions.isEmpty() ? -1 : decisions.get(decisions.size() - 1).position());
+                + (decisions.isEmpty() ? -1 : decisions.get(decisions.size() - 1).position()) + '\u0000'
+                + sha256(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String digest;
         synchronized (digests) {
             digest = digests.get(key);
