@@ -189,6 +189,25 @@ class ConsoleMoneyFlowsBrowserTest extends BrowserTestBase {
         assertThat(downloads().values()).anyMatch(t -> t.startsWith("application/pdf")).anyMatch(t -> t.startsWith(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).anyMatch(t -> t.startsWith("text/csv"));
         check("reimbursement-paid");
+
+        // the claimed expenditure changes only by an adjustment, which the clerk records beside it
+        String claimedId = clerk.get(p + "/expenditures").json().path("items").findParents("invoice").stream()
+                .filter(e -> e.path("invoice").asText().equals("N-1")).findFirst().orElseThrow().path("id").asText();
+        signIn(clerk.username(), "Parool-õ-123");
+        open(base + "/expenditures/new?lang=en&corrects=" + Api.seg(claimedId));
+        assertThat(find("input[name=corrects]").getAttribute("value")).isEqualTo(claimedId);
+        choose("budgetLine", "AT1-SERVICES");
+        type("amount", "-100.00");
+        type("incurredOn", "2025-01-15");
+        type("supplier", "OÜ Nõustaja");
+        type("invoice", "N-1-KR");
+        press("Record the expenditure");
+        assertThat(find("#flash").getText()).contains("Expenditure recorded");
+        assertThat(browser.findElement(By.xpath("//tr[td[contains(., 'N-1-KR')]]")).getText()).contains("-100.00");
+        assertThat(clerk.get(p + "/expenditures").json().path("items").findParents("invoice").stream()
+                .filter(e -> e.path("invoice").asText().equals("N-1-KR")).findFirst().orElseThrow()
+                .path("corrects").asText()).isEqualTo(claimedId);
+        check("expenditure-adjustment");
     }
 
     /** Types into a field found by its id. */
