@@ -52,6 +52,8 @@ class ConsoleMoneyFlowsBrowserTest extends BrowserTestBase {
         assertThat(h1()).isEqualTo("Tööplaan 2025");
         assertThat(find("#work-plan-status").getText()).isEqualTo("Kavand");
         assertThat(text()).contains("30 000,00").contains("Nõustamisteenuse käivitamine");
+        assertThat(find("#budget-latest-total").getText().replace('\u00a0', ' ')).as("the version's total")
+                .isEqualTo("130 000,00");
         check("work-plan-draft");
         press("Esita kinnitamiseks");
         assertThat(find("#work-plan-status").getText()).isEqualTo("Esitatud");

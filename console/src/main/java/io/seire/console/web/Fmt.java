@@ -35,6 +35,12 @@ public final class Fmt {
         return locale.getLanguage();
     }
 
+    /** The exact sum of the API's decimal strings (money of one currency), as a decimal string; blanks count nothing. */
+    public String sum(java.util.Collection<String> decimals) {
+        return decimals.stream().filter(d -> d != null && !d.isBlank()).map(BigDecimal::new)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add).toPlainString();
+    }
+
     /** A decimal string of the API (money, a percentage, an indicator number), written for the language. */
     public String number(String decimal) {
         if (decimal == null || decimal.isBlank()) {
