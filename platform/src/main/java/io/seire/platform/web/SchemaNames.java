@@ -39,7 +39,8 @@ public class SchemaNames extends TypeNameResolver {
         return names().getOrDefault(cls.getName(), cls.getSimpleName());
     }
 
-    private Map<String, String> names() {
+    /** Every Seire class's schema name, by binary class name. */
+    public Map<String, String> names() {
         Map<String, String> known = names;
         if (known == null) {
             known = assign(scan());

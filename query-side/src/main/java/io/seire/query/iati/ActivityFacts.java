@@ -3,6 +3,7 @@ package io.seire.query.iati;
 import io.seire.query.finance.BudgetPlan;
 import io.seire.query.read.Decimals;
 import io.seire.query.read.Periods;
+import io.seire.query.read.ProjectBatch;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.results.ResultsFramework;
 import java.math.BigDecimal;
@@ -47,29 +48,26 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
     }
 
     static List<ActivityFacts> load(JdbcTemplate jdbc, ResultsFramework resultsFramework, List<ProjectScope> batch) {
-        String[] ids = batch.stream().map(ProjectScope::id).toArray(String[]::new);
-        Long[] horizons = batch.stream().map(ProjectScope::maxPosition).toArray(Long[]::new);
-        Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, List.of(ids));
+        ProjectBatch projects = ProjectBatch.of(batch);
+        Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, batch.stream().map(ProjectScope::id).toList());
 
         Map<String, List<String>> subActivities = new HashMap<>();
-        jdbc.query("SELECT s.project_id, s.code, s.name FROM sub_activity s "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON s.project_id = h.project_id "
-                        + "WHERE s.position <= h.max_position ORDER BY s.project_id, s.position",
+        jdbc.query("SELECT s.project_id, s.code, s.name FROM sub_activity s " + projects.join("s") + " WHERE "
+                        + projects.visible("s") + " ORDER BY s.project_id, s.position",
                 rs -> {
                     subActivities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(rs.getString(2) + ". " + rs.getString(3));
-                }, ids, horizons);
+                }, projects.args());
 
         Map<String, List<Indicator>> indicators = new HashMap<>();
         jdbc.query("SELECT i.project_id, i.code, i.name, coalesce(i.unit, ''), i.kind, i.measure, i.ascending, "
-                        + "i.baseline FROM indicator i "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON i.project_id = h.project_id "
-                        + "WHERE i.position <= h.max_position ORDER BY i.project_id, i.position",
+                        + "i.baseline FROM indicator i " + projects.join("i") + " WHERE " + projects.visible("i")
+                        + " ORDER BY i.project_id, i.position",
                 rs -> {
                     indicators.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Indicator(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getBoolean(7), Decimals.plain(rs.getBigDecimal(8))));
-                }, ids, horizons);
+                }, projects.args());
 
         // the k-th reporting period of every project that has one and indicators, through the results framework's own
         // view: no rule of it has a second copy here (ADR 0022)
@@ -111,7 +109,7 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
                     java.sql.Timestamp updated = rs.getTimestamp(3);
                     dates.put(rs.getString(1), new Dates(rs.getObject(2, LocalDate.class),
                             updated == null ? null : updated.toInstant(), rs.getObject(4, LocalDate.class)));
-                }, ids, horizons);
+                }, ProjectScope.ids(batch), ProjectScope.maxPositions(batch)); // the horizons serve the subqueries
 
         Map<String, List<Budget>> budgets = budgets(jdbc, batch);
 
@@ -137,17 +135,16 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
      */
     private static Map<String, List<Budget>> budgets(JdbcTemplate jdbc, List<ProjectScope> batch) {
         Map<String, Map<Integer, List<Approval>>> approvals = new HashMap<>();
-        jdbc.query("SELECT s.project_id, s.year, s.version, v.budget::text FROM work_plan_step s "
-                        + "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON s.project_id = h.project_id "
-                        + "JOIN work_plan_version v ON v.project_id = s.project_id AND v.year = s.year AND v.version = s.version "
-                        + "WHERE s.status = 'APPROVED' AND s.position <= h.max_position "
+        ProjectBatch projects = ProjectBatch.of(batch);
+        jdbc.query("SELECT s.project_id, s.year, s.version, v.budget::text FROM work_plan_step s " + projects.join("s")
+                        + " JOIN work_plan_version v ON v.project_id = s.project_id AND v.year = s.year AND v.version = s.version "
+                        + "WHERE s.status = 'APPROVED' AND " + projects.visible("s") + " "
                         + "ORDER BY s.project_id, s.year, s.position",
                 rs -> {
                     approvals.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
                             .computeIfAbsent(rs.getInt(2), k -> new ArrayList<>())
                             .add(new Approval(rs.getInt(2), rs.getInt(3), amounts(rs.getString(4))));
-                }, batch.stream().map(ProjectScope::id).toArray(String[]::new),
-                batch.stream().map(ProjectScope::maxPosition).toArray(Long[]::new));
+                }, projects.args());
         if (approvals.isEmpty()) {
             return Map.of();
         }
