@@ -101,16 +101,20 @@ public class ProjectionRebuild {
 
     /**
      * Locks the processor's token rows for this transaction and refuses while another node's claim on any of them is
-     * younger than the claim timeout (an older one belongs to a node that died; Axon takes it over).
+     * younger than the claim timeout (an older one belongs to a node that died; Axon takes it over). A claim under this
+     * process's own name is not another node's: a batch that was finishing while the processor shut down can store
+     * its token, with its claim, just after the shut-down returned, and the reset below takes that row over.
      */
     private void refuseWhileClaimedElsewhere() {
+        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName(); // the token store's owner name
         Instant stale = Instant.now().minus(claimTimeout);
         List<String> claims = jdbc.query("SELECT segment, owner, timestamp FROM tokenentry WHERE processorname = ? "
                         + "ORDER BY segment FOR UPDATE",
                 (rs, n) -> {
                     String owner = rs.getString("owner");
                     String at = rs.getString("timestamp");
-                    boolean live = owner != null && (at == null || Instant.parse(at).isAfter(stale));
+                    boolean live = owner != null && !owner.equals(self)
+                            && (at == null || Instant.parse(at).isAfter(stale));
                     return live ? "segment " + rs.getInt("segment") + " (held by " + owner + " since " + at + ")" : null;
                 }, Projections.GROUP).stream().filter(java.util.Objects::nonNull).toList();
         if (!claims.isEmpty()) {
