@@ -601,6 +601,58 @@ class ProgrammeApiTest extends ApiTestBase {
         problem(liaison.get(g(g) + "/budget-execution?to=2025-02-30"), 400, "to");
     }
 
+    /**
+     * Roll-ups remember each project's figures by the project's state (ProjectFigures): a read after any project
+     * changed shows the change, the projects that did not change keep theirs, and a read as of an earlier instant
+     * still gives the figures of then.
+     */
+    @Test
+    void a_roll_up_read_after_one_project_changed_shows_the_change_and_earlier_instants_read_as_before()
+            throws Exception {
+        String g = registerProgramme();
+        String a = unique("memo-A");
+        String b = unique("memo-B");
+        for (String project : List.of(a, b)) {
+            created(admin.post("/api/v1/projects", project(project, g, "C1", "EUR", YEARLY)));
+            created(admin.post(p(project) + "/sub-activities", body("code", "1", "name", "Üks")));
+            created(admin.post(p(project) + "/budget-lines", body("code", "L", "subActivity", "1",
+                    "costCategory", "STAFF", "planned", "1000.00")));
+        }
+        indicator(a, "O1", "SUM", "0", "P1");
+        String first = spend(a, "L", "100.00", "2024-07-01");
+        spend(b, "L", "40.00", "2024-07-01");
+        value(a, "O1", "2024", "5");
+        String budget = g(g) + "/budget-execution?to=2024-12-31";
+        String results = g(g) + "/results?to=2024-12-31";
+        assertThat(read(admin, budget).path("projects").findValuesAsText("spentCumulative"))
+                .containsExactly("100.00", "40.00");
+        assertThat(read(admin, results).get(0).path("cumulative").asText()).isEqualTo("5");
+        Thread.sleep(5);
+        Instant then = Instant.now();
+        Thread.sleep(5);
+
+        // A changes three ways: a new expenditure, a cancellation, a new value; B does not change
+        spend(a, "L", "0.01", "2024-12-31");
+        assertThat(read(admin, budget).path("projects").findValuesAsText("spentCumulative"))
+                .containsExactly("100.01", "40.00");
+        Api.Response cancellation = admin.post(p(a) + "/expenditures/" + Api.seg(first) + "/cancellation",
+                body("reason", "Topelt"));
+        assertThat(cancellation.status()).as(cancellation.body()).isEqualTo(200);
+        position = Math.max(position, cancellation.position());
+        assertThat(read(admin, budget).path("projects").findValuesAsText("spentCumulative"))
+                .containsExactly("0.01", "40.00");
+        assertThat(read(admin, budget).path("totals").path("spentCumulative").asText()).isEqualTo("40.01");
+        value(a, "O1", "2024", "7");
+        assertThat(read(admin, results).get(0).path("cumulative").asText()).isEqualTo("12");
+
+        // as recorded then: the figures remembered for the present do not answer for the past
+        JsonNode past = read(admin, budget + "&asOf=" + then);
+        assertThat(past.path("projects").findValuesAsText("spentCumulative")).containsExactly("100.00", "40.00");
+        assertThat(read(admin, results + "&asOf=" + then).get(0).path("cumulative").asText()).isEqualTo("5");
+        // and the present again, after the past was read
+        assertThat(read(admin, budget).path("totals").path("spentCumulative").asText()).isEqualTo("40.01");
+    }
+
     private String spend(String project, String line, String amount, String incurredOn) {
         Api.Response r = created(admin.post(p(project) + "/expenditures", body("budgetLine", line, "amount", amount,
                 "incurredOn", incurredOn)));

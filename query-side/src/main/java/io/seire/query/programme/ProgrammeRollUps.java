@@ -5,6 +5,7 @@ import io.seire.query.finance.BudgetExecution;
 import io.seire.query.read.Decimals;
 import io.seire.query.read.Periods;
 import io.seire.query.read.ProjectBatch;
+import io.seire.query.read.ProjectFigures;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.results.ResultsFramework;
 import java.math.BigDecimal;
@@ -63,13 +64,15 @@ public class ProgrammeRollUps {
     private final ProgrammeGate gate;
     private final BudgetExecution budgetExecution;
     private final ResultsFramework resultsFramework;
+    private final ProjectFigures figures;
 
     public ProgrammeRollUps(JdbcTemplate jdbc, ProgrammeGate gate, BudgetExecution budgetExecution,
-                            ResultsFramework resultsFramework) {
+                            ResultsFramework resultsFramework, ProjectFigures figures) {
         this.jdbc = jdbc;
         this.gate = gate;
         this.budgetExecution = budgetExecution;
         this.resultsFramework = resultsFramework;
+        this.figures = figures;
     }
 
     /** Planned and spent of a project, a component or the programme. */
@@ -92,7 +95,9 @@ public class ProgrammeRollUps {
         scope.programme().components().forEach(c -> byComponent.put(c.code(), Money.ZERO));
         Money total = Money.ZERO;
         List<ProjectScope> members = gate.projects(scope);
-        Map<String, BudgetExecution.ProjectTotals> all = budgetExecution.totalsTo(members, to);
+        // each project's totals are remembered by its state: only projects that changed since are read again
+        Map<String, BudgetExecution.ProjectTotals> all = figures.of("budget-totals", sameArgument(members, to),
+                missing -> budgetExecution.totalsTo(List.copyOf(missing.keySet()), to));
         for (ProjectScope project : members) {
             BudgetExecution.ProjectTotals totals = all.get(project.id());
             Money money = new Money(totals.planned(), totals.spentCumulative());
@@ -124,8 +129,35 @@ public class ProgrammeRollUps {
     private record Mapped(String code, String programmeIndicator, BigDecimal baseline) {
     }
 
+    /** What a project indicator mapped to a programme indicator contributes to it. */
+    private record Contribution(String programmeIndicator, String indicator, BigDecimal value) {
+    }
+
     public List<IndicatorResult> results(ProgrammeScope scope, LocalDate to) {
         List<ProjectScope> members = gate.projects(scope);
+        // each project's contributions are remembered by its state: only projects that changed since are read again
+        Map<String, List<Contribution>> contributions = figures.of("results-contributions", sameArgument(members, to),
+                missing -> contributions(List.copyOf(missing.keySet()), to));
+        Map<String, List<ProjectIndicatorValue>> values = new HashMap<>();
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (ProjectScope project : members) {
+            for (Contribution c : contributions.getOrDefault(project.id(), List.of())) {
+                values.computeIfAbsent(c.programmeIndicator(), k -> new ArrayList<>())
+                        .add(new ProjectIndicatorValue(project.id(), c.indicator(), Decimals.plain(c.value())));
+                sums.merge(c.programmeIndicator(), c.value(), BigDecimal::add);
+            }
+        }
+        return scope.programme().indicators().stream().map(i -> new IndicatorResult(i.code(), i.name(), i.unit(),
+                Decimals.plain(sums.getOrDefault(i.code(), BigDecimal.ZERO)),
+                values.getOrDefault(i.code(), List.of()))).toList();
+    }
+
+    /**
+     * Per project, what each of its indicators mapped to a programme indicator contributes at {@code to}: its
+     * cumulative value in the project's results framework for the period that counts, or its baseline before the
+     * first period; in the order the indicators were defined.
+     */
+    private Map<String, List<Contribution>> contributions(List<ProjectScope> members, LocalDate to) {
         Map<String, List<Mapped>> mapped = new HashMap<>();
         ProjectBatch batch = ProjectBatch.of(members);
         jdbc.query("SELECT i.project_id, code, programme_indicator, baseline FROM indicator i " + batch.join("i")
@@ -145,28 +177,34 @@ public class ProgrammeRollUps {
             }
         }
         Map<String, List<ResultsFramework.Row>> frameworks = resultsFramework.views(started);
-        Map<String, List<ProjectIndicatorValue>> values = new HashMap<>();
-        Map<String, BigDecimal> sums = new HashMap<>();
-        for (ProjectScope project : withMapped) {
-            Periods.Period period = started.get(project);
-            Map<String, BigDecimal> cumulative = new HashMap<>();
-            for (ResultsFramework.Row row : frameworks.getOrDefault(project.id(), List.of())) {
-                // a text indicator's value is no number to sum (and a text indicator is never a programme's)
-                if (row.cumulative() != null && !"TEXT".equals(row.measure())) {
-                    cumulative.put(row.code(), new BigDecimal(row.cumulative()));
+        Map<String, List<Contribution>> contributions = new HashMap<>();
+        for (ProjectScope project : members) {
+            List<Contribution> ofProject = new ArrayList<>();
+            if (mapped.containsKey(project.id())) {
+                Periods.Period period = started.get(project);
+                Map<String, BigDecimal> cumulative = new HashMap<>();
+                for (ResultsFramework.Row row : frameworks.getOrDefault(project.id(), List.of())) {
+                    // a text indicator's value is no number to sum (and a text indicator is never a programme's)
+                    if (row.cumulative() != null && !"TEXT".equals(row.measure())) {
+                        cumulative.put(row.code(), new BigDecimal(row.cumulative()));
+                    }
+                }
+                for (Mapped m : mapped.get(project.id())) {
+                    BigDecimal value = period == null ? Objects.requireNonNullElse(m.baseline(), BigDecimal.ZERO)
+                            : cumulative.getOrDefault(m.code(), BigDecimal.ZERO);
+                    ofProject.add(new Contribution(m.programmeIndicator(), m.code(), value));
                 }
             }
-            for (Mapped m : mapped.get(project.id())) {
-                BigDecimal value = period == null ? Objects.requireNonNullElse(m.baseline(), BigDecimal.ZERO)
-                        : cumulative.getOrDefault(m.code(), BigDecimal.ZERO);
-                values.computeIfAbsent(m.programmeIndicator(), k -> new ArrayList<>())
-                        .add(new ProjectIndicatorValue(project.id(), m.code(), Decimals.plain(value)));
-                sums.merge(m.programmeIndicator(), value, BigDecimal::add);
-            }
+            contributions.put(project.id(), List.copyOf(ofProject));
         }
-        return scope.programme().indicators().stream().map(i -> new IndicatorResult(i.code(), i.name(), i.unit(),
-                Decimals.plain(sums.getOrDefault(i.code(), BigDecimal.ZERO)),
-                values.getOrDefault(i.code(), List.of()))).toList();
+        return contributions;
+    }
+
+    /** Every project with the same argument, in the projects' order. */
+    private static <A> Map<ProjectScope, A> sameArgument(List<ProjectScope> projects, A argument) {
+        Map<ProjectScope, A> arguments = new LinkedHashMap<>();
+        projects.forEach(p -> arguments.put(p, argument));
+        return arguments;
     }
 
     /**

@@ -396,11 +396,22 @@ public final class Benchmark {
                 scale.datasetBigEvents() + " events in one project"));
 
         // the same reads while a client records expenditures without pause (and the projections follow it)
+        besideWrites(name, writeProjects, () -> {
+            String p = dataset.get(ThreadLocalRandom.current().nextInt(dataset.size()));
+            return timed(() -> expect(http.get("/api/v1/projects/" + Http.seg(p) + view), 200));
+        });
+    }
+
+    /**
+     * Times {@code scale.reads()} reads while one client records expenditures without pause into the given projects
+     * (and the projections follow it); reports the p50 and p99 as {@code name.p50_beside_writes} and {@code …p99…}.
+     */
+    private void besideWrites(String name, List<String> writeInto, java.util.function.LongSupplier timedRead) {
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
         Thread writer = new Thread(() -> {
             while (writing.get()) {
-                String p = writeProjects.get(ThreadLocalRandom.current().nextInt(writeProjects.size()));
+                String p = writeInto.get(ThreadLocalRandom.current().nextInt(writeInto.size()));
                 expect(http.post("/api/v1/projects/" + Http.seg(p) + "/expenditures", expenditure()), 201);
                 written.incrementAndGet();
             }
@@ -410,8 +421,7 @@ public final class Benchmark {
         writer.start();
         try {
             for (int i = 0; i < loaded.length; i++) {
-                String p = dataset.get(ThreadLocalRandom.current().nextInt(dataset.size()));
-                loaded[i] = timed(() -> expect(http.get("/api/v1/projects/" + Http.seg(p) + view), 200));
+                loaded[i] = timedRead.getAsLong();
             }
         } finally {
             writing.set(false);
@@ -466,6 +476,9 @@ public final class Benchmark {
         String of = dataset.size() + " projects, one with " + scale.datasetBigEvents() + " events";
         report(new Figure(name + ".p50", percentile(times, 50) / 1e6, "ms", null, of));
         report(new Figure(name + ".p99", percentile(times, 99) / 1e6, "ms", null, of));
+        // the same while a client records expenditures into the programme's own projects, so that every read
+        // finds some of them changed since the one before (their figures are computed again, ProjectFigures)
+        besideWrites(name, dataset, () -> timed(() -> expect(http.get(path), 200)));
     }
 
     // ------------------------------------------------------------------ 6 and 9: exports from a small node

@@ -1,0 +1,105 @@
+package io.seire.query.read;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Figures computed per project for views that gather many projects (a programme's roll-ups), each remembered with
+ * the state of the project it was computed from, so that a read computes again only the projects that changed.
+ *
+ * <p>A project's state is how far the projections have applied its history: the last position of the project in
+ * the audit trail, which the projections write in the same transaction as every other view of the event (one
+ * processing group, {@link ProjectionWriter}), capped by the reader's horizon. Views are a function of the events
+ * up to that position (ADR 0004), so a figure remembered for a state is the figure any later computation for the
+ * same state gives: nothing is ever invalidated, a new event simply makes a new state. What is remembered holds
+ * numbers and codes only, never free text or names (ADR 0035), and is forgotten after a while in any case (a
+ * rebuild elsewhere, or memory): {@link #KEEP}.
+ */
+@Component
+public class ProjectFigures {
+
+    /** How long a figure is kept after it was computed. */
+    static final Duration KEEP = Duration.ofMinutes(10);
+    /** At most this many figures (projects × kinds × arguments) are kept. */
+    static final int MAX_FIGURES = 50_000;
+
+    private record Key(String kind, String project, long state, Object argument) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Cache<Key, Object> remembered = Caffeine.newBuilder()
+            .maximumSize(MAX_FIGURES).expireAfterWrite(KEEP).build();
+
+    public ProjectFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One figure per project, in the order of {@code arguments}: those remembered for the project's present state,
+     * the others computed by {@code compute} (all in one call, given the projects it must compute with their
+     * arguments, answering by project id) and remembered. {@code kind} names the computation; an argument must be
+     * an immutable value with equals (a date, a record).
+     */
+    @SuppressWarnings("unchecked")
+    public <A, V> Map<String, V> of(String kind, Map<ProjectScope, A> arguments,
+                                    Function<Map<ProjectScope, A>, Map<String, V>> compute) {
+        Map<String, Long> states = states(arguments);
+        Map<String, V> found = new HashMap<>();
+        Map<ProjectScope, A> missing = new LinkedHashMap<>();
+        arguments.forEach((project, argument) -> {
+            Long state = states.get(project.id());
+            Object value = state == null ? null : remembered.getIfPresent(new Key(kind, project.id(), state, argument));
+            if (value == null) {
+                missing.put(project, argument);
+            } else {
+                found.put(project.id(), (V) value);
+            }
+        });
+        if (!missing.isEmpty()) {
+            Map<String, V> computed = compute.apply(missing);
+            missing.forEach((project, argument) -> {
+                V value = computed.get(project.id());
+                Long state = states.get(project.id());
+                if (value != null && state != null) {
+                    remembered.put(new Key(kind, project.id(), state, argument), value);
+                }
+                found.put(project.id(), value);
+            });
+        }
+        Map<String, V> ordered = new LinkedHashMap<>();
+        arguments.keySet().forEach(project -> ordered.put(project.id(), found.get(project.id())));
+        return ordered;
+    }
+
+    /** Forgets every figure (after this node rebuilt the views). */
+    public void forget() {
+        remembered.invalidateAll();
+    }
+
+    /**
+     * Each project's state: the last position the projections applied for it (a max() the index on (project_id,
+     * position) answers from its end), capped by the reader's horizon; none for a project with no projected event.
+     */
+    private Map<String, Long> states(Map<ProjectScope, ?> projects) {
+        Map<String, Long> horizons = new HashMap<>();
+        projects.keySet().forEach(p -> horizons.put(p.id(), p.maxPosition()));
+        Map<String, Long> states = new HashMap<>();
+        jdbc.query("SELECT h.project_id, (SELECT max(position) FROM audit_entry a WHERE a.project_id = h.project_id) "
+                        + "AS last FROM unnest(?::text[]) AS h(project_id)",
+                rs -> {
+                    long last = rs.getLong("last");
+                    if (!rs.wasNull()) {
+                        String project = rs.getString("project_id");
+                        states.put(project, Math.min(last, horizons.get(project)));
+                    }
+                }, (Object) horizons.keySet().toArray(String[]::new));
+        return states;
+    }
+}
