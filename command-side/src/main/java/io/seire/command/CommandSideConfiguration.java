@@ -10,8 +10,8 @@ import io.seire.command.write.Positions;
 import io.seire.command.write.WriteExecutor;
 import io.seire.kernel.access.UserCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.seire.command.write.ProjectCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -86,10 +86,13 @@ public class CommandSideConfiguration {
                 ((io.seire.kernel.programme.ProgrammeCommand) command.getPayload()).programmeId()), null);
     }
 
-    /** Keeps recently used projects in memory, so a write does not reload a long history. */
+    /**
+     * Keeps recently used projects in memory, so a write does not reload a long history: the most recently used
+     * {@link ProjectCache#MAX_PROJECTS}, for as long as memory allows (ADR 0039).
+     */
     @Bean
-    public Cache projectCache() {
-        return new WeakReferenceCache();
+    public Cache projectCache(org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
+        return new ProjectCache(ProjectCache.MAX_PROJECTS, eventStore::lastSequenceNumberFor);
     }
 
     /**

@@ -1,0 +1,110 @@
+package io.seire.command.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.junit.jupiter.api.Test;
+
+class ProjectCacheTest {
+
+    /** The last sequence number "stored" per aggregate, as the event store would answer. */
+    private final Map<String, Long> stored = new ConcurrentHashMap<>();
+    private final ProjectCache cache = new ProjectCache(100, id -> Optional.ofNullable(stored.get(id)), v -> (Long) v);
+
+    @Test
+    void a_cached_project_outlives_garbage_collections_unlike_axons_weak_reference_cache() {
+        stored.put("p", 7L);
+        cache.put("p", 7L);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        assertThat((Long) cache.get("p")).isEqualTo(7L);
+    }
+
+    @Test
+    void a_project_written_on_another_node_since_it_was_cached_is_dropped_and_loaded_from_the_store() {
+        stored.put("p", 7L);
+        cache.put("p", 7L);
+        stored.put("p", 8L); // another command node appended an event
+        assertThat((Object) cache.get("p")).isNull();
+        assertThat(cache.containsKey("p")).isFalse();
+        stored.remove("q");
+        cache.put("q", 3L); // cached, yet nothing stored (e.g. a rolled-back first write)
+        assertThat((Object) cache.get("q")).isNull();
+    }
+
+    @Test
+    void at_most_the_configured_number_of_projects_are_kept() {
+        ProjectCache small = new ProjectCache(10, id -> Optional.of(1L), v -> (Long) v);
+        for (int i = 0; i < 1_000; i++) {
+            small.put("p" + i, 1L);
+        }
+        long kept = java.util.stream.IntStream.range(0, 1_000).filter(i -> small.containsKey("p" + i)).count();
+        assertThat(kept).isLessThanOrEqualTo(20); // Caffeine's bound is approximate until its maintenance runs
+    }
+
+    @Test
+    void listeners_hear_of_creation_update_reading_and_removal() {
+        List<String> heard = new ArrayList<>();
+        cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
+            @Override
+            public void onEntryCreated(Object key, Object value) {
+                heard.add("created " + key);
+            }
+
+            @Override
+            public void onEntryUpdated(Object key, Object value) {
+                heard.add("updated " + key);
+            }
+
+            @Override
+            public void onEntryRead(Object key, Object value) {
+                heard.add("read " + key);
+            }
+
+            @Override
+            public void onEntryRemoved(Object key) {
+                heard.add("removed " + key);
+            }
+        });
+        stored.put("p", 1L);
+        cache.put("p", 1L);
+        cache.put("p", 1L);
+        cache.get("p");
+        cache.remove("p");
+        assertThat(heard).containsExactly("created p", "updated p", "read p", "removed p");
+    }
+
+    /** The aggregate of the test below: no more than Axon needs to cache one. */
+    static class Thing {
+        @AggregateIdentifier
+        String id = "t";
+    }
+
+    @Test
+    void the_version_is_read_from_axons_own_cache_entry() {
+        EventSourcedAggregate<Thing> aggregate = EventSourcedAggregate.reconstruct(new Thing(),
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Thing.class), 41L, false,
+                SimpleEventBus.builder().build(), NoSnapshotTriggerDefinition.TRIGGER);
+        assertThat(ProjectCache.versionOf(new AggregateCacheEntry<>(aggregate))).isEqualTo(41L);
+        assertThat(ProjectCache.versionOf("not an entry")).isNull();
+
+        ProjectCache real = new ProjectCache(10, id -> Optional.of(41L));
+        real.put("t", new AggregateCacheEntry<>(aggregate));
+        assertThat((Object) real.get("t")).isNotNull();
+        ProjectCache behind = new ProjectCache(10, id -> Optional.of(42L));
+        behind.put("t", new AggregateCacheEntry<>(aggregate));
+        assertThat((Object) behind.get("t")).isNull();
+    }
+}
