@@ -182,6 +182,10 @@ public class Ledger {
         Set<String> idsInFile = new HashSet<>();
         Totals working = totals.copy();
         int unchanged = 0;
+        // the descriptions of rows recorded before are compared by opening them: their keys in one query
+        PersonalData.Opener opener = texts.opener(c.rows().stream().map(ImportRow::expenditureId)
+                .filter(id -> id != null && expenditures.containsKey(id)).map(Ledger::description).toList(),
+                personalData);
         for (ImportRow row : c.rows()) {
             try {
                 Ids.check("id", row.expenditureId());
@@ -197,8 +201,8 @@ public class Ledger {
                         null);
                 Expenditure existing = expenditures.get(row.expenditureId());
                 if (existing != null) {
-                    if (!sameAs(existing, event) || !texts.same(c.projectId(), description(row.expenditureId()),
-                            given.description(), personalData)) {
+                    if (!sameAs(existing, event) || !texts.same(description(row.expenditureId()),
+                            given.description(), opener)) {
                         throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
                                 + row.expenditureId() + "' is already recorded with different content.");
                     }

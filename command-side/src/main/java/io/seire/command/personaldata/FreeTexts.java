@@ -134,12 +134,27 @@ public class FreeTexts {
      * redacted field's text is known to nobody: there only {@code [redacted]} itself counts as the same.
      */
     public boolean same(String projectId, String subject, String given, PersonalData personalData) {
+        return same(subject, given, t -> personalData.open(t, PersonalData.REDACTED));
+    }
+
+    /** As above, opening with the keys an {@link #opener} read (an import's repeated rows: one query for all). */
+    public boolean same(String subject, String given, PersonalData.Opener opener) {
+        return same(subject, given, t -> opener.open(t, PersonalData.REDACTED));
+    }
+
+    private boolean same(String subject, String given, java.util.function.Function<PersonalText, String> open) {
         String text = given == null || given.isBlank() ? null : given;
         if (redacted.contains(subject)) {
             return PersonalData.REDACTED.equals(text);
         }
         PersonalText now = current.get(subject);
-        return Objects.equals(text, now == null ? null : personalData.open(now, PersonalData.REDACTED));
+        return Objects.equals(text, now == null ? null : open.apply(now));
+    }
+
+    /** Reads the keys of the texts these subjects hold now, in one query. */
+    public PersonalData.Opener opener(List<String> subjects, PersonalData personalData) {
+        return personalData.opener(subjects.stream().map(current::get)
+                .filter(t -> t != null && t.keyId() != null).map(PersonalText::keyId).distinct().toList());
     }
 
     /**

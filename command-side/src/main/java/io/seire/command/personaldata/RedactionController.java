@@ -80,7 +80,8 @@ public class RedactionController {
         } else {
             for (String field : body.fields()) {
                 if (field == null || !kind.fields().contains(field)) {
-                    f.add("fields", "'" + field + "' cannot be redacted; the fields with free text are "
+                    f.add("fields", "'" + io.seire.kernel.Bounds.shortened(String.valueOf(field))
+                            + "' cannot be redacted; the fields with free text are "
                             + String.join(", ", kind.fields()));
                 }
             }

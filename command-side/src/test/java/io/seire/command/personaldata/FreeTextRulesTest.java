@@ -155,6 +155,17 @@ class FreeTextRulesTest {
                 setup, locks, texts, personalData).events();
         assertThat(events).extracting(e -> open(e.description())).containsExactly("Rida üks", null, "Rida kolm");
         assertThat(events.get(0).description().keyId()).isNotEqualTo(events.get(2).description().keyId());
+        for (ExpenditureRecorded e : events) {
+            ledger.on(e, sequence++, setup);
+            texts.on(e);
+        }
+        Ledger.ImportOutcome again = ledger.decide(new ImportExpenditures(PROJECT, "fail.csv", rows, List.of()),
+                setup, locks, texts, personalData);
+        assertThat(again.events()).as("the same file again records nothing").isEmpty();
+        assertThat(again.unchanged()).isEqualTo(3);
+        List<ImportRow> changed = List.of(new ImportRow(2, "K1", spend("Rida üks, muudetud")));
+        assertThatThrownBy(() -> ledger.decide(new ImportExpenditures(PROJECT, "fail.csv", changed, List.of()),
+                setup, locks, texts, personalData)).isInstanceOf(io.seire.kernel.finance.ImportRejected.class);
     }
 
     @Test
