@@ -491,6 +491,7 @@ class PersonalDataApiTest extends ApiTestBase {
         // E1 is claimed and its period reported: redaction changes no figure, so it is allowed all the same
         Api.Response redacted = admin.post(base + "/expenditures/E1/redaction", good);
         assertThat(redacted.status()).as(redacted.body()).isEqualTo(200);
+        assertThat(redacted.json().path("id").asText()).isEqualTo("E1");
         ok(admin.post(base + "/indicators/O1/values/V1/redaction", Map.of("fields", List.of("note"),
                 "reason", "Andmesubjekti taotlus")));
         position = ok(admin.post(base + "/sub-activities/1/progress/2024/redaction",

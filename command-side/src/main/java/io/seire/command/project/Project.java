@@ -305,7 +305,9 @@ public class Project {
                            PersonalData personalData) {
         allow(actor, command);
         FreeTextRedacted redacted = texts.decide(command, personalData);
-        return record(redacted.record(), redacted);
+        // answered with the record's id as its own writes answer it (a progress report's: sub-activity/period)
+        return record(command.kind() == io.seire.kernel.personaldata.RedactedRecord.PROGRESS
+                ? command.scope() + "/" + command.recordId() : command.recordId(), redacted);
     }
 
     @EventSourcingHandler

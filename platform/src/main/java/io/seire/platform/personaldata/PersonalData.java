@@ -117,7 +117,8 @@ public class PersonalData {
     public void requireMasterKey() {
         if (master == null) {
             throw new RetryLater("personal-data-key-missing", "No master key for personal data",
-                    "This node has no master key for personal data (SEIRE_MASTER_KEY), so it cannot record names. "
+                    "This node has no master key for personal data (SEIRE_MASTER_KEY), so it cannot record names "
+                            + "or free text (descriptions, notes, narratives). "
                             + "Ask the operator to configure it.", 3600);
         }
     }
