@@ -131,6 +131,13 @@ class AccessMatrixTest extends ApiTestBase {
             body("id", "V", "period", "2024", "value", "1")));
     static final Consumer<Case> HIRE = c -> c.ok(c.admin().post(c.base() + "/positions/POS/hires",
             body("staffId", "S", "name", "Maris Praats", "startDate", "2024-12-01", "workloadPercent", "100")));
+    static final Consumer<Case> DESCRIBED = c -> c.ok(c.admin().post(c.base() + "/expenditures",
+            body("id", "DX", "budgetLine", "L", "amount", "10.00", "incurredOn", "2024-07-01",
+                    "description", "Koolitus, juhendaja Maris Praats")));
+    static final Consumer<Case> NOTED_VALUE = c -> c.ok(c.admin().post(c.base() + "/indicators/O1/values",
+            body("id", "NV", "period", "2024", "value", "1", "note", "Nõustas Maris Praats")));
+    static final Consumer<Case> PROGRESS = c -> c.ok(c.admin().post(c.base() + "/sub-activities/1/progress",
+            body("period", "2024", "status", "ON_TRACK", "summary", "Maris Praats alustas")));
     static final Consumer<Case> REPORT = c -> c.ok(c.admin().post(c.base() + "/reports",
             body("id", "R", "period", "2024", "kind", "INTERIM", "assessment", "Hinnang")));
 
@@ -204,6 +211,15 @@ class AccessMatrixTest extends ApiTestBase {
                         (c, n) -> c.as().post(c.base() + "/staff/S/departure", body("endDate", "2025-01-31"))),
                 new Endpoint("POST staff/{id}/erasure", "ADMIN", HIRE,
                         (c, n) -> c.as().post(c.base() + "/staff/S/erasure", body("reason", "Andmesubjekti taotlus"))),
+                new Endpoint("POST expenditures/{id}/redaction", "ADMIN", DESCRIBED,
+                        (c, n) -> c.as().post(c.base() + "/expenditures/DX/redaction",
+                                body("fields", List.of("description"), "reason", "Andmesubjekti taotlus"))),
+                new Endpoint("POST indicators/{code}/values/{id}/redaction", "ADMIN", NOTED_VALUE,
+                        (c, n) -> c.as().post(c.base() + "/indicators/O1/values/NV/redaction",
+                                body("fields", List.of("note"), "reason", "Andmesubjekti taotlus"))),
+                new Endpoint("POST sub-activities/{code}/progress/{period}/redaction", "ADMIN", PROGRESS,
+                        (c, n) -> c.as().post(c.base() + "/sub-activities/1/progress/2024/redaction",
+                                body("fields", List.of("summary"), "reason", "Andmesubjekti taotlus"))),
                 new Endpoint("POST reports", "MANAGER", nothing(),
                         (c, n) -> c.as().post(c.base() + "/reports", body("period", "2025", "kind", "INTERIM",
                                 "assessment", "Hinnang"))),

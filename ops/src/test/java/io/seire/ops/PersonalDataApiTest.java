@@ -407,4 +407,236 @@ class PersonalDataApiTest extends ApiTestBase {
         JsonNode after = admin.get("/api/v1/personal-data?name=" + Api.seg(name) + "&minPosition=" + erased).json();
         assertThat(after.toString()).doesNotContain("S-A").contains("S-B");
     }
+
+    @Test
+    void redacted_free_text_is_in_no_answer_export_document_table_or_log_while_figures_chain_and_other_text_stay()
+            throws Exception {
+        String secret = surname("Salajane");
+        String described = "Sõidukulu, juhendaja Tiiu " + secret;
+        String keptDescription = "Koolituse ruumirent " + surname("Alles");
+        String keptEvidence = "https://näide.ee/tõend/" + surname("Tõend");
+        String programme = unique("Programm-red");
+        ok(admin.post("/api/v1/programmes", ProgrammeApiTest.programme(programme)));
+        String project = SeedProject.CODE + "-" + unique("red");
+        String base = "/api/v1/projects/" + Api.seg(project);
+        SeedProject.setUpIn(admin, project, programme);
+        Api manager = user("MANAGER", List.of(project), List.of());
+        ok(admin.post(base + "/expenditures", Map.of("id", "E1", "budgetLine", "AT6-TRAVEL", "amount", "120.00",
+                "incurredOn", "2024-07-10", "paidOn", "2024-07-15", "supplier", "AS Sõit", "invoice", "S-1",
+                "description", "Sõit, " + secret)));
+        // a correction seals under the same key: one redaction covers both versions
+        ok(admin.post(base + "/expenditures/E1/corrections", Map.of("description", described,
+                "reason", "Täpsustus")));
+        ok(admin.post(base + "/expenditures", Map.of("id", "E2", "budgetLine", "AT6-STAFF", "amount", "1500.00",
+                "incurredOn", "2024-07-31", "paidOn", "2024-08-05", "description", keptDescription)));
+        ok(manager.post(base + "/indicators/O1/values", Map.of("id", "V1", "period", "2024", "value", "3",
+                "note", "Nõustas: " + secret, "evidence", keptEvidence)));
+        ok(manager.post(base + "/sub-activities/1/progress", Map.of("period", "2024", "status", "ON_TRACK",
+                "summary", "Alustas " + secret, "problems", "Haigestus: " + secret)));
+        ok(manager.post(base + "/sub-activities/1/progress", Map.of("period", "2024", "status", "DELAYED",
+                "summary", "Jätkas " + secret, "problems", "Haigestus: " + secret, "measures", "Asendaja leitud")));
+        Api finance = user("FINANCE", List.of(project), List.of());
+        ok(finance.post(base + "/reimbursement-requests", Map.of("id", "RR-1", "from", "2024-06-01",
+                "to", "2024-12-31", "exchangeRate", Map.of("rate", "0.9412", "date", "2025-01-05",
+                        "source", "Euroopa Keskpank"))));
+        // the report locks 2024 and keeps the narrative and the note as they stood
+        long position = ok(manager.post(base + "/reports", Map.of("id", "R-2024", "period", "2024",
+                "kind", "INTERIM", "assessment", "Käivitamise periood.")));
+
+        List<String> everything = everyAnswer(base);
+        for (String format : List.of("", "?format=csv", "?format=xlsx", "?format=pdf")) {
+            everything.add(base + "/reimbursement-requests/RR-1" + format);
+        }
+        everything.add(base + "/reimbursement-requests");
+        Map<String, String> before = texts(everything, position);
+        assertThat(before.get(base + "/expenditures")).as("the search finds the text where it is").contains(secret);
+        assertThat(before.get(base + "/reports/R-2024?format=pdf&lang=et")).contains(secret);
+        assertThat(before.get(base + "/reimbursement-requests/RR-1?format=pdf")).contains(secret);
+        assertThat(before.get(base + "/iati-activity")).contains(secret);
+        assertThat(rowsNaming(secret)).as("never in the clear in events or any other table but the views")
+                .doesNotContainKey("domainevententry").doesNotContainKey("snapshotevententry")
+                .containsKeys("expenditure_version", "indicator_value_version", "activity_progress", "report");
+        assertThat(admin.get("/api/v1/personal-data?name=" + Api.seg(secret) + "&minPosition=" + position).body())
+                .contains("expenditure/E1").contains("indicator-value/O1/V1").contains("progress/1/2024");
+        JsonNode budgetBefore = admin.get(base + "/budget-execution?period=2024&minPosition=" + position).json();
+        JsonNode resultsBefore = admin.get(base + "/results-framework?period=2024&minPosition=" + position).json();
+        JsonNode expendituresBefore = admin.get(base + "/expenditures?minPosition=" + position).json();
+        JsonNode claimBefore = admin.get(base + "/reimbursement-requests/RR-1?minPosition=" + position).json();
+        String shaBefore = admin.get(base + "/reports/R-2024?lang=et&minPosition=" + position).json()
+                .path("documentSha256").asText();
+
+        // refused: not an administrator, a field that is not free text, no reason, no such record
+        Map<String, Object> good = Map.of("fields", List.of("description"), "reason", "Andmesubjekti taotlus");
+        assertThat(finance.post(base + "/expenditures/E1/redaction", good).status()).isEqualTo(403);
+        Api.Response amount = admin.post(base + "/expenditures/E1/redaction", Map.of("fields", List.of("amount"),
+                "reason", "x"));
+        assertThat(amount.status()).as(amount.body()).isEqualTo(400);
+        assertThat(amount.json().path("errors").get(0).path("field").asText()).isEqualTo("fields");
+        assertThat(amount.body()).as("names the fields that can be").contains("description");
+        Api.Response noteOfProgress = admin.post(base + "/sub-activities/1/progress/2024/redaction",
+                Map.of("fields", List.of("note"), "reason", "x"));
+        assertThat(noteOfProgress.status()).isEqualTo(400);
+        assertThat(noteOfProgress.body()).contains("summary, problems, measures, nextSteps");
+        Api.Response noReason = admin.post(base + "/expenditures/E1/redaction", Map.of("fields", List.of("description")));
+        assertThat(noReason.status()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.json().path("errors").get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(admin.post(base + "/expenditures/E-NONE/redaction", good).status()).isEqualTo(404);
+        assertThat(admin.post(base + "/indicators/O1/values/V-NONE/redaction",
+                Map.of("fields", List.of("note"), "reason", "x")).status()).isEqualTo(404);
+        assertThat(admin.post(base + "/sub-activities/2/progress/2024/redaction",
+                Map.of("fields", List.of("summary"), "reason", "x")).status()).isEqualTo(404);
+        assertThat(admin.post(base + "/indicators/O1/values/V1/redaction",
+                Map.of("fields", List.of("note"))).status()).isEqualTo(400);
+
+        // E1 is claimed and its period reported: redaction changes no figure, so it is allowed all the same
+        Api.Response redacted = admin.post(base + "/expenditures/E1/redaction", good);
+        assertThat(redacted.status()).as(redacted.body()).isEqualTo(200);
+        assertThat(redacted.json().path("id").asText()).isEqualTo("E1");
+        ok(admin.post(base + "/indicators/O1/values/V1/redaction", Map.of("fields", List.of("note"),
+                "reason", "Andmesubjekti taotlus")));
+        position = ok(admin.post(base + "/sub-activities/1/progress/2024/redaction",
+                Map.of("fields", List.of("summary", "problems"), "reason", "Andmesubjekti taotlus")));
+        Api.Response again = admin.post(base + "/expenditures/E1/redaction", good);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(admin.post(base + "/sub-activities/1/progress/2024/redaction", Map.of("fields", List.of("problems"),
+                "reason", "x")).status()).isEqualTo(409);
+
+        Map<String, String> after = texts(everything, position);
+        after.forEach((path, text) -> assertThat(text).as(path).doesNotContain(secret));
+        assertThat(after.get(base + "/expenditures")).contains("[redacted]").contains(keptDescription);
+        assertThat(after.get(base + "/results-framework?period=2024")).contains("[redacted]").contains(keptEvidence);
+        assertThat(after.get(base + "/activity-progress?period=2024")).contains("[redacted]")
+                .contains("Asendaja leitud");
+        assertThat(after.get(base + "/reports/R-2024?format=pdf&lang=et")).contains("[redacted]");
+        assertThat(after.get(base + "/reimbursement-requests/RR-1?format=pdf")).contains("[redacted]");
+        assertThat(rowsNaming(secret)).as("no table holds the text").isEmpty();
+        assertThat(admin.get("/api/v1/personal-data?name=" + Api.seg(secret) + "&minPosition=" + position).json())
+                .as("subject access no longer finds it").isEmpty();
+
+        // the figures are as they were: only the texts read [redacted]
+        assertThat(admin.get(base + "/budget-execution?period=2024&minPosition=" + position).json())
+                .isEqualTo(budgetBefore);
+        assertThat(admin.get(base + "/reimbursement-requests/RR-1?minPosition=" + position).json())
+                .isEqualTo(claimBefore);
+        for (JsonNode item : expendituresBefore.path("items")) {
+            if ("E1".equals(item.path("id").asText())) {
+                ((ObjectNode) item).put("description", "[redacted]");
+                // both versions read [redacted]: the history no longer shows what the correction changed in it
+                ((ObjectNode) item.path("history").get(0).path("changes")).remove("description");
+            }
+        }
+        assertThat(admin.get(base + "/expenditures?minPosition=" + position).json()).isEqualTo(expendituresBefore);
+        for (JsonNode row : resultsBefore) {
+            for (JsonNode value : row.path("values")) {
+                if ("V1".equals(value.path("id").asText())) {
+                    ((ObjectNode) value).put("note", "[redacted]");
+                }
+            }
+        }
+        assertThat(admin.get(base + "/results-framework?period=2024&minPosition=" + position).json())
+                .isEqualTo(resultsBefore);
+
+        // the chain verifies; the redactions are in the trail, without the text
+        JsonNode verification = admin.get(base + "/audit-trail/verification?minPosition=" + position).json();
+        assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
+        JsonNode trail = admin.get(base + "/audit-trail?type=FreeTextRedacted&minPosition=" + position).json();
+        assertThat(trail.path("items")).hasSize(3);
+        assertThat(trail.toString()).contains("Free text of expenditure/E1 redacted (description")
+                .contains("Andmesubjekti taotlus").doesNotContain(secret);
+
+        // the report, rendered anew, has a new digest: that of the PDF now served
+        JsonNode report = admin.get(base + "/reports/R-2024?lang=et&minPosition=" + position).json();
+        byte[] pdf = admin.download(base + "/reports/R-2024?format=pdf&lang=et", (String) null).body();
+        assertThat(report.path("documentSha256").asText()).isNotEqualTo(shaBefore)
+                .isEqualTo(ReportDocuments.sha256(pdf));
+
+        // a redacted text stays redacted: a later version may keep it as [redacted], not give it new text
+        Api.Response newText = admin.post(base + "/expenditures/E1/corrections", Map.of("description", "Uus " + secret,
+                "reason", "x"));
+        assertThat(newText.status()).as(newText.body()).isEqualTo(409);
+
+        // a rebuild of every view gives the same answers
+        rebuild.rebuild(p -> { }, Duration.ofMillis(100));
+        long head = jdbc().queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        Map<String, String> rebuilt = texts(everything, head);
+        after.forEach((path, text) -> assertThat(rebuilt.get(path)).as("rebuilt: " + path).isEqualTo(text));
+
+        assertThat(logs.list).as("the capture sees production's lines")
+                .anyMatch(line -> line.getFormattedMessage().contains("of expenditure/E1 of project"));
+        for (ILoggingEvent line : logs.list) {
+            assertThat(logged(line)).as("a log line").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void free_text_recorded_before_it_was_sealed_still_verifies_reads_the_same_and_can_be_redacted() {
+        String secret = surname("Vanatekst");
+        String project = SeedProject.CODE + "-" + unique("legacytext");
+        String base = "/api/v1/projects/" + Api.seg(project);
+        SeedProject.setUp(admin, project);
+        // events as Seire recorded them before this change: version 1, the free text in the clear
+        legacyEvent(project, "io.seire.kernel.finance.ExpenditureRecorded", "{\"projectId\":\"" + project
+                + "\",\"expenditureId\":\"E-OLD\",\"budgetLine\":\"AT6-TRAVEL\",\"amount\":120.00,\"incurredOn\":"
+                + "\"2024-07-10\",\"paidOn\":null,\"supplier\":\"AS Sõit\",\"invoice\":\"S-9\",\"description\":"
+                + "\"Sõit, " + secret + "\",\"allowDuplicateInvoice\":false,\"corrects\":null,\"original\":null}");
+        legacyEvent(project, "io.seire.kernel.results.IndicatorValueRecorded", "{\"projectId\":\"" + project
+                + "\",\"indicator\":\"O1\",\"valueId\":\"V-OLD\",\"period\":\"2024\",\"value\":\"2\",\"note\":\"Nõustas "
+                + secret + "\",\"evidence\":null}");
+        long position = legacyEvent(project, "io.seire.kernel.progress.ActivityProgressReported", "{\"projectId\":\""
+                + project + "\",\"subActivity\":\"1\",\"period\":\"2024\",\"status\":\"ON_TRACK\",\"summary\":"
+                + "\"Alustas " + secret + "\",\"problems\":null,\"measures\":null,\"nextSteps\":null}");
+
+        assertThat(admin.get(base + "/expenditures?minPosition=" + position).body()).contains("Sõit, " + secret);
+        assertThat(admin.get(base + "/results-framework?period=2024&minPosition=" + position).body())
+                .contains("Nõustas " + secret);
+        assertThat(admin.get(base + "/activity-progress?period=2024&minPosition=" + position).body())
+                .contains("Alustas " + secret);
+        assertThat(admin.get(base + "/audit-trail/verification?minPosition=" + position).json().path("valid")
+                .asBoolean()).isTrue();
+        // the project reads the old records: a correction keeps the description, now sealed
+        position = ok(admin.post(base + "/expenditures/E-OLD/corrections", Map.of("amount", "125.00",
+                "reason", "Kurss")));
+        JsonNode list = admin.get(base + "/expenditures?minPosition=" + position).json();
+        assertThat(list.toString()).contains("Sõit, " + secret).contains("125.00");
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND position(convert_to(?, 'UTF8') in payload) > 0", Long.class, project, secret))
+                .as("only the three old events hold the text in the clear").isEqualTo(3L);
+
+        ok(admin.post(base + "/expenditures/E-OLD/redaction", Map.of("fields", List.of("description"),
+                "reason", "Andmesubjekti taotlus")));
+        ok(admin.post(base + "/indicators/O1/values/V-OLD/redaction", Map.of("fields", List.of("note"),
+                "reason", "Andmesubjekti taotlus")));
+        position = ok(admin.post(base + "/sub-activities/1/progress/2024/redaction", Map.of("fields",
+                List.of("summary"), "reason", "Andmesubjekti taotlus")));
+        for (String view : List.of("/expenditures", "/expenditures?format=csv", "/results-framework?period=2024",
+                "/activity-progress?period=2024", "/iati-activity")) {
+            String answer = admin.get(base + view + (view.contains("?") ? "&" : "?") + "minPosition=" + position)
+                    .body();
+            assertThat(answer).as(view).doesNotContain(secret).contains("[redacted]");
+        }
+        assertThat(admin.get(base + "/audit-trail/verification?minPosition=" + position).json().path("valid")
+                .asBoolean()).as("the stored bytes are unchanged: the chain verifies").isTrue();
+        assertThat(rowsNaming(secret)).as("the clear text stays only in the old events' own bytes (ADR 0037)")
+                .containsOnlyKeys("domainevententry");
+        // a later correction of the redacted record keeps it redacted
+        position = ok(admin.post(base + "/expenditures/E-OLD/corrections", Map.of("amount", "126.00",
+                "reason", "Kurss")));
+        assertThat(admin.get(base + "/expenditures?minPosition=" + position).body()).doesNotContain(secret)
+                .contains("[redacted]");
+    }
+
+    /** Appends an event as an older Seire stored it (version 1) to the project's stream; answers its position. */
+    private long legacyEvent(String project, String type, String payload) {
+        JdbcTemplate jdbc = jdbc();
+        Map<String, Object> last = jdbc.queryForMap("SELECT sequencenumber, metadata FROM domainevententry "
+                + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", project);
+        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + 0x5e12e_a99e7dL + ")) "
+                        + "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                        + "metadata, payload, payloadrevision, payloadtype, timestamp) SELECT ?, ?, 'Project', ?, ?, ?, "
+                        + "'1', ?, ? FROM appending",
+                project, ((Number) last.get("sequencenumber")).longValue() + 1, UUID.randomUUID().toString(),
+                last.get("metadata"), payload.getBytes(StandardCharsets.UTF_8), type, Instant.now().toString());
+        return jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, project);
+    }
 }

@@ -38,7 +38,8 @@ public final class ProjectionHarness {
     public ProjectionHarness() {
         io.seire.query.read.ProjectionWriter writer = new io.seire.query.read.ProjectionWriter(jdbc());
         this.setup = new SetupProjection(writer);
-        this.finance = new FinanceProjection(writer);
+        this.finance = new FinanceProjection(writer, new io.seire.query.personaldata.SealedTexts(
+                io.seire.platform.testing.InMemoryDataKeys.personalData(), writer));
         this.audit = new AuditProjection(writer, new io.seire.query.read.StoredEvents(writer));
         this.programmes = new io.seire.query.programme.ProgrammeProjection(writer);
         this.workPlans = new io.seire.query.workplans.WorkPlanProjection(writer);

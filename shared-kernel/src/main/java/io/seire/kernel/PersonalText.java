@@ -15,6 +15,14 @@ public record PersonalText(String keyId, String ciphertext, String legacyClear) 
         return new PersonalText(keyId, ciphertext, null);
     }
 
+    /**
+     * Text as events recorded it before it was sealed (what the upcasters read from old events, ADR 0035 and 0037);
+     * null stays null. Never used for new events.
+     */
+    public static PersonalText recordedInClear(String text) {
+        return text == null ? null : new PersonalText(null, null, text);
+    }
+
     @Override
     public String toString() {
         // never the text, in any form

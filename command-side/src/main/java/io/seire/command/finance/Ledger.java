@@ -5,7 +5,11 @@ import io.seire.command.setup.Amounts;
 import io.seire.command.setup.BudgetLine;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
+import io.seire.command.personaldata.FreeTexts;
+import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
+import io.seire.kernel.personaldata.RedactedRecord;
+import io.seire.platform.personaldata.PersonalData;
 import io.seire.kernel.finance.CancelExpenditure;
 import io.seire.kernel.finance.CorrectExpenditure;
 import io.seire.kernel.finance.ExpenditureCancelled;
@@ -50,22 +54,43 @@ public class Ledger {
 
     // ---------------------------------------------------------------- record
 
-    public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims) {
+    /**
+     * Records an expenditure. Its description is free text: sealed, once every rule has passed, under a new key of the
+     * record's own (ADR 0037); a repeated record compares it with the text it holds.
+     */
+    public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims,
+                          FreeTexts texts, PersonalData personalData) {
         Ids.check("id", c.expenditureId());
         ExpenditureDetails given = Originals.resolve(c.details(), setup, "");
-        ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), c.expenditureId(), given.budgetLine(),
-                normalized(given.amount(), setup), given.incurredOn(), given.paidOn(), given.supplier(),
-                given.invoice(), given.description(), c.allowDuplicateInvoice(), c.corrects(), given.original());
+        ExpenditureRecorded event = recorded(c.projectId(), c.expenditureId(), given, setup, c.allowDuplicateInvoice(),
+                c.corrects(), null);
         Expenditure existing = expenditures.get(c.expenditureId());
         if (existing != null) {
-            if (sameAs(existing, event)) {
+            if (sameAs(existing, event) && texts.same(c.projectId(), description(c.expenditureId()),
+                    given.description(), personalData)) {
                 return new Outcome.AlreadyRecorded(existing.id(), existing.recordedSequence());
             }
             throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
                     + c.expenditureId() + "' is already recorded with different content.");
         }
         checkRecordable(event, setup, locks, claims, totals, "");
-        return new Outcome.New(event);
+        PersonalText description = personalData.sealNew(c.projectId(), List.of(description(c.expenditureId())),
+                java.util.Collections.singletonList(given.description())).get(0);
+        return new Outcome.New(recorded(c.projectId(), c.expenditureId(), given, setup, c.allowDuplicateInvoice(),
+                c.corrects(), description));
+    }
+
+    /** The subject whose key seals an expenditure's description. */
+    public static String description(String expenditureId) {
+        return RedactedRecord.EXPENDITURE.subject(null, expenditureId, "description");
+    }
+
+    private static ExpenditureRecorded recorded(String projectId, String id, ExpenditureDetails given,
+                                                ProjectSetup setup, boolean allowDuplicateInvoice, String corrects,
+                                                PersonalText description) {
+        return new ExpenditureRecorded(projectId, id, given.budgetLine(), normalized(given.amount(), setup),
+                given.incurredOn(), given.paidOn(), given.supplier(), given.invoice(), description,
+                allowDuplicateInvoice, corrects, given.original());
     }
 
     private void checkRecordable(ExpenditureRecorded e, ProjectSetup setup, PeriodLocks locks,
@@ -145,12 +170,22 @@ public class Ledger {
 
     // ---------------------------------------------------------------- import
 
-    public ImportOutcome decide(ImportExpenditures c, ProjectSetup setup, PeriodLocks locks) {
+    /**
+     * Records every row of an import, or none. The descriptions are sealed at the end, once every row has passed its
+     * rules: a new key per described row, all stored in one batch.
+     */
+    public ImportOutcome decide(ImportExpenditures c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
+                                PersonalData personalData) {
         List<ImportRejected.BadRow> bad = new ArrayList<>(c.unreadable());
         List<ExpenditureRecorded> events = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
         Set<String> idsInFile = new HashSet<>();
         Totals working = totals.copy();
         int unchanged = 0;
+        // the descriptions of rows recorded before are compared by opening them: their keys in one query
+        PersonalData.Opener opener = texts.opener(c.rows().stream().map(ImportRow::expenditureId)
+                .filter(id -> id != null && expenditures.containsKey(id)).map(Ledger::description).toList(),
+                personalData);
         for (ImportRow row : c.rows()) {
             try {
                 Ids.check("id", row.expenditureId());
@@ -162,13 +197,12 @@ public class Ledger {
                             "The id '" + row.expenditureId() + "' appears twice in the file.");
                 }
                 ExpenditureDetails given = Originals.resolve(row.details(), setup, "");
-                ExpenditureRecorded event = new ExpenditureRecorded(c.projectId(), row.expenditureId(),
-                        given.budgetLine(), normalized(given.amount(), setup), given.incurredOn(),
-                        given.paidOn(), given.supplier(), given.invoice(),
-                        given.description(), false, null, given.original());
+                ExpenditureRecorded event = recorded(c.projectId(), row.expenditureId(), given, setup, false, null,
+                        null);
                 Expenditure existing = expenditures.get(row.expenditureId());
                 if (existing != null) {
-                    if (!sameAs(existing, event)) {
+                    if (!sameAs(existing, event) || !texts.same(description(row.expenditureId()),
+                            given.description(), opener)) {
                         throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
                                 + row.expenditureId() + "' is already recorded with different content.");
                     }
@@ -178,6 +212,7 @@ public class Ledger {
                 checkRecordable(event, setup, locks, ClaimedExpenditures.NONE, working, "");
                 working.add(event.details(), setup.line(event.budgetLine()).costCategory());
                 events.add(event);
+                descriptions.add(given.description());
             } catch (RuleViolation v) {
                 bad.add(new ImportRejected.BadRow(row.line(), column(v.field()), v.getMessage()));
             }
@@ -186,7 +221,16 @@ public class Ledger {
             bad.sort(Comparator.comparingInt(ImportRejected.BadRow::row));
             throw new ImportRejected(bad);
         }
-        return new ImportOutcome(events, unchanged);
+        List<PersonalText> sealed = personalData.sealNew(c.projectId(),
+                events.stream().map(e -> description(e.expenditureId())).toList(), descriptions);
+        List<ExpenditureRecorded> described = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ExpenditureRecorded e = events.get(i);
+            described.add(new ExpenditureRecorded(e.projectId(), e.expenditureId(), e.budgetLine(), e.amount(),
+                    e.incurredOn(), e.paidOn(), e.supplier(), e.invoice(), sealed.get(i), e.allowDuplicateInvoice(),
+                    e.corrects(), e.original()));
+        }
+        return new ImportOutcome(described, unchanged);
     }
 
     /** The file's column a rule's field is read from. */
@@ -213,8 +257,12 @@ public class Ledger {
 
     // ---------------------------------------------------------------- correct
 
+    /**
+     * Corrects an expenditure. A new description is sealed under the key of every earlier version's (so one redaction
+     * covers them all); a correction that gives none carries the sealed one as it is.
+     */
     public ExpenditureCorrected decide(CorrectExpenditure c, ProjectSetup setup, PeriodLocks locks,
-                                       ClaimedExpenditures claims) {
+                                       ClaimedExpenditures claims, FreeTexts texts, PersonalData personalData) {
         Expenditure current = existing(c.expenditureId());
         if (c.reason() == null || c.reason().isBlank()) {
             throw RuleViolation.badRequest("reason-required", "reason", "A correction needs a reason.");
@@ -229,9 +277,12 @@ public class Ledger {
                 or(c.budgetLine(), before.budgetLine()), amount,
                 or(c.incurredOn(), before.incurredOn()), or(c.paidOn(), before.paidOn()),
                 or(c.supplier(), before.supplier()), or(c.invoice(), before.invoice()),
-                or(c.description(), before.description()), or(c.original(), before.original())), setup, "");
+                null, or(c.original(), before.original())), setup, "");
         after = after.with(normalized(after.amount(), setup), after.original());
-        if (after.equals(before)) {
+        String subject = description(c.expenditureId());
+        boolean describes = c.description() != null
+                && !texts.same(c.projectId(), subject, c.description(), personalData);
+        if (after.equals(before) && !describes) {
             throw RuleViolation.unprocessable("correction-changes-something", null,
                     "The correction changes nothing: every field given already has that value.");
         }
@@ -244,8 +295,11 @@ public class Ledger {
         Sums corrected = totals.with(before, setup.line(before.budgetLine()).costCategory(), -1)
                 .with(after, setup.line(after.budgetLine()).costCategory(), 1);
         new BudgetRules(setup).check(totals, corrected, after);
+        // sealed last, once every rule has passed
+        PersonalText description = texts.later(c.projectId(), List.of(subject),
+                java.util.Collections.singletonList(describes ? c.description() : null), true, personalData).get(0);
         return new ExpenditureCorrected(c.projectId(), c.expenditureId(), after.budgetLine(), after.amount(),
-                after.incurredOn(), after.paidOn(), after.supplier(), after.invoice(), after.description(), c.reason(),
+                after.incurredOn(), after.paidOn(), after.supplier(), after.invoice(), description, c.reason(),
                 after.original());
     }
 

@@ -3,6 +3,10 @@ package io.seire.command.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.seire.command.finance.Ledger;
+import io.seire.command.personaldata.FreeTexts;
+import io.seire.kernel.personaldata.FreeTextRedacted;
+import io.seire.kernel.personaldata.RedactFreeText;
+import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.command.programme.ProgrammeRegister;
 import java.util.Optional;
 import io.seire.command.progress.ActivityProgress;
@@ -95,7 +99,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "projectCache", snapshotTriggerDefinition = "projectSnapshotTrigger",
         snapshotFilter = "projectSnapshotFilter", commandTargetResolver = "projectCommandTarget")
-@EventVersion("1")
+@EventVersion("2")
 public class Project {
 
     @AggregateIdentifier
@@ -108,6 +112,7 @@ public class Project {
     private WorkPlans workPlans = new WorkPlans();
     private Reports reports = new Reports();
     private Reimbursements reimbursements = new Reimbursements();
+    private FreeTexts texts = new FreeTexts();
 
     protected Project() {
     }
@@ -187,9 +192,10 @@ public class Project {
     // ---------------------------------------------------------------- finance
 
     @CommandHandler
-    public Recorded handle(RecordExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(RecordExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
         allow(actor, command);
-        Ledger.Outcome outcome = ledger.decide(command, setup, locks, reimbursements);
+        Ledger.Outcome outcome = ledger.decide(command, setup, locks, reimbursements, texts, personalData);
         if (outcome instanceof Ledger.Outcome.AlreadyRecorded already) {
             return new Recorded(already.id(), already.sequence());
         }
@@ -197,17 +203,20 @@ public class Project {
     }
 
     @CommandHandler
-    public ImportResult handle(ImportExpenditures command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public ImportResult handle(ImportExpenditures command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                               PersonalData personalData) {
         allow(actor, command);
-        Ledger.ImportOutcome outcome = ledger.decide(command, setup, locks);
+        Ledger.ImportOutcome outcome = ledger.decide(command, setup, locks, texts, personalData);
         outcome.events().forEach(AggregateLifecycle::apply);
         return new ImportResult(outcome.events().size(), outcome.unchanged(), AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    public Recorded handle(CorrectExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(CorrectExpenditure command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
         allow(actor, command);
-        return record(command.expenditureId(), ledger.decide(command, setup, locks, reimbursements));
+        return record(command.expenditureId(), ledger.decide(command, setup, locks, reimbursements, texts,
+                personalData));
     }
 
     @CommandHandler
@@ -219,11 +228,13 @@ public class Project {
     @EventSourcingHandler
     void on(ExpenditureRecorded e, @SequenceNumber long sequence) {
         ledger.on(e, sequence, setup);
+        texts.on(e);
     }
 
     @EventSourcingHandler
     void on(ExpenditureCorrected e) {
         ledger.on(e, setup);
+        texts.on(e);
     }
 
     @EventSourcingHandler
@@ -234,9 +245,10 @@ public class Project {
     // ---------------------------------------------------------------- results
 
     @CommandHandler
-    public Recorded handle(RecordIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(RecordIndicatorValue command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
         allow(actor, command);
-        IndicatorValues.Outcome outcome = values.decide(command, setup, locks);
+        IndicatorValues.Outcome outcome = values.decide(command, setup, locks, texts, personalData);
         if (outcome instanceof IndicatorValues.Outcome.AlreadyRecorded already) {
             return new Recorded(already.id(), already.sequence());
         }
@@ -258,6 +270,7 @@ public class Project {
     @EventSourcingHandler
     void on(IndicatorValueRecorded e, @SequenceNumber long sequence) {
         values.on(e, sequence, setup);
+        texts.on(e);
     }
 
     @EventSourcingHandler
@@ -273,9 +286,33 @@ public class Project {
     // ---------------------------------------------------------------- progress
 
     @CommandHandler
-    public Recorded handle(ReportActivityProgress command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor) {
+    public Recorded handle(ReportActivityProgress command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
         allow(actor, command);
-        return record(command.subActivity() + "/" + command.period(), ActivityProgress.decide(command, setup, locks));
+        return record(command.subActivity() + "/" + command.period(), ActivityProgress.decide(command, setup, locks,
+                texts, personalData));
+    }
+
+    @EventSourcingHandler
+    void on(ActivityProgressReported e) {
+        texts.on(e);
+    }
+
+    // ---------------------------------------------------------------- redaction of free text
+
+    @CommandHandler
+    public Recorded handle(RedactFreeText command, @MetaDataValue(WriteExecutor.ACCESS) Actor actor,
+                           PersonalData personalData) {
+        allow(actor, command);
+        FreeTextRedacted redacted = texts.decide(command, personalData);
+        // answered with the record's id as its own writes answer it (a progress report's: sub-activity/period)
+        return record(command.kind() == io.seire.kernel.personaldata.RedactedRecord.PROGRESS
+                ? command.scope() + "/" + command.recordId() : command.recordId(), redacted);
+    }
+
+    @EventSourcingHandler
+    void on(FreeTextRedacted e) {
+        texts.on(e);
     }
 
     // ---------------------------------------------------------------- work plans

@@ -95,6 +95,7 @@ public final class ProjectAccess {
             entry(HireStaff.class, new Permission(Role.MANAGER, "hire staff")),
             entry(RecordDeparture.class, new Permission(Role.MANAGER, "record departures")),
             entry(io.seire.kernel.staffing.EraseStaffMember.class, new Permission(Role.ADMIN, "erase personal data")),
+            entry(io.seire.kernel.personaldata.RedactFreeText.class, new Permission(Role.ADMIN, "redact free text")),
             entry(DraftWorkPlan.class, new Permission(Role.MANAGER, Role.FINANCE, "draft work plans")),
             entry(SubmitWorkPlan.class, new Permission(Role.MANAGER, "submit work plans")),
             entry(ApproveWorkPlan.class, new Permission(Role.LIAISON, "approve work plans")),

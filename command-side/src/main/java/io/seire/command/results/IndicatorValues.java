@@ -3,7 +3,12 @@ package io.seire.command.results;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
+import io.seire.command.personaldata.FreeTexts;
+import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
+import io.seire.kernel.personaldata.RedactedRecord;
+import io.seire.platform.personaldata.PersonalData;
+import java.util.List;
 import io.seire.kernel.results.CorrectIndicatorValue;
 import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
@@ -41,8 +46,6 @@ public class IndicatorValues {
         private String indicator;
         private String period;
         private String value;
-        private String note;
-        private String evidence;
         private boolean retracted;
         private long sequence;
 
@@ -53,16 +56,13 @@ public class IndicatorValues {
             this.indicator = e.indicator();
             this.period = e.period();
             this.value = e.value();
-            this.note = e.note();
-            this.evidence = e.evidence();
             this.sequence = sequence;
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Value v && Objects.equals(indicator, v.indicator) && Objects.equals(period, v.period)
-                    && Objects.equals(value, v.value) && Objects.equals(note, v.note)
-                    && Objects.equals(evidence, v.evidence) && retracted == v.retracted && sequence == v.sequence;
+                    && Objects.equals(value, v.value) && retracted == v.retracted && sequence == v.sequence;
         }
 
         @Override
@@ -75,7 +75,12 @@ public class IndicatorValues {
     /** indicator + period → the value in force, for indicators that hold one value per period. */
     private Map<String, String> single = new HashMap<>();
 
-    public Outcome decide(RecordIndicatorValue c, ProjectSetup setup, PeriodLocks locks) {
+    /**
+     * Records a value. Its note and evidence are free text, each sealed (once every rule has passed) under a new key
+     * of its own, so either can be redacted alone (ADR 0037).
+     */
+    public Outcome decide(RecordIndicatorValue c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
+                          PersonalData personalData) {
         IndicatorDefined indicator = indicator(setup, c.indicator());
         Ids.check("id", c.valueId());
         if (c.period() == null || c.period().isBlank()) {
@@ -89,8 +94,9 @@ public class IndicatorValues {
         Value existing = values.get(c.valueId());
         if (existing != null) {
             if (existing.indicator.equals(c.indicator()) && existing.period.equals(c.period())
-                    && existing.value.equals(value) && Objects.equals(existing.note, c.note())
-                    && Objects.equals(existing.evidence, c.evidence())) {
+                    && existing.value.equals(value)
+                    && texts.same(c.projectId(), subject(c, "note"), c.note(), personalData)
+                    && texts.same(c.projectId(), subject(c, "evidence"), c.evidence(), personalData)) {
                 return new Outcome.AlreadyRecorded(c.valueId(), existing.sequence);
             }
             throw RuleViolation.conflict("value-id-unique", "id",
@@ -102,8 +108,14 @@ public class IndicatorValues {
                     + "' already has a value for period '" + c.period() + "' and counts " + indicator.aggregation()
                     + "; correct that value instead of recording a second one.");
         }
+        List<PersonalText> sealed = personalData.sealNew(c.projectId(),
+                List.of(subject(c, "note"), subject(c, "evidence")), java.util.Arrays.asList(c.note(), c.evidence()));
         return new Outcome.New(new IndicatorValueRecorded(c.projectId(), c.indicator(), c.valueId(), c.period(),
-                value, c.note(), c.evidence()));
+                value, sealed.get(0), sealed.get(1)));
+    }
+
+    private static String subject(RecordIndicatorValue c, String field) {
+        return RedactedRecord.INDICATOR_VALUE.subject(c.indicator(), c.valueId(), field);
     }
 
     public void on(IndicatorValueRecorded e, long sequence, ProjectSetup setup) {

@@ -52,7 +52,7 @@ class OriginalCurrencyRulesTest {
 
     static ExpenditureRecorded recorded(String id, String amount, OriginalAmount original) {
         return new ExpenditureRecorded(PROJECT, id, "S", eur(amount), date("2024-07-01"), null, "Šveitsi AG", "CH-1",
-                "Koolitus", false, null, original);
+                io.seire.kernel.PersonalText.recordedInClear("Koolitus"), false, null, original);
     }
 
     @Test
@@ -118,7 +118,8 @@ class OriginalCurrencyRulesTest {
                 .when(new CorrectExpenditure(PROJECT, "E1", null, null, null, null, null, null, null, false,
                         "Vale kurss", chf("1000.00", "1.07")), as(FINANCE))
                 .expectEvents(new ExpenditureCorrected(PROJECT, "E1", "S", eur("1070.00"), date("2024-07-01"), null,
-                        "Šveitsi AG", "CH-1", "Koolitus", "Vale kurss", chf("1000.00", "1.07")));
+                        "Šveitsi AG", "CH-1", io.seire.kernel.PersonalText.recordedInClear("Koolitus"), "Vale kurss",
+                        chf("1000.00", "1.07")));
     }
 
     @Test

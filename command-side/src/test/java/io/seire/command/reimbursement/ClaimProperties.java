@@ -119,6 +119,7 @@ class ClaimProperties {
     static final class Books {
         final ProjectSetup setup = new ProjectSetup();
         final Ledger ledger = new Ledger();
+        final io.seire.command.personaldata.FreeTexts texts = new io.seire.command.personaldata.FreeTexts();
         final PeriodLocks locks = new PeriodLocks();
         final Reimbursements reimbursements = new Reimbursements();
         final InMemoryProgrammeRegister programmes = new InMemoryProgrammeRegister().claimTerms(TERMS);
@@ -158,9 +159,10 @@ class ClaimProperties {
             ExpenditureDetails details = new ExpenditureDetails(line, amount, date, paidToo ? date : null, null, null,
                     "kulu");
             Ledger.Outcome outcome = ledger.decide(new RecordExpenditure(PROJECT, id, details, false, corrects), setup,
-                    locks, reimbursements);
+                    locks, reimbursements, texts, PERSONAL_DATA);
             ExpenditureRecorded e = ((Ledger.Outcome.New) outcome).event();
             ledger.on(e, sequence++, setup);
+            texts.on(e);
             expenditureIds.add(id);
         }
 
@@ -176,7 +178,8 @@ class ClaimProperties {
             boolean claimed = reimbursements.requestHolding(e.id()).isPresent();
             try {
                 ExpenditureCorrected corrected = ledger.decide(new CorrectExpenditure(PROJECT, e.id(), null, amount,
-                        null, paidOn, null, null, null, false, "parandus"), setup, locks, reimbursements);
+                        null, paidOn, null, null, null, false, "parandus"), setup, locks, reimbursements, texts,
+                        PERSONAL_DATA);
                 assertThat(claimed).as("a claimed expenditure was corrected directly").isFalse();
                 ledger.on(corrected, setup);
             } catch (RuleViolation v) {

@@ -61,6 +61,27 @@ public class EventStoreConfiguration {
         return new ClearNameUpcaster();
     }
 
+    /** Expenditures, indicator values and progress reports with free text in the clear read as sealed (ADR 0037). */
+    @Bean
+    public ClearTextUpcaster clearExpenditureUpcaster() {
+        return ClearTextUpcaster.all().get(0);
+    }
+
+    @Bean
+    public ClearTextUpcaster clearExpenditureCorrectionUpcaster() {
+        return ClearTextUpcaster.all().get(1);
+    }
+
+    @Bean
+    public ClearTextUpcaster clearIndicatorValueUpcaster() {
+        return ClearTextUpcaster.all().get(2);
+    }
+
+    @Bean
+    public ClearTextUpcaster clearProgressUpcaster() {
+        return ClearTextUpcaster.all().get(3);
+    }
+
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new DuplicateKeyResolver();

@@ -35,6 +35,21 @@ public interface DataKeys {
 
     void insert(Row row, String masterKeyId);
 
+    /** Stores many keys at once (one JDBC batch): an import's. */
+    default void insertAll(java.util.List<Row> rows, String masterKeyId) {
+        rows.forEach(row -> insert(row, masterKeyId));
+    }
+
+    /** The keys of many subjects of a project, in one query. */
+    default java.util.List<Row> bySubjects(String projectId, java.util.Collection<String> subjects) {
+        return subjects.stream().map(s -> bySubject(projectId, s)).flatMap(Optional::stream).toList();
+    }
+
+    /** The keys of many ids, in one query (a projection's batch of events). */
+    default java.util.List<Row> byIds(java.util.Collection<String> keyIds) {
+        return keyIds.stream().map(this::byId).flatMap(Optional::stream).toList();
+    }
+
     /** Forgets the wrapped key; answers whether there was one. */
     boolean destroy(String projectId, String subject);
 }

@@ -70,6 +70,45 @@ public class JdbcDataKeys implements DataKeys {
     }
 
     @Override
+    public void insertAll(java.util.List<Row> rows, String masterKeyId) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO personal_data_key (key_id, project_id, subject, wrapped_key, master_key_id, "
+                        + "destroyed_at) VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END)", rows.stream()
+                .map(r -> new Object[] {r.keyId(), r.projectId(), r.subject(), r.wrapped(), masterKeyId,
+                        r.wrapped() == null})
+                .toList());
+    }
+
+    @Override
+    public java.util.List<Row> bySubjects(String projectId, java.util.Collection<String> subjects) {
+        if (subjects.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT key_id, project_id, subject, wrapped_key FROM personal_data_key "
+                    + "WHERE project_id = ? AND subject = ANY(?)");
+            ps.setString(1, projectId);
+            ps.setArray(2, con.createArrayOf("text", subjects.toArray()));
+            return ps;
+        }, ROW);
+    }
+
+    @Override
+    public java.util.List<Row> byIds(java.util.Collection<String> keyIds) {
+        if (keyIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT key_id, project_id, subject, wrapped_key FROM personal_data_key "
+                    + "WHERE key_id = ANY(?)");
+            ps.setArray(1, con.createArrayOf("text", keyIds.toArray()));
+            return ps;
+        }, ROW);
+    }
+
+    @Override
     public boolean destroy(String projectId, String subject) {
         return jdbc.update("UPDATE personal_data_key SET wrapped_key = NULL, destroyed_at = now() "
                 + "WHERE project_id = ? AND subject = ? AND wrapped_key IS NOT NULL", projectId, subject) > 0;

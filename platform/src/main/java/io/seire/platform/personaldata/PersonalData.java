@@ -5,7 +5,11 @@ import io.seire.kernel.RuleViolation;
 import io.seire.platform.web.RetryLater;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -113,7 +117,8 @@ public class PersonalData {
     public void requireMasterKey() {
         if (master == null) {
             throw new RetryLater("personal-data-key-missing", "No master key for personal data",
-                    "This node has no master key for personal data (SEIRE_MASTER_KEY), so it cannot record names. "
+                    "This node has no master key for personal data (SEIRE_MASTER_KEY), so it cannot record names "
+                            + "or free text (descriptions, notes, narratives). "
                             + "Ask the operator to configure it.", 3600);
         }
     }
@@ -153,13 +158,156 @@ public class PersonalData {
             return text.legacyClear();
         }
         Optional<DataKeys.Row> row = keys.byId(text.keyId());
-        if (row.isEmpty() || row.get().wrapped() == null) {
+        if (row.isEmpty() || row.get().wrapped() == null || text.ciphertext() == null) {
             return whenGone;
         }
         try {
             byte[] plain = Aead.decrypt(unwrap(row.get()), Base64.getDecoder().decode(text.ciphertext()),
                     associated(text.keyId()));
             return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Personal data under key " + text.keyId() + " does not open with its key");
+        }
+    }
+
+    /**
+     * Seals free text of records that are new (an expenditure, an indicator value being recorded): each non-blank text
+     * under a new key of its own subject, all keys stored in one batch, in the write's transaction. Blank or null text
+     * gets no key and is answered null. No key is looked up: a new record's subjects have none yet.
+     */
+    public List<PersonalText> sealNew(String projectId, List<String> subjects, List<String> texts) {
+        List<PersonalText> sealed = new ArrayList<>(texts.size());
+        List<DataKeys.Row> created = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                sealed.add(null);
+                continue;
+            }
+            requireMasterKey();
+            String keyId = UUID.randomUUID().toString();
+            SecretKey key = Aead.newKey();
+            created.add(new DataKeys.Row(keyId, projectId, subjects.get(i), master.wrap(key, keyId)));
+            sealed.add(sealWith(key, keyId, text));
+        }
+        keys.insertAll(created, master == null ? null : master.id());
+        return sealed;
+    }
+
+    /**
+     * Seals free text of records that may have been recorded before (a correction, a later progress report): each
+     * non-blank text under its subject's key, which is created if there is none yet, so every version of a record's
+     * field is under one key and one redaction covers them all. One query finds the existing keys, one batch stores
+     * the new ones. A subject whose key is destroyed (redacted) cannot be given text again (409).
+     */
+    public List<PersonalText> seal(String projectId, List<String> subjects, List<String> texts) {
+        List<String> wanted = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) != null && !texts.get(i).isBlank()) {
+                wanted.add(subjects.get(i));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return java.util.Collections.nCopies(texts.size(), null);
+        }
+        requireMasterKey();
+        Map<String, DataKeys.Row> existing = new HashMap<>();
+        for (DataKeys.Row row : keys.bySubjects(projectId, wanted)) {
+            existing.put(row.subject(), row);
+        }
+        List<PersonalText> sealed = new ArrayList<>(texts.size());
+        List<DataKeys.Row> created = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                sealed.add(null);
+                continue;
+            }
+            DataKeys.Row row = existing.get(subjects.get(i));
+            if (row == null) {
+                String keyId = UUID.randomUUID().toString();
+                SecretKey key = Aead.newKey();
+                created.add(new DataKeys.Row(keyId, projectId, subjects.get(i), master.wrap(key, keyId)));
+                sealed.add(sealWith(key, keyId, text));
+            } else if (row.wrapped() == null) {
+                throw RuleViolation.conflict("redacted-text-stays-redacted", null, "The text of "
+                        + subjects.get(i) + " has been redacted; it cannot be given new text.");
+            } else {
+                sealed.add(sealWith(unwrap(row), row.keyId(), text));
+            }
+        }
+        keys.insertAll(created, master.id());
+        return sealed;
+    }
+
+    /**
+     * A redacted field as a later version of its record carries it: under its destroyed key, with no ciphertext, so it
+     * opens as {@link #REDACTED} wherever it is read.
+     */
+    public PersonalText redacted(String projectId, String subject) {
+        return keys.bySubject(projectId, subject).map(r -> PersonalText.sealed(r.keyId(), null))
+                .orElseThrow(() -> new IllegalStateException("No key for the redacted " + subject));
+    }
+
+    /**
+     * Redacts a subject's text: destroys its key, in the redacting write's transaction. Text recorded before it was
+     * sealed has no key; it gets a destroyed one, so later versions of its record can refer to it as redacted.
+     */
+    public void redact(String projectId, String subject) {
+        if (!keys.destroy(projectId, subject) && keys.bySubject(projectId, subject).isEmpty()) {
+            keys.insertAll(List.of(new DataKeys.Row(UUID.randomUUID().toString(), projectId, subject, null)),
+                    master == null ? "none" : master.id());
+        }
+    }
+
+    /**
+     * Opens the texts of a batch of events: their keys are read in one query, each key unwrapped at most once. An
+     * opener lives no longer than the batch it was made for (a projection's transaction), so no unwrapped key outlives
+     * a redaction that commits after it.
+     */
+    public Opener opener(java.util.Collection<String> keyIds) {
+        Map<String, DataKeys.Row> rows = new HashMap<>();
+        for (DataKeys.Row row : keys.byIds(keyIds)) {
+            rows.put(row.keyId(), row);
+        }
+        return new Opener(rows);
+    }
+
+    /** Opens the texts sealed under the keys it read; a key it did not read is looked up on its own. */
+    public final class Opener {
+        private final Map<String, DataKeys.Row> rows;
+        private final Map<String, SecretKey> unwrapped = new HashMap<>();
+
+        private Opener(Map<String, DataKeys.Row> rows) {
+            this.rows = rows;
+        }
+
+        /** The clear text; {@code whenGone} if its key is destroyed; as stored if it was recorded in the clear. */
+        public String open(PersonalText text, String whenGone) {
+            if (text == null) {
+                return null;
+            }
+            if (text.keyId() == null) {
+                return text.legacyClear();
+            }
+            DataKeys.Row row = rows.computeIfAbsent(text.keyId(), id -> keys.byId(id).orElse(null));
+            if (row == null || row.wrapped() == null || text.ciphertext() == null) {
+                return whenGone;
+            }
+            SecretKey key = unwrapped.computeIfAbsent(row.keyId(), id -> unwrap(row));
+            return openWith(key, text);
+        }
+    }
+
+    private static PersonalText sealWith(SecretKey key, String keyId, String text) {
+        byte[] sealed = Aead.encrypt(key, text.getBytes(StandardCharsets.UTF_8), associated(keyId));
+        return PersonalText.sealed(keyId, Base64.getEncoder().encodeToString(sealed));
+    }
+
+    private static String openWith(SecretKey key, PersonalText text) {
+        try {
+            return new String(Aead.decrypt(key, Base64.getDecoder().decode(text.ciphertext()),
+                    associated(text.keyId())), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Personal data under key " + text.keyId() + " does not open with its key");
         }

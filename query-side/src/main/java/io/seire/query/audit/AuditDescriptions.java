@@ -141,6 +141,14 @@ public final class AuditDescriptions {
             return new Description(e.endDate().toString(), "Staff member " + e.staffId() + " left position "
                     + e.position() + " (last working day " + e.endDate() + ")", e.reason(), List.of(STAFFING, date(e.endDate())));
         }
+        if (event instanceof io.seire.kernel.personaldata.FreeTextRedacted e) {
+            return new Description(null, "Free text of " + e.record() + " redacted (" + String.join(", ", e.fields())
+                    + "; its keys destroyed)", e.reason(), switch (e.kind()) {
+                        case EXPENDITURE -> List.of();
+                        case INDICATOR_VALUE -> List.of(indicator(e.scope()));
+                        case PROGRESS -> List.of(subActivity(e.scope()));
+                    });
+        }
         if (event instanceof io.seire.kernel.staffing.StaffMemberErased e) {
             return new Description(null, "Personal data of staff member " + e.staffId() + " erased (its key destroyed)",
                     e.reason(), List.of(STAFFING));

@@ -5,6 +5,10 @@ import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ExpenditureRecorded;
 import io.seire.kernel.finance.OriginalAmount;
+import io.seire.kernel.personaldata.FreeTextRedacted;
+import io.seire.kernel.personaldata.RedactedRecord;
+import io.seire.platform.personaldata.PersonalData;
+import io.seire.query.personaldata.SealedTexts;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
@@ -32,24 +36,26 @@ public class FinanceProjection {
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
     private final ProjectionWriter writer;
+    private final SealedTexts sealed;
     /** A budget line's cost category never changes once the line is added. */
     private final Map<String, String> costCategories = new ConcurrentHashMap<>();
 
-    public FinanceProjection(ProjectionWriter writer) {
+    public FinanceProjection(ProjectionWriter writer, SealedTexts sealed) {
         this.writer = writer;
+        this.sealed = sealed;
     }
 
     @EventHandler
     public void on(ExpenditureRecorded e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        insert(position, e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", e.details(),
-                e.corrects(), null, at, actor);
+        insert(position, e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", described(e.details(),
+                e.description()), e.corrects(), null, at, actor);
     }
 
     @EventHandler
     public void on(ExpenditureCorrected e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         String corrects = previous(e.projectId(), e.expenditureId(), position).corrects();
-        insert(position, e.projectId(), e.expenditureId(), "CORRECTED", "RECORDED", e.details(), corrects,
-                e.reason(), at, actor);
+        insert(position, e.projectId(), e.expenditureId(), "CORRECTED", "RECORDED", described(e.details(),
+                e.description()), corrects, e.reason(), at, actor);
         close(e.projectId(), e.expenditureId(), position);
     }
 
@@ -59,6 +65,25 @@ public class FinanceProjection {
         insert(position, e.projectId(), e.expenditureId(), "CANCELLED", "CANCELLED", before.details(),
                 before.corrects(), e.reason(), at, actor);
         close(e.projectId(), e.expenditureId(), position);
+    }
+
+    /**
+     * A redacted description reads {@code [redacted]} in every version of the expenditure (a rebuild finds its key
+     * destroyed and writes the same).
+     */
+    @EventHandler
+    public void on(FreeTextRedacted e) {
+        if (e.kind() != RedactedRecord.EXPENDITURE || !e.fields().contains("description")) {
+            return;
+        }
+        writer.flush(); // after every version queued before it
+        writer.update("UPDATE expenditure_version SET description = ? WHERE project_id = ? AND expenditure_id = ? "
+                + "AND description IS NOT NULL", PersonalData.REDACTED, e.projectId(), e.recordId());
+    }
+
+    private ExpenditureDetails described(ExpenditureDetails d, io.seire.kernel.PersonalText description) {
+        return new ExpenditureDetails(d.budgetLine(), d.amount(), d.incurredOn(), d.paidOn(), d.supplier(), d.invoice(),
+                sealed.open(description, PersonalData.REDACTED), d.original());
     }
 
     private String costCategory(String projectId, String line) {

@@ -1,6 +1,10 @@
 package io.seire.query.progress;
 
 import io.seire.kernel.progress.ActivityProgressReported;
+import io.seire.kernel.personaldata.FreeTextRedacted;
+import io.seire.kernel.personaldata.RedactedRecord;
+import io.seire.platform.personaldata.PersonalData;
+import io.seire.query.personaldata.SealedTexts;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class ProgressProjection {
 
     private final ProjectionWriter writer;
+    private final SealedTexts sealed;
 
-    public ProgressProjection(ProjectionWriter writer) {
+    public ProgressProjection(ProjectionWriter writer, SealedTexts sealed) {
         this.writer = writer;
+        this.sealed = sealed;
     }
 
     @EventHandler
@@ -28,7 +34,36 @@ public class ProgressProjection {
         writer.update("INSERT INTO activity_progress (position, project_id, sub_activity, period_id, status, summary, "
                         + "problems, measures, next_steps, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
-                position, e.projectId(), e.subActivity(), e.period(), e.status().name(), e.summary(),
-                e.problems(), e.measures(), e.nextSteps(), Projections.at(at), actor);
+                position, e.projectId(), e.subActivity(), e.period(), e.status().name(), open(e.summary()),
+                open(e.problems()), open(e.measures()), open(e.nextSteps()), Projections.at(at), actor);
+    }
+
+    /** A redacted field of the narrative reads {@code [redacted]} in every report of that sub-activity and period. */
+    @EventHandler
+    public void on(FreeTextRedacted e) {
+        if (e.kind() != RedactedRecord.PROGRESS) {
+            return;
+        }
+        writer.flush(); // after every report queued before it
+        for (String field : e.fields()) {
+            String column = column(field);
+            writer.update("UPDATE activity_progress SET " + column + " = ? WHERE project_id = ? AND sub_activity = ? "
+                    + "AND period_id = ? AND " + column + " IS NOT NULL", PersonalData.REDACTED, e.projectId(),
+                    e.scope(), e.recordId());
+        }
+    }
+
+    static String column(String field) {
+        return switch (field) {
+            case "summary" -> "summary";
+            case "problems" -> "problems";
+            case "measures" -> "measures";
+            case "nextSteps" -> "next_steps";
+            default -> throw new IllegalStateException("No column for " + field);
+        };
+    }
+
+    private String open(io.seire.kernel.PersonalText text) {
+        return sealed.open(text, PersonalData.REDACTED);
     }
 }

@@ -74,6 +74,25 @@ public class ReportProjection {
         }, e.projectId());
     }
 
+    /**
+     * A submitted report keeps the progress narratives and indicator values' notes as they stood: a redaction redacts
+     * them there too (its PDF, rendered anew, shows {@code [redacted]}).
+     */
+    @EventHandler
+    public void on(io.seire.kernel.personaldata.FreeTextRedacted e) {
+        if (e.kind() == io.seire.kernel.personaldata.RedactedRecord.EXPENDITURE) {
+            return; // a report document holds no expenditure's description
+        }
+        JdbcTemplate jdbc = writer.read();
+        jdbc.query("SELECT report_id, document FROM report WHERE project_id = ?", rs -> {
+            String redacted = RedactedTexts.inDocument(json, rs.getString(2), e);
+            if (redacted != null) {
+                writer.update("UPDATE report SET document = ? WHERE project_id = ? AND report_id = ?", redacted,
+                        e.projectId(), rs.getString(1));
+            }
+        }, e.projectId());
+    }
+
     private static ReportComposer.Signatory signatory(io.seire.kernel.reporting.Signatory s) {
         return s == null ? null : new ReportComposer.Signatory(s.name(), s.position());
     }

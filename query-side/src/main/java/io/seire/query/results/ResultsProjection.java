@@ -3,6 +3,10 @@ package io.seire.query.results;
 import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
+import io.seire.kernel.personaldata.FreeTextRedacted;
+import io.seire.kernel.personaldata.RedactedRecord;
+import io.seire.platform.personaldata.PersonalData;
+import io.seire.query.personaldata.SealedTexts;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
@@ -25,15 +29,37 @@ public class ResultsProjection {
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
     private final ProjectionWriter writer;
+    private final SealedTexts sealed;
 
-    public ResultsProjection(ProjectionWriter writer) {
+    public ResultsProjection(ProjectionWriter writer, SealedTexts sealed) {
         this.writer = writer;
+        this.sealed = sealed;
     }
 
     @EventHandler
     public void on(IndicatorValueRecorded e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         writer.update(INSERT, position, e.projectId(), e.indicator(), e.valueId(), e.period(), e.value(),
-                e.note(), e.evidence(), "RECORDED", "RECORDED", null, Projections.at(at), actor);
+                sealed.open(e.note(), PersonalData.REDACTED), sealed.open(e.evidence(), PersonalData.REDACTED),
+                "RECORDED", "RECORDED", null, Projections.at(at), actor);
+    }
+
+    /** A redacted note or evidence reads {@code [redacted]} in every version of the value. */
+    @EventHandler
+    public void on(FreeTextRedacted e) {
+        if (e.kind() != RedactedRecord.INDICATOR_VALUE) {
+            return;
+        }
+        writer.flush(); // after every version queued before it
+        for (String field : e.fields()) {
+            String column = switch (field) {
+                case "note" -> "note";
+                case "evidence" -> "evidence";
+                default -> throw new IllegalStateException("No column for " + field);
+            };
+            writer.update("UPDATE indicator_value_version SET " + column + " = ? WHERE project_id = ? AND indicator = ? "
+                    + "AND value_id = ? AND " + column + " IS NOT NULL", PersonalData.REDACTED, e.projectId(),
+                    e.scope(), e.recordId());
+        }
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import io.seire.kernel.staffing.StaffDeparted;
 import io.seire.kernel.staffing.StaffHired;
 import io.seire.kernel.staffing.StaffMemberErased;
 import io.seire.platform.personaldata.PersonalData;
+import io.seire.query.personaldata.SealedTexts;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.Projections;
@@ -28,11 +29,11 @@ import org.springframework.stereotype.Component;
 public class StaffingProjection {
 
     private final ProjectionWriter writer;
-    private final PersonalData personalData;
+    private final SealedTexts sealed;
 
-    public StaffingProjection(ProjectionWriter writer, PersonalData personalData) {
+    public StaffingProjection(ProjectionWriter writer, SealedTexts sealed) {
         this.writer = writer;
-        this.personalData = personalData;
+        this.sealed = sealed;
     }
 
     @EventHandler
@@ -52,7 +53,7 @@ public class StaffingProjection {
     @EventHandler
     public void on(StaffHired e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         change(position, e.projectId(), "HIRED", e.position(), e.staffId(), e.startDate(),
-                personalData.open(e.name(), PersonalData.ERASED), e.workloadPercent(), null, at, actor);
+                sealed.open(e.name(), PersonalData.ERASED), e.workloadPercent(), null, at, actor);
     }
 
     @EventHandler

@@ -92,7 +92,8 @@ final class Dataset {
             BigDecimal francs = BigDecimal.valueOf(1000 + i % 9000, 2);
             BigDecimal rate = new BigDecimal("1.064");
             return new ExpenditureRecorded(projectId, id, line, francs.multiply(rate).setScale(2, RoundingMode.HALF_UP),
-                    day, day.plusDays(14), supplier, id, description, false, null,
+                    day, day.plusDays(14), supplier, id, io.seire.kernel.PersonalText.recordedInClear(description), false,
+                    null,
                     new OriginalAmount(francs, "CHF", rate, day, "Eesti Pank"));
         }
         return new ExpenditureRecorded(projectId, id, line, BigDecimal.valueOf(100 + i % 90_000, 2), day,
@@ -110,9 +111,9 @@ final class Dataset {
                     new BigDecimal("1.00"), day, day, "OÜ Andmed", "D-" + i, "Andmekulu", false, null);
         }
         if (i % 1000 == 1) {
-            return new IndicatorValueRecorded(projectId, "O1", "D-" + i, period, "1", null, null);
+            return IndicatorValueRecorded.inClear(projectId, "O1", "D-" + i, period, "1", null, null);
         }
-        return new ActivityProgressReported(projectId, String.valueOf(1 + i % 6), period, ProgressStatus.ON_TRACK,
+        return ActivityProgressReported.inClear(projectId, String.valueOf(1 + i % 6), period, ProgressStatus.ON_TRACK,
                 SUMMARY, null, null, null);
     }
 }
