@@ -21,20 +21,35 @@ public class StoredEvents {
     static final int READ_AHEAD = 2000;
 
     private static final Object ROWS = new Object();
+    private static final Object IDS = new Object();
 
     private final ProjectionWriter writer;
+    private final BulkLoad bulk;
 
     public StoredEvents(ProjectionWriter writer) {
+        this(writer, BulkLoad.never());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public StoredEvents(ProjectionWriter writer, BulkLoad bulk) {
         this.writer = writer;
+        this.bulk = bulk;
     }
 
     /** The global position the event is stored at. */
     public long position(TrackedEventMessage<?> message) {
         long index = message.trackingToken().position()
                 .orElseThrow(() -> new IllegalStateException("event " + message.getIdentifier() + " has no position"));
-        EventChain.StoredEvent atIndex = rowOrNull(index);
-        if (atIndex != null && atIndex.eventId().equals(message.getIdentifier())) {
-            return index;
+        if (bulk.active()) {
+            // a rebuild keeps the chain, so it needs no stored rows: only which event is at the index
+            if (message.getIdentifier().equals(idOrNull(index))) {
+                return index;
+            }
+        } else {
+            EventChain.StoredEvent atIndex = rowOrNull(index);
+            if (atIndex != null && atIndex.eventId().equals(message.getIdentifier())) {
+                return index;
+            }
         }
         // it filled a gap below the token's index
         EventChain.StoredEvent own = writer.read().query("SELECT " + EventChain.COLUMNS
@@ -57,6 +72,27 @@ public class StoredEvents {
             throw new IllegalStateException("Event " + position + " is not in the event store");
         }
         return row;
+    }
+
+    /** The identifier of the event at a position, read ahead like the rows but without them. */
+    private String idOrNull(long position) {
+        Map<Long, String> ids = writer.transactionScoped(IDS, k -> new HashMap<>());
+        if (ids != null && ids.containsKey(position)) {
+            return ids.get(position);
+        }
+        Map<Long, String> read = new HashMap<>();
+        writer.read().query("SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex >= ? "
+                + "AND globalindex < ? ORDER BY globalindex", rs -> {
+            read.put(rs.getLong(1), rs.getString(2));
+        }, position, position + (ids == null ? 1 : READ_AHEAD));
+        String id = read.get(position);
+        if (ids != null) {
+            ids.putAll(read);
+            if (id == null) {
+                ids.put(position, null); // not committed or rolled back: asked again only in a later transaction
+            }
+        }
+        return id;
     }
 
     private EventChain.StoredEvent rowOrNull(long position) {
