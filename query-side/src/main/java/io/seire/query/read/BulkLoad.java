@@ -123,6 +123,11 @@ public class BulkLoad {
                     + "WHERE schemaname = current_schema() AND indexname = ? ON CONFLICT (name) DO NOTHING", index);
             jdbc.execute("DROP INDEX IF EXISTS " + index);
         }
+        activate(links);
+    }
+
+    /** Loads in bulk from now on; the chains link up to the given sequences. */
+    void activate(Map<String, Long> links) {
         linkedUpTo = links;
         active = true;
     }

@@ -42,10 +42,14 @@ public class StoredEvents {
                 .orElseThrow(() -> new IllegalStateException("event " + message.getIdentifier() + " has no position"));
         if (bulk.active()) {
             // a rebuild keeps the chain, so it needs no stored rows: only which event is at the index
-            if (message.getIdentifier().equals(idOrNull(index))) {
+            String id = sharedIdOrNull(index);
+            if (message.getIdentifier().equals(id != null ? id : idOrNull(index))) {
                 return index;
             }
         } else {
+            if (!sharedIds.isEmpty()) {
+                sharedIds.clear(); // the rebuild is over
+            }
             EventChain.StoredEvent atIndex = rowOrNull(index);
             if (atIndex != null && atIndex.eventId().equals(message.getIdentifier())) {
                 return index;
@@ -72,6 +76,32 @@ public class StoredEvents {
             throw new IllegalStateException("Event " + position + " is not in the event store");
         }
         return row;
+    }
+
+    /**
+     * During a rebuild, the identifiers of stored events by blocks of positions, shared by the segments that replay the
+     * same stretch of the stream (each would read every block otherwise). Only stored events are kept: which event is
+     * at a position never changes once it is stored; a position not (yet) stored is asked of the transaction's own
+     * read-ahead.
+     */
+    private final Map<Long, Map<Long, String>> sharedIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String sharedIdOrNull(long position) {
+        long block = position / READ_AHEAD;
+        Map<Long, String> ids = sharedIds.get(block);
+        if (ids == null) {
+            Map<Long, String> read = new HashMap<>();
+            writer.read().query("SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex >= ? "
+                    + "AND globalindex < ?", rs -> {
+                read.put(rs.getLong(1), rs.getString(2));
+            }, block * READ_AHEAD, (block + 1) * READ_AHEAD);
+            ids = read;
+            sharedIds.put(block, read);
+            if (sharedIds.size() > 64) {
+                sharedIds.keySet().removeIf(b -> b < block - 32 || b > block + 32);
+            }
+        }
+        return ids.get(position);
     }
 
     /** The identifier of the event at a position, read ahead like the rows but without them. */
