@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code ops/rebuild} empties the views and resets the tokens in one transaction: a death in between changes
- * nothing, and it refuses to start while another node holds a claim. A completed rebuild gives the same rows.
+ * nothing, and it refuses to start while another node holds a claim. A completed rebuild gives the same rows, byte
+ * for byte, though it loads them in bulk (ADR 0038).
  */
 class ProjectionRebuildTest extends ApiTestBase {
 
@@ -27,6 +28,8 @@ class ProjectionRebuildTest extends ApiTestBase {
     DataSource dataSource;
     @Autowired
     ProjectionRebuild rebuild;
+    @Autowired
+    io.seire.query.read.BulkLoad bulkLoad;
 
     private JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
@@ -115,6 +118,129 @@ class ProjectionRebuildTest extends ApiTestBase {
         after.remove("tokens");
         assertThat(after).isEqualTo(before);
         assertThat(admin.get("/api/v1/projects?minPosition=" + position).status()).isEqualTo(200);
+    }
+
+    /**
+     * A history with every kind of change a projection folds: corrections, cancellations, retractions, values and a
+     * budget revision back-dated before facts already recorded, free text COPY must escape, a foreign-currency amount,
+     * hires and a departure, a work plan through approval, a reimbursement request through payment.
+     */
+    private long aHistoryOfEveryKindOfChange() {
+        String programme = unique("Šveitsi-Eesti koostööprogramm rebuild");
+        assertThat(admin.post("/api/v1/programmes", AccessMatrixTest.programme(programme)).status()).isEqualTo(201);
+        String project = unique("rebuild-Ž");
+        String base = "/api/v1/projects/" + Api.seg(project);
+        ok(admin.post("/api/v1/projects", AccessMatrixTest.body("id", project, "name", "Õigused \\ \"ümber\"",
+                "programme", programme, "component", "C1", "beneficiary", "KÜSK", "currency", "EUR",
+                "eligibleFrom", "2024-06-01", "eligibleTo", "2026-12-31", "flexibilityPercent", "10",
+                "reportingPeriods", List.of(
+                        AccessMatrixTest.body("id", "2024", "from", "2024-06-01", "to", "2024-12-31"),
+                        AccessMatrixTest.body("id", "2025", "from", "2025-01-01", "to", "2025-12-31")))));
+        ok(admin.post(base + "/sub-activities", AccessMatrixTest.body("code", "1", "name", "Üks")));
+        ok(admin.post(base + "/budget-lines", AccessMatrixTest.body("code", "L", "subActivity", "1",
+                "costCategory", "STAFF", "planned", "10000.00")));
+        ok(admin.post(base + "/budget-lines", AccessMatrixTest.body("code", "S", "subActivity", "1",
+                "costCategory", "SERVICES", "planned", "5000.00")));
+        ok(admin.post(base + "/indicators", AccessMatrixTest.body("code", "O1", "name", "Näitaja", "unit", "tk",
+                "kind", "OUTPUT", "measure", "NUMBER", "aggregation", "SUM", "ascending", true, "baseline", "0",
+                "target", "5")));
+        ok(admin.post(base + "/positions", AccessMatrixTest.body("code", "POS", "title", "Projektijuht",
+                "subActivities", List.of("1"), "openedOn", "2024-06-01")));
+        for (int i = 1; i <= 6; i++) {
+            ok(admin.post(base + "/expenditures", AccessMatrixTest.body("id", "X" + i, "budgetLine", i % 2 == 0 ? "L" : "S",
+                    "amount", i + "0.25", "incurredOn", "2025-03-0" + i, "paidOn", "2025-03-1" + i,
+                    "supplier", "Tarnija\tõ " + i, "invoice", "A-" + i, "description", "Rida üks\nrida \\ kaks")));
+        }
+        // back-dated: recorded after the 2025 facts, incurred in 2024
+        ok(admin.post(base + "/expenditures", AccessMatrixTest.body("id", "X0", "budgetLine", "L", "amount", "99.99",
+                "incurredOn", "2024-07-01", "paidOn", "2024-07-15")));
+        ok(admin.post(base + "/expenditures/X2/corrections", AccessMatrixTest.body("amount", "21.00",
+                "reason", "Parandus\r\nteine rida")));
+        ok(admin.post(base + "/expenditures/X2/corrections", AccessMatrixTest.body("incurredOn", "2024-08-01",
+                "reason", "Tagantjärele")));
+        ok(admin.post(base + "/expenditures/X3/cancellation", AccessMatrixTest.body("reason", "Topelt")));
+        ok(admin.post(base + "/budget-lines/L/revisions", AccessMatrixTest.body("planned", "9000.00",
+                "effectiveFrom", "2024-06-01", "reason", "Tagasiulatuv muudatus")));
+        ok(admin.post(base + "/indicators/O1/values", AccessMatrixTest.body("id", "V1", "period", "2025", "value", "2",
+                "note", "Märkus\tveerus")));
+        ok(admin.post(base + "/indicators/O1/values", AccessMatrixTest.body("id", "V0", "period", "2024", "value", "1")));
+        ok(admin.post(base + "/indicators/O1/values/V1/corrections", AccessMatrixTest.body("value", "3",
+                "reason", "Parandus")));
+        ok(admin.post(base + "/indicators/O1/values/V0/retraction", AccessMatrixTest.body("reason", "Vale")));
+        for (String period : List.of("2025", "2024", "2025")) {
+            ok(admin.post(base + "/sub-activities/1/progress", AccessMatrixTest.body("period", period,
+                    "status", "ON_TRACK", "summary", "Kõik hästi\n\\ \"tsitaat\"\t" + period,
+                    "problems", "Probleem", "measures", "Meede", "nextSteps", "Edasi")));
+        }
+        ok(admin.post(base + "/positions/POS/hires", AccessMatrixTest.body("staffId", "S1", "name", "Maris Praats",
+                "startDate", "2024-06-03", "workloadPercent", "100")));
+        ok(admin.post(base + "/staff/S1/departure", AccessMatrixTest.body("endDate", "2024-11-29")));
+        ok(admin.post(base + "/positions/POS/hires", AccessMatrixTest.body("staffId", "S2", "name", "Elmo Puidet",
+                "startDate", "2024-12-01", "workloadPercent", "50")));
+        ok(admin.post(base + "/work-plans", AccessMatrixTest.workPlan()));
+        ok(admin.post(base + "/work-plans/2025/submission", AccessMatrixTest.body()));
+        ok(admin.post(base + "/work-plans/2025/return", AccessMatrixTest.body("comment", "Täienda")));
+        ok(admin.post(base + "/work-plans", AccessMatrixTest.workPlan()));
+        ok(admin.post(base + "/work-plans/2025/submission", AccessMatrixTest.body()));
+        ok(admin.post(base + "/work-plans/2025/approval", AccessMatrixTest.body("comment", "Sobib")));
+        ok(admin.post(base + "/reimbursement-requests", AccessMatrixTest.claim("RR")));
+        ok(admin.post(base + "/reimbursement-requests/RR/approval", AccessMatrixTest.body()));
+        long last = ok(admin.post(base + "/reimbursement-requests/RR/payment",
+                AccessMatrixTest.body("paidOn", "2025-02-01", "amount", "50.00")));
+        assertThat(admin.get("/api/v1/projects?minPosition=" + last).status()).isEqualTo(200);
+        return last;
+    }
+
+    private static long ok(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isBetween(200, 201);
+        return r.position();
+    }
+
+    /** Every read table's full contents, each row as PostgreSQL writes it as text, in order. */
+    private Map<String, List<String>> everyReadTable() {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        List<String> names = new java.util.ArrayList<>(ProjectionRebuild.VIEW_TABLES);
+        names.addAll(List.of("event_chain", "report", "report_decision")); // kept by a rebuild, not recomputed
+        for (String table : names) {
+            tables.put(table, jdbc().queryForList("SELECT t::text FROM " + table + " t ORDER BY 1", String.class));
+        }
+        tables.put("indexes", jdbc().queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                + "ORDER BY indexname", String.class));
+        return tables;
+    }
+
+    @Test
+    void a_rebuild_writes_read_tables_byte_identical_to_the_live_projection_of_the_same_events() throws Exception {
+        long position = aHistoryOfEveryKindOfChange();
+        Map<String, List<String>> live = everyReadTable();
+        assertThat(live.get("expenditure_version")).anyMatch(row -> row.contains("\n") && row.contains("\t")); // COPY had text to escape
+
+        ProjectionRebuild.Progress done = rebuild.rebuild(p -> { }, Duration.ofMillis(50));
+
+        assertThat(done.done()).isTrue();
+        Map<String, List<String>> rebuilt = everyReadTable();
+        for (String table : live.keySet()) {
+            assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(live.get(table));
+        }
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
+        assertThat(admin.get("/api/v1/projects?minPosition=" + position).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_view_indexes_a_rebuild_that_died_had_dropped_are_re_created_when_a_node_starts() {
+        someRecordedFacts();
+        String definition = jdbc().queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                + "'audit_entry_by_time'", String.class);
+        // what a rebuild that died after emptying the views leaves behind: the index dropped, its definition kept
+        jdbc().update("INSERT INTO projection_rebuild_index (name, definition) VALUES ('audit_entry_by_time', ?)",
+                definition);
+        jdbc().execute("DROP INDEX audit_entry_by_time");
+
+        bulkLoad.restoreIndexesOnStart(); // what a node runs when it starts
+
+        assertThat(jdbc().queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'audit_entry_by_time'",
+                String.class)).isEqualTo(definition);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
     }
 
     private void hook(Runnable hook) throws Exception {

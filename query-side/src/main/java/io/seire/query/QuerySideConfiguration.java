@@ -43,12 +43,17 @@ public class QuerySideConfiguration {
         return new PromptEventSource(eventStore, nudgeMillis);
     }
 
-    /** How many segments this node may claim at most (the rest are left to other query nodes). */
+    /**
+     * How many segments this node may claim at most (the rest are left to other query nodes); events of one project
+     * in order, except progress reports during a rebuild (ADR 0038).
+     */
     @Bean
     public org.axonframework.config.ConfigurerModule projectionSegments(
-            @Value("${seire.projections.max-claimed-segments:32767}") int maxClaimedSegments) {
+            @Value("${seire.projections.max-claimed-segments:32767}") int maxClaimedSegments,
+            io.seire.query.read.BulkLoad bulkLoad) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                Projections.GROUP, (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments));
+                        Projections.GROUP, (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments))
+                .registerSequencingPolicy(Projections.GROUP, configuration -> bulkLoad.sequencingPolicy());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
 import io.seire.platform.eventstore.EventChain;
+import io.seire.query.read.BulkLoad;
 import io.seire.query.read.EventPosition;
 import io.seire.query.read.ProjectionWriter;
 import io.seire.query.read.StoredEvents;
@@ -37,12 +38,19 @@ public class AuditProjection {
 
     private final ProjectionWriter writer;
     private final StoredEvents storedEvents;
+    private final BulkLoad bulk;
     /** A reporting period's end never changes once the project is registered. */
     private final Map<String, LocalDate> periodEnds = new ConcurrentHashMap<>();
 
     public AuditProjection(ProjectionWriter writer, StoredEvents storedEvents) {
+        this(writer, storedEvents, BulkLoad.never());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AuditProjection(ProjectionWriter writer, StoredEvents storedEvents, BulkLoad bulk) {
         this.writer = writer;
         this.storedEvents = storedEvents;
+        this.bulk = bulk;
     }
 
     @EventHandler
@@ -82,6 +90,9 @@ public class AuditProjection {
      * fails and is retried, so a link is never computed from anything but its true predecessor.
      */
     private void link(String projectId, long position, long sequence) {
+        if (bulk.linked(projectId, sequence)) {
+            return; // a rebuild keeps the chain: this link is stored already
+        }
         Map<String, String> lastLinks = writer.transactionScoped(LAST_LINKS, k -> new HashMap<>());
         String key = projectId + '\u0000' + (sequence - 1);
         String previous = sequence == 0 ? EventChain.GENESIS : lastLinks == null ? null : lastLinks.get(key);
@@ -131,9 +142,15 @@ public class AuditProjection {
         if (period == null) {
             return null;
         }
-        return periodEnds.computeIfAbsent(event.projectId() + '\u0000' + period, k -> writer.read().query(
+        LocalDate end = periodEnds.computeIfAbsent(event.projectId() + '\u0000' + period, k -> writer.read().query(
                 "SELECT date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
                 rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null, event.projectId(), period));
+        if (end == null && bulk.awaitsRegistration(event.projectId())) {
+            // a rebuild replays progress reports beside their project's other events (ADR 0038)
+            throw new IllegalStateException("Project " + event.projectId() + " is not registered in the views yet; "
+                    + "its event at " + position + " will be described on retry");
+        }
+        return end;
     }
 
     private String valuePeriod(String projectId, String valueId, long position) {

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tokens and replays, reporting progress as it goes. The hash chain and the submitted report documents are kept:
  * they record what was seen and submitted then, and must not be recomputed from today's rows. Emptying the tables
  * and resetting the tokens is one transaction: if the process dies in between, nothing changed. Every other query
- * node must be stopped first: while one holds a claim on a segment the rebuild refuses to start.
+ * node must be stopped first: while one holds a claim on a segment the rebuild refuses to start. The replay is a
+ * {@link BulkLoad} (ADR 0038).
  */
 @Component
 public class ProjectionRebuild {
@@ -35,18 +36,21 @@ public class ProjectionRebuild {
     private final TransactionTemplate transactions;
     private final ProjectionProgress progress;
     private final Duration claimTimeout;
+    private final BulkLoad bulk;
     /** Runs between emptying the tables and resetting the tokens; tests use it to die there. */
     private Runnable betweenTruncateAndReset = () -> { };
 
     public ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                              TransactionTemplate transactions, ProjectionProgress progress,
                              @org.springframework.beans.factory.annotation.Value(
-                                     "${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                                     "${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+                             BulkLoad bulk) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.progress = progress;
         this.claimTimeout = claimTimeout;
+        this.bulk = bulk;
     }
 
     /** Refused: another node holds a claim on one of the processor's segments. */
@@ -72,10 +76,12 @@ public class ProjectionRebuild {
             transactions.executeWithoutResult(s -> {
                 refuseWhileClaimedElsewhere();
                 jdbc.execute("TRUNCATE " + String.join(", ", VIEW_TABLES));
+                bulk.begin();
                 betweenTruncateAndReset.run();
                 processor.resetTokens(); // joins this transaction: the token store uses its connection
             });
         } catch (RuntimeException refusedOrFailed) {
+            bulk.abandon();
             processor.start(); // nothing changed: go on projecting from where the views were
             throw refusedOrFailed;
         }
@@ -88,6 +94,9 @@ public class ProjectionRebuild {
                     .min().orElse(0L);
             // a segment stays "replaying" until an event beyond the reset arrives, so that flag cannot end the wait
             boolean done = !status.isEmpty() && processed >= head && progress.reachedPosition(head);
+            if (done) {
+                bulk.finish(); // the views are complete once their indexes are back: part of the rebuild's time
+            }
             double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
             long handled = done ? events : countHandledUpTo(Math.min(processed, head));
             Progress now = new Progress(handled, events, handled / seconds, done);

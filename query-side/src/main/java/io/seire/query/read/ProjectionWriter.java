@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Statements run grouped, in the order each statement first appeared. That is safe for Seire's projections:
  * every {@code UPDATE} is preceded in its handler by a read (which flushes), and touches only rows of positions
  * before the event's own.
+ *
+ * <p>During a rebuild ({@link BulkLoad}) the inserts into the large position-keyed tables go as {@code COPY}.
  */
 @Component
 public class ProjectionWriter {
@@ -25,9 +27,16 @@ public class ProjectionWriter {
     private static final Object KEY = new Object();
 
     private final JdbcTemplate jdbc;
+    private final BulkLoad bulk;
 
     public ProjectionWriter(JdbcTemplate jdbc) {
+        this(jdbc, BulkLoad.never());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ProjectionWriter(JdbcTemplate jdbc, BulkLoad bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
     }
 
     /** Queues a statement in the current transaction. */
@@ -68,7 +77,11 @@ public class ProjectionWriter {
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(KEY);
         if (pending == null) {
-            Pending created = new Pending();
+            Pending created = new Pending(bulk);
+            if (bulk.active()) {
+                // a batch lost in a crash is lost with its token, and replayed: no need to wait for the WAL flush
+                jdbc.execute("SET LOCAL synchronous_commit TO off");
+            }
             TransactionSynchronizationManager.bindResource(KEY, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -89,6 +102,11 @@ public class ProjectionWriter {
     private static final class Pending {
         final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
         final Map<Object, Object> scoped = new java.util.HashMap<>();
+        final BulkLoad bulk;
+
+        Pending(BulkLoad bulk) {
+            this.bulk = bulk;
+        }
 
         void flush(JdbcTemplate jdbc) {
             for (Map.Entry<String, List<Object[]>> e : statements.entrySet()) {
@@ -101,7 +119,9 @@ public class ProjectionWriter {
                         // same keys then wait for each other instead of deadlocking
                         rows.sort(java.util.Comparator.comparing(r -> (Long) r[0]));
                     }
-                    jdbc.batchUpdate(e.getKey(), rows);
+                    if (!bulk.active() || !CopyRows.copy(jdbc, e.getKey(), rows)) {
+                        jdbc.batchUpdate(e.getKey(), rows);
+                    }
                 }
             }
             statements.clear();

@@ -21,20 +21,39 @@ public class StoredEvents {
     static final int READ_AHEAD = 2000;
 
     private static final Object ROWS = new Object();
+    private static final Object IDS = new Object();
 
     private final ProjectionWriter writer;
+    private final BulkLoad bulk;
 
     public StoredEvents(ProjectionWriter writer) {
+        this(writer, BulkLoad.never());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public StoredEvents(ProjectionWriter writer, BulkLoad bulk) {
         this.writer = writer;
+        this.bulk = bulk;
     }
 
     /** The global position the event is stored at. */
     public long position(TrackedEventMessage<?> message) {
         long index = message.trackingToken().position()
                 .orElseThrow(() -> new IllegalStateException("event " + message.getIdentifier() + " has no position"));
-        EventChain.StoredEvent atIndex = rowOrNull(index);
-        if (atIndex != null && atIndex.eventId().equals(message.getIdentifier())) {
-            return index;
+        if (bulk.active()) {
+            // a rebuild keeps the chain, so it needs no stored rows: only which event is at the index
+            String id = sharedIdOrNull(index);
+            if (message.getIdentifier().equals(id != null ? id : idOrNull(index))) {
+                return index;
+            }
+        } else {
+            if (!sharedIds.isEmpty()) {
+                sharedIds.clear(); // the rebuild is over
+            }
+            EventChain.StoredEvent atIndex = rowOrNull(index);
+            if (atIndex != null && atIndex.eventId().equals(message.getIdentifier())) {
+                return index;
+            }
         }
         // it filled a gap below the token's index
         EventChain.StoredEvent own = writer.read().query("SELECT " + EventChain.COLUMNS
@@ -57,6 +76,53 @@ public class StoredEvents {
             throw new IllegalStateException("Event " + position + " is not in the event store");
         }
         return row;
+    }
+
+    /**
+     * During a rebuild, the identifiers of stored events by blocks of positions, shared by the segments that replay the
+     * same stretch of the stream (each would read every block otherwise). Only stored events are kept: which event is
+     * at a position never changes once it is stored; a position not (yet) stored is asked of the transaction's own
+     * read-ahead.
+     */
+    private final Map<Long, Map<Long, String>> sharedIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String sharedIdOrNull(long position) {
+        long block = position / READ_AHEAD;
+        Map<Long, String> ids = sharedIds.get(block);
+        if (ids == null) {
+            Map<Long, String> read = new HashMap<>();
+            writer.read().query("SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex >= ? "
+                    + "AND globalindex < ?", rs -> {
+                read.put(rs.getLong(1), rs.getString(2));
+            }, block * READ_AHEAD, (block + 1) * READ_AHEAD);
+            ids = read;
+            sharedIds.put(block, read);
+            if (sharedIds.size() > 64) {
+                sharedIds.keySet().removeIf(b -> b < block - 32 || b > block + 32);
+            }
+        }
+        return ids.get(position);
+    }
+
+    /** The identifier of the event at a position, read ahead like the rows but without them. */
+    private String idOrNull(long position) {
+        Map<Long, String> ids = writer.transactionScoped(IDS, k -> new HashMap<>());
+        if (ids != null && ids.containsKey(position)) {
+            return ids.get(position);
+        }
+        Map<Long, String> read = new HashMap<>();
+        writer.read().query("SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex >= ? "
+                + "AND globalindex < ? ORDER BY globalindex", rs -> {
+            read.put(rs.getLong(1), rs.getString(2));
+        }, position, position + (ids == null ? 1 : READ_AHEAD));
+        String id = read.get(position);
+        if (ids != null) {
+            ids.putAll(read);
+            if (id == null) {
+                ids.put(position, null); // not committed or rolled back: asked again only in a later transaction
+            }
+        }
+        return id;
     }
 
     private EventChain.StoredEvent rowOrNull(long position) {

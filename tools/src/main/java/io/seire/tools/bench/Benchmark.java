@@ -60,7 +60,7 @@ public final class Benchmark {
     static final String ADMIN_PASSWORD = "benchmark-" + UUID.randomUUID();
 
     private final Scale scale;
-    /** The figures to run alone ({@code --only rollups|report-pdf|exports}), or null for all of them. */
+    /** The figures to run alone ({@code --only rollups|report-pdf|exports|rebuild}), or null for all of them. */
     private final String only;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Double> raw = new LinkedHashMap<>();
@@ -73,18 +73,32 @@ public final class Benchmark {
         this.only = only;
     }
 
-    /** {@code [--quick] [--only rollups|report-pdf|exports]}: the short run; only the figures named (5 and 7, 8, 9). */
+    /**
+     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild]}: the short run; only the figures named (5 and 7, 8,
+     * 9, 4).
+     */
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         Scale scale = options.contains("--quick") ? Scale.QUICK : Scale.FULL;
+        for (String option : args) {
+            if (option.startsWith("--big-history=")) { // the largest project's events, e.g. to profile one figure
+                Scale s = scale;
+                scale = new Scale(s.name() + ", big history " + option.substring(option.indexOf('=') + 1),
+                        s.singleRows(), s.batchRows(), s.httpWrites(), s.probeWrites(), s.bigHistory(),
+                        s.datasetProjects(), s.datasetSmallEvents(),
+                        Integer.parseInt(option.substring(option.indexOf('=') + 1)), s.reads(), s.writeProjects(),
+                        s.warmUp(), s.importRuns(), s.exportExpenditures());
+            }
+        }
         String only = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--only")) {
                 String value = args[i].contains("=") ? args[i].substring(args[i].indexOf('=') + 1)
                         : i + 1 < args.length ? args[i + 1] : "";
-                if (!List.of("rollups", "report-pdf", "exports").contains(value)) {
+                if (!List.of("rollups", "report-pdf", "exports", "rebuild").contains(value)) {
                     System.err.println("--only takes one of: rollups (figures 5 and 7 on the history), "
-                            + "report-pdf (figure 8), exports (figure 9)");
+                            + "report-pdf (figure 8), exports (figure 9), rebuild (figure 4 on the history, with its "
+                            + "raw ordered scan)");
                     System.exit(2);
                 }
                 only = value;
@@ -125,6 +139,9 @@ public final class Benchmark {
                 programmeReads();
             } else if ("report-pdf".equals(only)) {
                 reportPdf();
+            } else if ("rebuild".equals(only)) {
+                dataset(seire);
+                rebuild(seire, new RawBaseline(dataSource));
             } else if ("exports".equals(only)) {
                 RawBaseline baseline = new RawBaseline(dataSource);
                 exportDataset(seire, baseline);
@@ -605,7 +622,10 @@ public final class Benchmark {
         baseline.fillTo(events);
         double scan = baseline.orderedScan();
         report(new Figure("raw.ordered_scan", scan, "rows/s", null, baseline.rows() + " rows"));
-        report(new Figure("6.audit_export.vs_raw_scan", exportRate, "entries/s", exportRate / scan, "raw.ordered_scan"));
+        if (only == null) {
+            report(new Figure("6.audit_export.vs_raw_scan", exportRate, "entries/s", exportRate / scan,
+                    "raw.ordered_scan"));
+        }
         ProjectionRebuild rebuild = seire.context().getBean(ProjectionRebuild.class);
         ProjectionRebuild.Progress done = rebuild.rebuild(p -> System.out.printf("  rebuilding: %,d of %,d events%n",
                 p.processed(), p.head()), Duration.ofSeconds(2));

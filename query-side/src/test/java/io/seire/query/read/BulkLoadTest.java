@@ -1,0 +1,58 @@
+package io.seire.query.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seire.kernel.progress.ActivityProgressReported;
+import io.seire.kernel.progress.ProgressStatus;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events of one project are handled in order by one segment; only during a rebuild, and only for progress reports
+ * the kept hash chain already links, are a project's events spread over several sequences (ADR 0038).
+ */
+class BulkLoadTest {
+
+    private static EventMessage<?> progress(String project, long sequence) {
+        return new GenericDomainEventMessage<>("Project", project, sequence, new ActivityProgressReported(project, "1",
+                "2025", ProgressStatus.ON_TRACK, "Kõik hästi", null, null, null));
+    }
+
+    /** Any other event of the project (the policy looks only at the payload's type). */
+    private static EventMessage<?> expenditure(String project, long sequence) {
+        return new GenericDomainEventMessage<>("Project", project, sequence, "ExpenditureRecorded " + sequence);
+    }
+
+    private static Set<Object> sequences(SequencingPolicy<EventMessage<?>> policy, boolean progress, long from, long to) {
+        Set<Object> ids = new HashSet<>();
+        for (long s = from; s < to; s++) {
+            ids.add(policy.getSequenceIdentifierFor(progress ? progress("P", s) : expenditure("P", s)));
+        }
+        return ids;
+    }
+
+    @Test
+    void a_projects_events_are_one_sequence_outside_a_rebuild() {
+        BulkLoad bulk = BulkLoad.never();
+        assertThat(sequences(bulk.sequencingPolicy(), true, 0, 100)).containsExactly("P");
+        assertThat(sequences(bulk.sequencingPolicy(), false, 0, 100)).containsExactly("P");
+    }
+
+    @Test
+    void during_a_rebuild_only_progress_reports_the_chain_already_links_are_spread_over_sequences() {
+        BulkLoad bulk = BulkLoad.never();
+        bulk.activate(Map.of("P", 99L));
+        SequencingPolicy<EventMessage<?>> policy = bulk.sequencingPolicy();
+
+        assertThat(sequences(policy, true, 0, 100)).hasSize(BulkLoad.SPLIT); // linked progress reports: spread
+        assertThat(sequences(policy, true, 100, 200)).containsExactly("P"); // not linked yet: in the project's order
+        assertThat(sequences(policy, false, 0, 100)).containsExactly("P"); // other events: in the project's order
+        assertThat(policy.getSequenceIdentifierFor(progress("P", 7)))
+                .isEqualTo(policy.getSequenceIdentifierFor(progress("P", 7))); // the same event, the same sequence
+    }
+}
