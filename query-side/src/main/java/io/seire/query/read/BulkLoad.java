@@ -75,11 +75,23 @@ public class BulkLoad {
         return event -> {
             if (active && event instanceof DomainEventMessage<?> d
                     && d.getPayloadType() == ActivityProgressReported.class
-                    && linked(d.getAggregateIdentifier(), d.getSequenceNumber())) {
+                    && linked(d.getAggregateIdentifier(), d.getSequenceNumber())
+                    && !inClear((ActivityProgressReported) d.getPayload())) {
                 return d.getAggregateIdentifier() + '\u0000' + (d.getSequenceNumber() % SPLIT);
             }
             return perProject.getSequenceIdentifierFor(event);
         };
+    }
+
+    /**
+     * Whether a report carries narrative recorded in the clear, before narratives were sealed (ADR 0037). A redaction
+     * of it takes effect only by the order of events (there is no key to destroy), so it must be replayed after the
+     * report: such a report stays in its project's order. A sealed narrative whose key a redaction destroyed opens as
+     * {@code [redacted]} whenever it is replayed.
+     */
+    static boolean inClear(ActivityProgressReported report) {
+        return java.util.stream.Stream.of(report.summary(), report.problems(), report.measures(), report.nextSteps())
+                .anyMatch(t -> t != null && t.keyId() == null && t.legacyClear() != null);
     }
 
     /**

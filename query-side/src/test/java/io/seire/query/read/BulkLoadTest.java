@@ -2,6 +2,7 @@ package io.seire.query.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seire.kernel.PersonalText;
 import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.kernel.progress.ProgressStatus;
 import java.util.HashSet;
@@ -18,9 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class BulkLoadTest {
 
+    /** A report whose narrative is sealed under its record's key (as every report since ADR 0037). */
     private static EventMessage<?> progress(String project, long sequence) {
         return new GenericDomainEventMessage<>("Project", project, sequence, new ActivityProgressReported(project, "1",
-                "2025", ProgressStatus.ON_TRACK, "Kõik hästi", null, null, null));
+                "2025", ProgressStatus.ON_TRACK, PersonalText.sealed("text/" + project + "/1/2025/summary", "c2VhbGVk"),
+                null, null, null));
+    }
+
+    /** A report recorded before narratives were sealed: its summary in the clear. */
+    private static EventMessage<?> progressInClear(String project, long sequence) {
+        return new GenericDomainEventMessage<>("Project", project, sequence, ActivityProgressReported.inClear(project,
+                "1", "2025", ProgressStatus.ON_TRACK, "Kõik hästi", null, null, null));
     }
 
     /** Any other event of the project (the policy looks only at the payload's type). */
@@ -54,5 +63,18 @@ class BulkLoadTest {
         assertThat(sequences(policy, false, 0, 100)).containsExactly("P"); // other events: in the project's order
         assertThat(policy.getSequenceIdentifierFor(progress("P", 7)))
                 .isEqualTo(policy.getSequenceIdentifierFor(progress("P", 7))); // the same event, the same sequence
+    }
+
+    /** A redaction of clear narrative works only by coming after the report: that report is never moved ahead of it. */
+    @Test
+    void a_progress_report_recorded_in_the_clear_stays_in_its_projects_order_even_during_a_rebuild() {
+        BulkLoad bulk = BulkLoad.never();
+        bulk.activate(Map.of("P", 99L));
+        SequencingPolicy<EventMessage<?>> policy = bulk.sequencingPolicy();
+        Set<Object> ids = new HashSet<>();
+        for (long s = 0; s < 100; s++) {
+            ids.add(policy.getSequenceIdentifierFor(progressInClear("P", s)));
+        }
+        assertThat(ids).containsExactly("P");
     }
 }
