@@ -78,11 +78,6 @@ public class ProjectFigures {
         return ordered;
     }
 
-    /** Forgets every figure (after this node rebuilt the views). */
-    public void forget() {
-        remembered.invalidateAll();
-    }
-
     /**
      * Each project's state: the last position the projections applied for it (a max() the index on (project_id,
      * position) answers from its end), capped by the reader's horizon; none for a project with no projected event.
