@@ -73,7 +73,7 @@ public class BulkLoad {
     public SequencingPolicy<EventMessage<?>> sequencingPolicy() {
         SequentialPerAggregatePolicy perProject = SequentialPerAggregatePolicy.instance();
         return event -> {
-            if (active && event instanceof DomainEventMessage<?> d
+            if (SPREAD_PROGRESS && active && event instanceof DomainEventMessage<?> d
                     && d.getPayloadType() == ActivityProgressReported.class
                     && linked(d.getAggregateIdentifier(), d.getSequenceNumber())
                     && !inClear((ActivityProgressReported) d.getPayload())) {
@@ -82,6 +82,13 @@ public class BulkLoad {
             return perProject.getSequenceIdentifierFor(event);
         };
     }
+
+    /**
+     * Off: a full build once lost the earlier version of a progress report replayed out of order
+     * ({@code PersonalDataApiTest}, a report and its re-report after a redaction); until that is understood, every
+     * event of a project is replayed in its project's order (ADR 0038).
+     */
+    static final boolean SPREAD_PROGRESS = false;
 
     /**
      * Whether a report carries narrative recorded in the clear, before narratives were sealed (ADR 0037). A redaction
