@@ -44,6 +44,12 @@ public final class Benchmark {
         static final Scale QUICK = new Scale("quick", 500, 20_000, 400, 60, 2_000, 10, 50, 10_000, 300, 10, 300, 1, 10_000);
         static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000, 3,
                 100_000);
+
+        /** {@code --scale N}: only the history (its 30 set-up events of the largest project counted in), 5, 7, 4. */
+        static Scale of(ScaleHistory history) {
+            return new Scale(String.format(Locale.ROOT, "scale %,d events", history.events()), 0, 0, 0, 0, 0,
+                    history.projects(), history.smallEvents(), history.bigEvents() + 30, 400, 10, 0, 0, 0);
+        }
     }
 
     /** The heap the exporting node of figures 6 and 7 runs with. */
@@ -73,13 +79,56 @@ public final class Benchmark {
         this.only = only;
     }
 
+    /** What {@code ops/bench --help} prints. */
+    static final String USAGE = """
+            ops/bench [--quick] [--only rollups|report-pdf|exports|rebuild] [--big-history=N] [--scale N]
+              (no option)  every figure on the full history (100 projects, one with 1,000,000 events); about 15 minutes
+              --quick      every figure on a short history; under a minute
+              --only rollups      figures 5 and 7 on the full history
+              --only report-pdf   figure 8 (the seed-sized report as PDF)
+              --only exports      figure 9 (expenditure exports from a node with a 256 MB heap)
+              --only rebuild      figure 4 (rebuild of every projection) with its raw ordered scan
+              --big-history=N     the largest project's events (with --quick or --only rebuild)
+              --scale N    the capacity check of docs/CAPACITY.md: a history of N events (10000 to 100000000; 1e6 and
+                           10^7 are read too) over many projects (about 1,000 events each, at most 2,000 projects) and
+                           one with a tenth of them, appended directly; then the append and projection rates, the CPU
+                           each event costs the JVM and PostgreSQL, the database's size per event, figures 5 and 7 at
+                           that history, and figure 4 (rebuild) with its raw scan. On the project's 2-core CI machine
+                           --scale 100000 takes about 3 minutes and --scale 1000000 about 15; --scale 10000000 (the
+                           check CAPACITY.md asks for) takes at least half an hour, likely over an hour, and about
+                           35 GB of disk under var/bench. Nothing else should run on the machine meanwhile.
+            Prints "name value unit ratio-to-baseline" per figure and writes var/bench/latest.json.
+            """;
+
     /**
-     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild]}: the short run; only the figures named (5 and 7, 8,
-     * 9, 4).
+     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild] [--scale N]}: the short run; only the figures named
+     * (5 and 7, 8, 9, 4); the capacity check on a history of N events ({@link #USAGE}).
      */
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         Scale scale = options.contains("--quick") ? Scale.QUICK : Scale.FULL;
+        long scaleEvents;
+        try {
+            scaleEvents = ScaleHistory.parse(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (scaleEvents > 0) {
+            if (options.contains("--quick") || options.stream().anyMatch(o -> o.startsWith("--only")
+                    || o.startsWith("--big-history"))) {
+                System.err.println("--scale runs alone: not with --quick, --only or --big-history");
+                System.exit(2);
+            }
+            new Benchmark(Scale.of(ScaleHistory.of(scaleEvents)), "scale").run();
+            System.exit(0);
+        }
         for (String option : args) {
             if (option.startsWith("--big-history=")) { // the largest project's events, e.g. to profile one figure
                 Scale s = scale;
@@ -125,7 +174,7 @@ public final class Benchmark {
             DataSource dataSource = seire.context().getBean(DataSource.class);
             jdbc = new JdbcTemplate(dataSource);
             postgresVersion = jdbc.queryForObject("SHOW server_version", String.class);
-            System.out.println("Seire benchmark (" + scale.name() + (only == null ? "" : ", figure " + only + " only")
+            System.out.println("Seire benchmark (" + scale.name() + (only == null || "scale".equals(only) ? "" : ", figure " + only + " only")
                     + "), " + machine() + ", PostgreSQL " + postgresVersion);
             System.out.println("name                                              value unit       ratio");
 
@@ -142,6 +191,19 @@ public final class Benchmark {
             } else if ("rebuild".equals(only)) {
                 dataset(seire);
                 rebuild(seire, new RawBaseline(dataSource));
+            } else if ("scale".equals(only)) {
+                cpu = external == null || external.isBlank() ? new CpuTime(dir.resolve("postgres")) : new CpuTime(null);
+                for (int i = 0; i < scale.writeProjects(); i++) {
+                    // figures 5 and 7 time their reads beside a client writing to these
+                    writeProjects.add(project("Šveits.bench.w-" + i, 10_000_000));
+                }
+                RawBaseline baseline = new RawBaseline(dataSource);
+                dataset(seire);
+                reads();
+                programmeReads();
+                databaseSize();
+                rebuild(seire, baseline);
+                model();
             } else if ("exports".equals(only)) {
                 RawBaseline baseline = new RawBaseline(dataSource);
                 exportDataset(seire, baseline);
@@ -312,17 +374,23 @@ public final class Benchmark {
         registerProgramme();
         bigProject = project("Šveits.bench.history-0", 100_000_000, PROGRAMME, "C1");
         dataset.add(bigProject);
-        for (int i = 1; i < scale.datasetProjects(); i++) {
-            dataset.add(project("Šveits.bench.history-" + i, 100_000_000, PROGRAMME, "C" + (1 + i % 3)));
-        }
+        long settingUp = System.nanoTime();
+        dataset.addAll(projectsInParallel(scale.datasetProjects() - 1,
+                i -> project("Šveits.bench.history-" + (i + 1), 100_000_000, PROGRAMME, "C" + (1 + (i + 1) % 3))));
+        double setUpSeconds = RawBaseline.seconds(settingUp);
+        ProjectionProgress progress = seire.context().getBean(ProjectionProgress.class);
+        awaitProjected(progress);
+        CpuTime.Sample cpuBefore = cpu == null ? null : cpu.now();
         long start = System.nanoTime();
         data.append(bigProject, scale.datasetBigEvents() - 30);
         for (String p : dataset.subList(1, dataset.size())) {
             data.append(p, scale.datasetSmallEvents());
         }
         long appended = scale.datasetBigEvents() - 30L + (long) scale.datasetSmallEvents() * (dataset.size() - 1);
-        double appendRate = appended / RawBaseline.seconds(start);
-        ProjectionProgress progress = seire.context().getBean(ProjectionProgress.class);
+        double appendSeconds = RawBaseline.seconds(start);
+        double appendRate = appended / appendSeconds;
+        long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        long lag = head - Math.max(0, progress.slowestToken());
         long projecting = System.nanoTime();
         awaitProjected(progress);
         report(new Figure("history.events_appended", appendRate, "events/s", null, "direct appends, batches of 5000"));
@@ -330,6 +398,112 @@ public final class Benchmark {
                 "catch-up while loading"));
         Long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         report(new Figure("history.events_in_store", total, "events", null, null));
+        if (cpu != null) {
+            double catchUp = RawBaseline.seconds(projecting);
+            appendedPerSecond = appendRate;
+            projectedPerSecond = appended / (appendSeconds + catchUp);
+            report(new Figure("scale.projects", dataset.size(), "projects", null, String.format(Locale.ROOT,
+                    "one with %,d events, %d with %,d; set up over HTTP in %.0f s", scale.datasetBigEvents(),
+                    dataset.size() - 1, scale.datasetSmallEvents(), setUpSeconds)));
+            report(new Figure("scale.projection_lag_at_end_of_load", lag, "events", null,
+                    "events appended but not yet projected when the last append committed"));
+            report(new Figure("scale.projection_catch_up", catchUp, "s", null, "from the last append to every view"));
+            report(new Figure("scale.live_projection_throughput", projectedPerSecond, "events/s", null,
+                    "events / (append time + catch-up): the live projection, busy from the first append"));
+            cpuFigures("scale.cpu.load", cpuBefore, appended, "appending and projecting (live) each event");
+        }
+    }
+
+    /** Sets up {@code count} projects through the API from four clients; returns their ids in the order given. */
+    private List<String> projectsInParallel(int count, java.util.function.IntFunction<String> setUp) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                ids.add(pool.submit(() -> setUp.apply(n)));
+            }
+            List<String> result = new ArrayList<>();
+            for (Future<String> id : ids) {
+                result.add(id.get());
+            }
+            return result;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // ------------------------------------------------------------------ --scale: what one event costs, the model
+
+    /** The JVM's and PostgreSQL's CPU, when {@code --scale} measures them (else null). */
+    private CpuTime cpu;
+    private double appendedPerSecond;
+    private double projectedPerSecond;
+    private double bytesPerEvent;
+    private double rebuildPerSecond;
+    private CpuTime.Sample rebuildCost;
+
+    /** Reports the CPU the JVM and PostgreSQL spent per event since {@code before}, in microseconds. */
+    private void cpuFigures(String name, CpuTime.Sample before, long events, String what) {
+        CpuTime.Sample used = cpu.now().minus(before);
+        CpuTime.Sample perEvent = new CpuTime.Sample(used.jvm() / events, used.postgres() < 0 ? -1 : used.postgres() / events);
+        if (name.endsWith("rebuild")) {
+            rebuildCost = perEvent;
+        }
+        report(new Figure(name + ".jvm", perEvent.jvm() * 1e6, "us/event", null, what + ": the JVM's CPU"));
+        if (perEvent.postgres() >= 0) {
+            report(new Figure(name + ".postgres", perEvent.postgres() * 1e6, "us/event", null,
+                    what + ": PostgreSQL's CPU (postmaster and its backends)"));
+        }
+    }
+
+    /** The database's size per event after the load (and its vacuum): the event table, and everything else. */
+    private void databaseSize() {
+        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        List<Map<String, Object>> tables = jdbc.queryForList("SELECT c.relname AS name, pg_total_relation_size(c.oid) "
+                + "AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') "
+                + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
+                + "AND c.relname <> 'bench_raw_event' ORDER BY 2 DESC");
+        long store = 0;
+        long rest = 0;
+        for (Map<String, Object> t : tables) {
+            long bytes = ((Number) t.get("bytes")).longValue();
+            if ("domainevententry".equals(t.get("name"))) {
+                store += bytes;
+            } else {
+                rest += bytes;
+            }
+            if (bytes >= 1_000_000) {
+                System.out.printf(Locale.ROOT, "  table %-34s %,12d bytes %8.1f bytes/event%n", t.get("name"), bytes,
+                        (double) bytes / events);
+            }
+        }
+        bytesPerEvent = (double) (store + rest) / events;
+        report(new Figure("scale.db_size.event_store", (double) store / events, "bytes/event", null,
+                "domainevententry with its indexes and TOAST"));
+        report(new Figure("scale.db_size.views_and_rest", (double) rest / events, "bytes/event", null,
+                "every other table with its indexes (views, chain, snapshots, tokens, keys)"));
+        report(new Figure("scale.db_size.total", (store + rest) / 1e9, "GB", null,
+                String.format(Locale.ROOT, "%,d events, after VACUUM (ANALYZE)", events)));
+    }
+
+    /** The model's figures from this run's own measures (docs/CAPACITY.md shows the same sums). */
+    private void model() {
+        double esf = CapacityModel.ESF_PLUS_EVENTS_PER_YEAR;
+        report(new Figure("model.append_headroom.esf_plus", CapacityModel.headroom(appendedPerSecond, esf), "x", null,
+                "direct appends of this run / the average rate of 10^8 events a year"));
+        report(new Figure("model.rebuild_hours.1e8_events", CapacityModel.hours(esf, rebuildPerSecond), "h", null,
+                "at this run's rebuild rate, on this machine"));
+        report(new Figure("model.disk.1e8_events", CapacityModel.gigabytes(esf, bytesPerEvent), "GB", null,
+                "at this run's size per event, before WAL and backups"));
+        if (rebuildCost != null && rebuildCost.postgres() > 0) {
+            // one PostgreSQL of 16 cores, four query nodes of 4 cores each, 16 segments (SEIRE_SEGMENTS=16)
+            double rate = CapacityModel.replayRate(rebuildCost.jvm(), rebuildCost.postgres(), 4, 4, 16, 16);
+            report(new Figure("model.rebuild_rate.4_nodes_16_core_db", rate, "events/s", null,
+                    "this run's CPU per rebuilt event; 4 query nodes x 4 cores, 16 segments, PostgreSQL 16 cores"));
+            report(new Figure("model.rebuild_hours.2e8_events.4_nodes_16_core_db", CapacityModel.hours(2 * esf, rate),
+                    "h", null, "the same, for two years of ESF+"));
+        }
     }
 
     /** Waits until the projections have handled every event stored so far. */
@@ -627,10 +801,15 @@ public final class Benchmark {
                     "raw.ordered_scan"));
         }
         ProjectionRebuild rebuild = seire.context().getBean(ProjectionRebuild.class);
+        CpuTime.Sample cpuBefore = cpu == null ? null : cpu.now();
         ProjectionRebuild.Progress done = rebuild.rebuild(p -> System.out.printf("  rebuilding: %,d of %,d events%n",
                 p.processed(), p.head()), Duration.ofSeconds(2));
         report(new Figure("4.rebuild_all_projections", done.eventsPerSecond(), "events/s", done.eventsPerSecond() / scan,
                 "raw.ordered_scan"));
+        if (cpu != null) {
+            rebuildPerSecond = done.eventsPerSecond();
+            cpuFigures("scale.cpu.rebuild", cpuBefore, events, "rebuilding every projection");
+        }
     }
 
     // ------------------------------------------------------------------ helpers
