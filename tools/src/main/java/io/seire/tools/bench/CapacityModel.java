@@ -29,6 +29,14 @@ final class CapacityModel {
         return Math.min(nodeSide, databaseSide);
     }
 
+    /**
+     * The share of {@code cores} a run kept busy: {@code eventsPerSecond} events each costing {@code jvmSeconds} and
+     * {@code postgresSeconds} of CPU. Below 1, the rest was waiting (commits, round trips).
+     */
+    static double efficiency(double eventsPerSecond, double jvmSeconds, double postgresSeconds, int cores) {
+        return eventsPerSecond * (jvmSeconds + postgresSeconds) / cores;
+    }
+
     /** Hours to handle {@code events} at {@code eventsPerSecond}. */
     static double hours(double events, double eventsPerSecond) {
         return events / eventsPerSecond / 3600;

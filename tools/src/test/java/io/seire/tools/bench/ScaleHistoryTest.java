@@ -72,6 +72,14 @@ class ScaleHistoryTest {
     }
 
     @Test
+    void the_efficiency_is_the_share_of_the_cores_the_measured_rate_kept_busy() {
+        // the --scale 300000 run: 9,990.75 events/s at 100.29 + 44.17 us of CPU each on 2 cores
+        assertThat(CapacityModel.efficiency(9_990.75, 100.29e-6, 44.17e-6, 2)).isCloseTo(0.7216, within(1e-4));
+        // docs/CAPACITY.md's 8-core node and 4-core PostgreSQL at that efficiency: 57,564 events/s
+        assertThat(0.72163 * CapacityModel.replayRate(100.29e-6, 44.17e-6, 1, 8, 8, 4)).isCloseTo(57_564, within(10.0));
+    }
+
+    @Test
     void hours_disk_and_headroom_are_the_plain_sums() {
         assertThat(CapacityModel.hours(2e8, 10_000)).isCloseTo(5.5556, within(1e-4));
         assertThat(CapacityModel.gigabytes(1e8, 2_500)).isCloseTo(250, within(1e-9));
