@@ -45,7 +45,10 @@ public final class Benchmark {
         static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000, 3,
                 100_000);
 
-        /** {@code --scale N}: only the history (its 30 set-up events of the largest project counted in), 5, 7, 4. */
+        /**
+         * {@code --scale N}: the history, then figures 5, 7 and 4. The largest project's count carries the 30 events
+         * {@code dataset()} leaves for its set-up, so that exactly N events are appended.
+         */
         static Scale of(ScaleHistory history) {
             return new Scale(String.format(Locale.ROOT, "scale %,d events", history.events()), 0, 0, 0, 0, 0,
                     history.projects(), history.smallEvents(), history.bigEvents() + 30, 400, 10, 0, 0, 0);
@@ -175,7 +178,8 @@ public final class Benchmark {
             DataSource dataSource = seire.context().getBean(DataSource.class);
             jdbc = new JdbcTemplate(dataSource);
             postgresVersion = jdbc.queryForObject("SHOW server_version", String.class);
-            System.out.println("Seire benchmark (" + scale.name() + (only == null || "scale".equals(only) ? "" : ", figure " + only + " only")
+            System.out.println("Seire benchmark (" + scale.name()
+                    + (only == null || "scale".equals(only) ? "" : ", figure " + only + " only")
                     + "), " + machine() + ", PostgreSQL " + postgresVersion);
             System.out.println("name                                              value unit       ratio");
 
@@ -394,13 +398,13 @@ public final class Benchmark {
         long lag = head - Math.max(0, progress.slowestToken());
         long projecting = System.nanoTime();
         awaitProjected(progress);
+        double catchUp = RawBaseline.seconds(projecting);
         report(new Figure("history.events_appended", appendRate, "events/s", null, "direct appends, batches of 5000"));
         report(new Figure("history.live_projection", appended / RawBaseline.seconds(projecting), "events/s", null,
                 "catch-up while loading"));
         Long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         report(new Figure("history.events_in_store", total, "events", null, null));
         if (cpu != null) {
-            double catchUp = RawBaseline.seconds(projecting);
             appendedPerSecond = appendRate;
             projectedPerSecond = appended / (appendSeconds + catchUp);
             report(new Figure("scale.projects", dataset.size(), "projects", null, String.format(Locale.ROOT,
