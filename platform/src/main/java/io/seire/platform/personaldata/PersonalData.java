@@ -176,22 +176,7 @@ public class PersonalData {
      * gets no key and is answered null. No key is looked up: a new record's subjects have none yet.
      */
     public List<PersonalText> sealNew(String projectId, List<String> subjects, List<String> texts) {
-        List<PersonalText> sealed = new ArrayList<>(texts.size());
-        List<DataKeys.Row> created = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            if (text == null || text.isBlank()) {
-                sealed.add(null);
-                continue;
-            }
-            requireMasterKey();
-            String keyId = UUID.randomUUID().toString();
-            SecretKey key = Aead.newKey();
-            created.add(new DataKeys.Row(keyId, projectId, subjects.get(i), master.wrap(key, keyId)));
-            sealed.add(sealWith(key, keyId, text));
-        }
-        keys.insertAll(created, master == null ? null : master.id());
-        return sealed;
+        return sealUnder(projectId, subjects, texts, Map.of());
     }
 
     /**
@@ -215,6 +200,15 @@ public class PersonalData {
         for (DataKeys.Row row : keys.bySubjects(projectId, wanted)) {
             existing.put(row.subject(), row);
         }
+        return sealUnder(projectId, subjects, texts, existing);
+    }
+
+    /**
+     * Seals each non-blank text under its subject's key in {@code existing}, or under a new key (stored in one batch)
+     * for a subject without one; blank or null text is answered null. A destroyed key refuses new text (409).
+     */
+    private List<PersonalText> sealUnder(String projectId, List<String> subjects, List<String> texts,
+                                         Map<String, DataKeys.Row> existing) {
         List<PersonalText> sealed = new ArrayList<>(texts.size());
         List<DataKeys.Row> created = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -223,6 +217,7 @@ public class PersonalData {
                 sealed.add(null);
                 continue;
             }
+            requireMasterKey();
             DataKeys.Row row = existing.get(subjects.get(i));
             if (row == null) {
                 String keyId = UUID.randomUUID().toString();
@@ -236,7 +231,9 @@ public class PersonalData {
                 sealed.add(sealWith(unwrap(row), row.keyId(), text));
             }
         }
-        keys.insertAll(created, master.id());
+        if (!created.isEmpty()) {
+            keys.insertAll(created, master.id());
+        }
         return sealed;
     }
 
