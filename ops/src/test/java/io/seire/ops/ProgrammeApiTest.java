@@ -653,6 +653,40 @@ class ProgrammeApiTest extends ApiTestBase {
         assertThat(read(admin, budget).path("totals").path("spentCumulative").asText()).isEqualTo("40.01");
     }
 
+    @Test
+    void a_remembered_roll_up_is_gathered_again_when_a_project_joins_the_programme_or_one_changes() {
+        String g = registerProgramme();
+        String a = unique("join-A");
+        String b = unique("join-B");
+        created(admin.post("/api/v1/projects", project(a, g, "C1", "EUR", YEARLY)));
+        created(admin.post(p(a) + "/sub-activities", body("code", "1", "name", "Üks")));
+        created(admin.post(p(a) + "/budget-lines", body("code", "L", "subActivity", "1", "costCategory", "STAFF",
+                "planned", "1000.00")));
+        spend(a, "L", "100.00", "2024-07-01");
+        String budget = g(g) + "/budget-execution?to=2024-12-31";
+        JsonNode before = read(admin, budget);
+        assertThat(read(admin, budget)).isEqualTo(before); // the remembered roll-up, the same
+        assertThat(before.path("projects").findValuesAsText("project")).containsExactly(a);
+
+        // B joins: registered in the programme, with no other event yet, then with spending
+        created(admin.post("/api/v1/projects", project(b, g, "C2", "EUR", YEARLY)));
+        assertThat(read(admin, budget).path("projects").findValuesAsText("project")).containsExactly(a, b);
+        created(admin.post(p(b) + "/sub-activities", body("code", "1", "name", "Üks")));
+        created(admin.post(p(b) + "/budget-lines", body("code", "L", "subActivity", "1", "costCategory", "STAFF",
+                "planned", "500.00")));
+        spend(b, "L", "25.00", "2024-08-01");
+        JsonNode after = read(admin, budget);
+        assertThat(after.path("projects").findValuesAsText("spentCumulative")).containsExactly("100.00", "25.00");
+        assertThat(after.path("totals").path("planned").asText()).isEqualTo("1500.00");
+        assertThat(after.path("totals").path("spentCumulative").asText()).isEqualTo("125.00");
+        assertThat(after.path("components").findValuesAsText("spentCumulative")).contains("100.00", "25.00");
+
+        // only A changes: gathered again, B's figures as before
+        spend(a, "L", "0.50", "2024-09-01");
+        assertThat(read(admin, budget).path("projects").findValuesAsText("spentCumulative"))
+                .containsExactly("100.50", "25.00");
+    }
+
     private String spend(String project, String line, String amount, String incurredOn) {
         Api.Response r = created(admin.post(p(project) + "/expenditures", body("budgetLine", line, "amount", amount,
                 "incurredOn", incurredOn)));

@@ -214,6 +214,7 @@ class ProjectionRebuildTest extends ApiTestBase {
         long position = aHistoryOfEveryKindOfChange();
         Map<String, List<String>> live = everyReadTable();
         assertThat(live.get("expenditure_version")).anyMatch(row -> row.contains("\n") && row.contains("\t")); // COPY had text to escape
+        assertThat(projectsWhoseStateIsNotTheirLastAuditedEvent()).isEmpty();
 
         ProjectionRebuild.Progress done = rebuild.rebuild(p -> { }, Duration.ofMillis(50));
 
@@ -224,6 +225,13 @@ class ProjectionRebuildTest extends ApiTestBase {
         }
         assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
         assertThat(admin.get("/api/v1/projects?minPosition=" + position).status()).isEqualTo(200);
+        assertThat(projectsWhoseStateIsNotTheirLastAuditedEvent()).isEmpty();
+    }
+
+    /** Every project's projected_to (the state roll-ups remember figures by) is the position of its last event. */
+    private List<String> projectsWhoseStateIsNotTheirLastAuditedEvent() {
+        return jdbc().queryForList("SELECT p.project_id FROM project p WHERE p.projected_to IS DISTINCT FROM "
+                + "(SELECT max(a.position) FROM audit_entry a WHERE a.project_id = p.project_id)", String.class);
     }
 
     @Test

@@ -81,6 +81,9 @@ public class AuditProjection {
                 text(metaData, "roles"), event.getClass().getSimpleName(), d.businessDate(), d.summary(), d.reason(),
                 text(metaData, "idempotencyKey"), text(metaData, "correlationId"), text(metaData, "source"),
                 d.subjects().toArray(String[]::new));
+        // the project's state (ProjectFigures): once per project and batch, after the batch's other rows
+        writer.last("UPDATE project SET projected_to = GREATEST(projected_to, ?) WHERE project_id = ?", stream,
+                position, stream);
         link(stream, position, sequence);
     }
 

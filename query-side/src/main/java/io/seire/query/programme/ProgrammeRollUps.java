@@ -90,11 +90,21 @@ public class ProgrammeRollUps {
     }
 
     public BudgetExecutionView budgetExecution(ProgrammeScope scope, LocalDate to) {
+        List<ProjectScope> members = gate.projects(scope);
+        // gathered again only when one of the projects changed since (each from its own remembered totals)
+        return figures.gathered("budget-execution", new Argument(scope.programme(), to), members,
+                () -> budgetExecution(scope, members, to));
+    }
+
+    /** What a roll-up depends on besides its projects' states. */
+    private record Argument(ProgrammeRow programme, LocalDate to) {
+    }
+
+    private BudgetExecutionView budgetExecution(ProgrammeScope scope, List<ProjectScope> members, LocalDate to) {
         List<ProjectExecution> projects = new ArrayList<>();
         Map<String, Money> byComponent = new LinkedHashMap<>();
         scope.programme().components().forEach(c -> byComponent.put(c.code(), Money.ZERO));
         Money total = Money.ZERO;
-        List<ProjectScope> members = gate.projects(scope);
         // each project's totals are remembered by its state: only projects that changed since are read again
         Map<String, BudgetExecution.ProjectTotals> all = figures.of("budget-totals", sameArgument(members, to),
                 missing -> budgetExecution.totalsTo(List.copyOf(missing.keySet()), to));
@@ -135,6 +145,11 @@ public class ProgrammeRollUps {
 
     public List<IndicatorResult> results(ProgrammeScope scope, LocalDate to) {
         List<ProjectScope> members = gate.projects(scope);
+        return figures.gathered("results", new Argument(scope.programme(), to), members,
+                () -> results(scope, members, to));
+    }
+
+    private List<IndicatorResult> results(ProgrammeScope scope, List<ProjectScope> members, LocalDate to) {
         // each project's contributions are remembered by its state: only projects that changed since are read again
         Map<String, List<Contribution>> contributions = figures.of("results-contributions", sameArgument(members, to),
                 missing -> contributions(List.copyOf(missing.keySet()), to));

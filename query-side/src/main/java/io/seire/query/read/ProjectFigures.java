@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Figures computed per project for views that gather many projects (a programme's roll-ups), each remembered with
  * the state of the project it was computed from, so that a read computes again only the projects that changed.
  *
- * <p>A project's state is how far the projections have applied its history: the last position of the project in
- * the audit trail, which the projections write in the same transaction as every other view of the event (one
- * processing group, {@link ProjectionWriter}), capped by the reader's horizon. Views are a function of the events
+ * <p>A project's state is how far the projections have applied its history: the position of its last event in the
+ * views, which the projections write in the same transaction as every other view of the event (one processing
+ * group, {@link ProjectionWriter}), capped by the reader's horizon. Views are a function of the events
  * up to that position (ADR 0004), so a figure remembered for a state is the figure any later computation for the
  * same state gives: nothing is ever invalidated, a new event simply makes a new state. What is remembered holds
  * numbers and codes only, never free text or names (ADR 0035), and is forgotten after a while in any case (a
@@ -33,8 +35,12 @@ public class ProjectFigures {
     private record Key(String kind, String project, long state, Object argument) {
     }
 
+    /** A figure gathered from many projects: the projects in their order, and the state of each. */
+    private record Gathered(String kind, Object argument, List<String> projects, Map<String, Long> states) {
+    }
+
     private final JdbcTemplate jdbc;
-    private final Cache<Key, Object> remembered = Caffeine.newBuilder()
+    private final Cache<Object, Object> remembered = Caffeine.newBuilder()
             .maximumSize(MAX_FIGURES).expireAfterWrite(KEEP).build();
 
     public ProjectFigures(JdbcTemplate jdbc) {
@@ -50,7 +56,7 @@ public class ProjectFigures {
     @SuppressWarnings("unchecked")
     public <A, V> Map<String, V> of(String kind, Map<ProjectScope, A> arguments,
                                     Function<Map<ProjectScope, A>, Map<String, V>> compute) {
-        Map<String, Long> states = states(arguments);
+        Map<String, Long> states = states(arguments.keySet());
         Map<String, V> found = new HashMap<>();
         Map<ProjectScope, A> missing = new LinkedHashMap<>();
         arguments.forEach((project, argument) -> {
@@ -79,21 +85,39 @@ public class ProjectFigures {
     }
 
     /**
-     * Each project's state: the last position the projections applied for it (a max() the index on (project_id,
-     * position) answers from its end), capped by the reader's horizon; none for a project with no projected event.
+     * A figure gathered from many projects (a programme's roll-up), remembered with the state of every one of them, so
+     * that it is gathered again only when one of them changed: {@code gather} computes it (from each project's own
+     * remembered figures, {@link #of}). {@code argument} must hold everything else the figure depends on, as an
+     * immutable value with equals (the programme's row, a date). Project rows never change once registered, so the
+     * projects' ids and states are all that can change a gathered figure.
      */
-    private Map<String, Long> states(Map<ProjectScope, ?> projects) {
+    @SuppressWarnings("unchecked")
+    public <V> V gathered(String kind, Object argument, List<ProjectScope> projects, Supplier<V> gather) {
+        Map<String, Long> states = states(projects);
+        if (states.size() < projects.size()) {
+            return gather.get(); // a project with nothing projected yet has no state to remember it by
+        }
+        Gathered key = new Gathered(kind, argument, projects.stream().map(ProjectScope::id).toList(), states);
+        Object value = remembered.getIfPresent(key);
+        if (value == null) { // not remembered.get(key, …): gathering remembers the projects' own figures in this cache
+            value = gather.get();
+            remembered.put(key, value);
+        }
+        return (V) value;
+    }
+
+    /**
+     * Each project's state: the position of its last event the projections applied ({@code project.projected_to},
+     * written with the views' rows), capped by the reader's horizon; none for a project not projected yet.
+     */
+    private Map<String, Long> states(java.util.Collection<ProjectScope> projects) {
         Map<String, Long> horizons = new HashMap<>();
-        projects.keySet().forEach(p -> horizons.put(p.id(), p.maxPosition()));
+        projects.forEach(p -> horizons.put(p.id(), p.maxPosition()));
         Map<String, Long> states = new HashMap<>();
-        jdbc.query("SELECT h.project_id, (SELECT max(position) FROM audit_entry a WHERE a.project_id = h.project_id) "
-                        + "AS last FROM unnest(?::text[]) AS h(project_id)",
+        jdbc.query("SELECT project_id, projected_to FROM project WHERE project_id = ANY(?)",
                 rs -> {
-                    long last = rs.getLong("last");
-                    if (!rs.wasNull()) {
-                        String project = rs.getString("project_id");
-                        states.put(project, Math.min(last, horizons.get(project)));
-                    }
+                    String project = rs.getString(1);
+                    states.put(project, Math.min(rs.getLong(2), horizons.get(project)));
                 }, (Object) horizons.keySet().toArray(String[]::new));
         return states;
     }

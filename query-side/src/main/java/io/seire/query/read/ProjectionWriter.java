@@ -49,6 +49,19 @@ public class ProjectionWriter {
         }
     }
 
+    /**
+     * Queues a statement that only the last call for the same {@code key} needs to send (e.g. how far a project's
+     * history is projected, once per batch): sent after every statement {@link #update} queued, so it finds their rows.
+     */
+    public void last(String sql, Object key, Object... args) {
+        Pending pending = pending();
+        if (pending == null) {
+            jdbc.update(sql, args);
+        } else {
+            pending.last.computeIfAbsent(sql, s -> new LinkedHashMap<>()).put(key, args);
+        }
+    }
+
     /** The database, for reading: every statement queued so far is sent first. */
     public JdbcTemplate read() {
         flush();
@@ -101,6 +114,7 @@ public class ProjectionWriter {
 
     private static final class Pending {
         final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+        final Map<String, Map<Object, Object[]>> last = new LinkedHashMap<>();
         final Map<Object, Object> scoped = new java.util.HashMap<>();
         final BulkLoad bulk;
 
@@ -125,6 +139,10 @@ public class ProjectionWriter {
                 }
             }
             statements.clear();
+            for (Map.Entry<String, Map<Object, Object[]>> e : last.entrySet()) {
+                jdbc.batchUpdate(e.getKey(), new ArrayList<>(e.getValue().values()));
+            }
+            last.clear();
         }
     }
 }

@@ -38,11 +38,11 @@ public class SetupProjection {
     @EventHandler
     public void on(ProjectRegistered e, @EventPosition long position, @Timestamp Instant at) {
         writer.update("INSERT INTO project (project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
-                        + "eligible_to, flexibility_percent, position, recorded_at, component, contract_number, partners) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) ON CONFLICT DO NOTHING",
+                        + "eligible_to, flexibility_percent, position, recorded_at, component, contract_number, partners, "
+                        + "projected_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?) ON CONFLICT DO NOTHING",
                 e.projectId(), e.name(), e.programme(), e.beneficiary(), e.currency(),
                 new CurrencyCode(e.currency()).minorDigits(), e.eligibleFrom(), e.eligibleTo(), e.flexibilityPercent(),
-                position, Projections.at(at), e.component(), e.contractNumber(), json(e.partners()));
+                position, Projections.at(at), e.component(), e.contractNumber(), json(e.partners()), position);
         List<ReportingPeriod> periods = e.reportingPeriods();
         for (int i = 0; i < periods.size(); i++) {
             ReportingPeriod p = periods.get(i);
