@@ -6,6 +6,15 @@ import io.seire.command.setup.BudgetLine;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
 import io.seire.command.personaldata.FreeTexts;
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import io.seire.kernel.finance.ImportResult;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -36,15 +45,6 @@ import java.util.Set;
  */
 public class Ledger {
 
-    /** What recording an expenditure comes to: a new event, or the answer already given for the same content. */
-    public sealed interface Outcome {
-        record New(ExpenditureRecorded event) implements Outcome {
-        }
-
-        record AlreadyRecorded(String id, long sequence) implements Outcome {
-        }
-    }
-
     /** What an import comes to: the events of its new rows, and how many rows were recorded before as they are. */
     public record ImportOutcome(List<ExpenditureRecorded> events, int unchanged) {
     }
@@ -52,14 +52,45 @@ public class Ledger {
     private Map<String, Expenditure> expenditures = new HashMap<>();
     private Totals totals = new Totals();
 
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    @CommandHandler
+    @Allowed(value = Role.FINANCE, to = "record expenditures")
+    public Recorded handle(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims,
+                           FreeTexts texts, PersonalData personalData) {
+        return decide(c, setup, locks, claims, texts, personalData).recorded(c.expenditureId());
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.FINANCE, to = "import expenditures")
+    public ImportResult handle(ImportExpenditures c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
+                               PersonalData personalData) {
+        ImportOutcome outcome = decide(c, setup, locks, texts, personalData);
+        outcome.events().forEach(AggregateLifecycle::apply);
+        return new ImportResult(outcome.events().size(), outcome.unchanged(), AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.FINANCE, to = "correct expenditures")
+    public Recorded handle(CorrectExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims,
+                           FreeTexts texts, PersonalData personalData) {
+        return Outcome.record(c.expenditureId(), decide(c, setup, locks, claims, texts, personalData));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.FINANCE, to = "cancel expenditures")
+    public Recorded handle(CancelExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims) {
+        return Outcome.record(c.expenditureId(), decide(c, setup, locks, claims));
+    }
+
     // ---------------------------------------------------------------- record
 
     /**
      * Records an expenditure. Its description is free text: sealed, once every rule has passed, under a new key of the
      * record's own (ADR 0037); a repeated record compares it with the text it holds.
      */
-    public Outcome decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks, ClaimedExpenditures claims,
-                          FreeTexts texts, PersonalData personalData) {
+    public Outcome<ExpenditureRecorded> decide(RecordExpenditure c, ProjectSetup setup, PeriodLocks locks,
+                                               ClaimedExpenditures claims, FreeTexts texts, PersonalData personalData) {
         Ids.check("id", c.expenditureId());
         ExpenditureDetails given = Originals.resolve(c.details(), setup, "");
         ExpenditureRecorded event = recorded(c.projectId(), c.expenditureId(), given, setup, c.allowDuplicateInvoice(),
@@ -68,7 +99,7 @@ public class Ledger {
         if (existing != null) {
             if (sameAs(existing, event) && texts.same(c.projectId(), description(c.expenditureId()),
                     given.description(), personalData)) {
-                return new Outcome.AlreadyRecorded(existing.id(), existing.recordedSequence());
+                return new Outcome.AlreadyRecorded<>(existing.id(), existing.recordedSequence());
             }
             throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
                     + c.expenditureId() + "' is already recorded with different content.");
@@ -76,7 +107,7 @@ public class Ledger {
         checkRecordable(event, setup, locks, claims, totals, "");
         PersonalText description = personalData.sealNew(c.projectId(), List.of(description(c.expenditureId())),
                 java.util.Collections.singletonList(given.description())).get(0);
-        return new Outcome.New(recorded(c.projectId(), c.expenditureId(), given, setup, c.allowDuplicateInvoice(),
+        return new Outcome.New<>(recorded(c.projectId(), c.expenditureId(), given, setup, c.allowDuplicateInvoice(),
                 c.corrects(), description));
     }
 
@@ -162,7 +193,8 @@ public class Ledger {
                 && existing.allowDuplicateInvoice() == e.allowDuplicateInvoice();
     }
 
-    public void on(ExpenditureRecorded e, long sequence, ProjectSetup setup) {
+    @EventSourcingHandler
+    public void on(ExpenditureRecorded e, @SequenceNumber long sequence, ProjectSetup setup) {
         expenditures.put(e.expenditureId(), new Expenditure(e.expenditureId(), e.details(), sequence, e.corrects(),
                 e.allowDuplicateInvoice()));
         totals.add(e.details(), setup.line(e.budgetLine()).costCategory());
@@ -303,6 +335,7 @@ public class Ledger {
                 after.original());
     }
 
+    @EventSourcingHandler
     public void on(ExpenditureCorrected e, ProjectSetup setup) {
         Expenditure expenditure = expenditures.get(e.expenditureId());
         totals.remove(expenditure.details(), setup.line(expenditure.details().budgetLine()).costCategory());
@@ -324,6 +357,7 @@ public class Ledger {
         return new ExpenditureCancelled(c.projectId(), c.expenditureId(), c.reason());
     }
 
+    @EventSourcingHandler
     public void on(ExpenditureCancelled e, ProjectSetup setup) {
         Expenditure expenditure = expenditures.get(e.expenditureId());
         expenditure.cancel();

@@ -1,5 +1,11 @@
 package io.seire.command.personaldata;
 
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.finance.ExpenditureCorrected;
@@ -34,15 +40,18 @@ public class FreeTexts {
 
     // ---------------------------------------------------------------- the records' events
 
+    @EventSourcingHandler
     public void on(ExpenditureRecorded e) {
         records.add(RedactedRecord.EXPENDITURE.record(null, e.expenditureId()));
         put(RedactedRecord.EXPENDITURE.subject(null, e.expenditureId(), "description"), e.description());
     }
 
+    @EventSourcingHandler
     public void on(ExpenditureCorrected e) {
         put(RedactedRecord.EXPENDITURE.subject(null, e.expenditureId(), "description"), e.description());
     }
 
+    @EventSourcingHandler
     public void on(IndicatorValueRecorded e) {
         RedactedRecord kind = RedactedRecord.INDICATOR_VALUE;
         records.add(kind.record(e.indicator(), e.valueId()));
@@ -50,6 +59,7 @@ public class FreeTexts {
         put(kind.subject(e.indicator(), e.valueId(), "evidence"), e.evidence());
     }
 
+    @EventSourcingHandler
     public void on(ActivityProgressReported e) {
         RedactedRecord kind = RedactedRecord.PROGRESS;
         records.add(kind.record(e.subActivity(), e.period()));
@@ -65,6 +75,17 @@ public class FreeTexts {
         } else {
             current.put(subject, text);
         }
+    }
+
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    @CommandHandler
+    @Allowed(value = Role.ADMIN, to = "redact free text")
+    public Recorded handle(RedactFreeText c, PersonalData personalData) {
+        FreeTextRedacted redacted = decide(c, personalData);
+        // answered with the record's id as its own writes answer it (a progress report's: sub-activity/period)
+        return Outcome.record(c.kind() == RedactedRecord.PROGRESS ? c.scope() + "/" + c.recordId() : c.recordId(),
+                redacted);
     }
 
     // ---------------------------------------------------------------- redaction
@@ -111,6 +132,7 @@ public class FreeTexts {
         return new FreeTextRedacted(c.projectId(), kind, c.scope(), c.recordId(), fields, c.reason());
     }
 
+    @EventSourcingHandler
     public void on(FreeTextRedacted e) {
         for (String field : e.fields()) {
             String subject = e.kind().subject(e.scope(), e.recordId(), field);

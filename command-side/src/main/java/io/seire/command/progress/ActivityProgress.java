@@ -3,6 +3,11 @@ package io.seire.command.progress;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.ProjectSetup;
 import io.seire.command.personaldata.FreeTexts;
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
 import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -17,7 +22,14 @@ public final class ActivityProgress {
 
     private static final List<String> FIELDS = RedactedRecord.PROGRESS.fields();
 
-    private ActivityProgress() {
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    /** Answered with the report's id, sub-activity/period. Its narrative is kept by the free texts (FreeTexts). */
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "report activity progress")
+    public Recorded handle(ReportActivityProgress c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
+                           PersonalData personalData) {
+        return Outcome.record(c.subActivity() + "/" + c.period(), decide(c, setup, locks, texts, personalData));
     }
 
     /**

@@ -11,40 +11,24 @@ import io.seire.kernel.access.EnableUser;
 import io.seire.kernel.access.RegisterUser;
 import io.seire.kernel.access.ResetPassword;
 import io.seire.kernel.access.Role;
-import io.seire.kernel.finance.CancelExpenditure;
-import io.seire.kernel.finance.CorrectExpenditure;
-import io.seire.kernel.finance.ImportExpenditures;
-import io.seire.kernel.finance.RecordExpenditure;
-import io.seire.kernel.progress.ReportActivityProgress;
-import io.seire.kernel.reporting.ApproveReport;
-import io.seire.kernel.reporting.ReturnReport;
-import io.seire.kernel.reporting.SubmitReport;
-import io.seire.kernel.results.CorrectIndicatorValue;
-import io.seire.kernel.results.RecordIndicatorValue;
-import io.seire.kernel.results.RetractIndicatorValue;
-import io.seire.kernel.setup.AddBudgetLine;
-import io.seire.kernel.setup.AddSubActivity;
-import io.seire.kernel.setup.DefineIndicator;
-import io.seire.kernel.setup.RegisterProject;
-import io.seire.kernel.setup.ReviseBudgetLine;
-import io.seire.kernel.staffing.HireStaff;
-import io.seire.kernel.staffing.OpenPosition;
-import io.seire.kernel.staffing.RecordDeparture;
-import io.seire.kernel.staffing.RecordRecruitmentFailure;
-import io.seire.kernel.workplans.ApproveWorkPlan;
-import io.seire.kernel.workplans.DraftWorkPlan;
-import io.seire.kernel.workplans.ReturnWorkPlan;
-import io.seire.kernel.workplans.SubmitWorkPlan;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateMember;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Who may change a project: a project the actor cannot see does not exist for them (404, no existence leak); a
- * project they see but whose change their role does not allow answers 403. Which role each command needs is written
- * here once; the project decides with it at the moment of the write, and the HTTP layer with it before it reads a
- * request's body.
+ * project they see but whose change their role does not allow answers 403. Which role each project command needs is
+ * written once, beside its handler ({@link Allowed}), and read here into one table from command to permission; the
+ * project decides with it once per command, in its interceptor, and the HTTP layer with it before it reads a
+ * request's body. Commands that are not a project's (users, programmes) are listed here.
  */
 public final class ProjectAccess {
 
@@ -68,7 +52,8 @@ public final class ProjectAccess {
         }
     }
 
-    private static final Map<Class<?>, Permission> PERMISSIONS = Map.ofEntries(
+    /** The commands that are not a project's: users' and programmes'. */
+    private static final Map<Class<?>, Permission> OUTSIDE_PROJECTS = Map.ofEntries(
             entry(RegisterUser.class, new Permission(Role.ADMIN, "create users")),
             entry(DisableUser.class, new Permission(Role.ADMIN, "disable users")),
             entry(EnableUser.class, new Permission(Role.ADMIN, "enable users")),
@@ -76,42 +61,41 @@ public final class ProjectAccess {
             entry(ResetPassword.class, new Permission(Role.ADMIN, "reset passwords")),
             // any signed-in user, for their own account only: the account decides whose it is
             entry(ChangePassword.class, new Permission((Role) null, "change their own password")),
-            entry(RegisterProject.class, new Permission(Role.ADMIN, "register a project")),
-            entry(io.seire.kernel.programme.RegisterProgramme.class, new Permission(Role.ADMIN, "register a programme")),
-            entry(AddSubActivity.class, new Permission(Role.ADMIN, "add sub-activities")),
-            entry(AddBudgetLine.class, new Permission(Role.ADMIN, "add budget lines")),
-            entry(ReviseBudgetLine.class, new Permission(Role.ADMIN, "revise budget lines")),
-            entry(DefineIndicator.class, new Permission(Role.ADMIN, "define indicators")),
-            entry(RecordExpenditure.class, new Permission(Role.FINANCE, "record expenditures")),
-            entry(ImportExpenditures.class, new Permission(Role.FINANCE, "import expenditures")),
-            entry(CorrectExpenditure.class, new Permission(Role.FINANCE, "correct expenditures")),
-            entry(CancelExpenditure.class, new Permission(Role.FINANCE, "cancel expenditures")),
-            entry(RecordIndicatorValue.class, new Permission(Role.MANAGER, "record indicator values")),
-            entry(CorrectIndicatorValue.class, new Permission(Role.MANAGER, "correct indicator values")),
-            entry(RetractIndicatorValue.class, new Permission(Role.MANAGER, "retract indicator values")),
-            entry(ReportActivityProgress.class, new Permission(Role.MANAGER, "report activity progress")),
-            entry(OpenPosition.class, new Permission(Role.MANAGER, "open positions")),
-            entry(RecordRecruitmentFailure.class, new Permission(Role.MANAGER, "record recruitments")),
-            entry(HireStaff.class, new Permission(Role.MANAGER, "hire staff")),
-            entry(RecordDeparture.class, new Permission(Role.MANAGER, "record departures")),
-            entry(io.seire.kernel.staffing.EraseStaffMember.class, new Permission(Role.ADMIN, "erase personal data")),
-            entry(io.seire.kernel.personaldata.RedactFreeText.class, new Permission(Role.ADMIN, "redact free text")),
-            entry(DraftWorkPlan.class, new Permission(Role.MANAGER, Role.FINANCE, "draft work plans")),
-            entry(SubmitWorkPlan.class, new Permission(Role.MANAGER, "submit work plans")),
-            entry(ApproveWorkPlan.class, new Permission(Role.LIAISON, "approve work plans")),
-            entry(ReturnWorkPlan.class, new Permission(Role.LIAISON, "return work plans")),
-            entry(SubmitReport.class, new Permission(Role.MANAGER, "submit reports")),
-            entry(ApproveReport.class, new Permission(Role.LIAISON, "approve reports")),
-            entry(ReturnReport.class, new Permission(Role.LIAISON, "return reports")),
-            entry(io.seire.kernel.reimbursement.SubmitReimbursementRequest.class,
-                    new Permission(Role.FINANCE, "submit reimbursement requests")),
-            entry(io.seire.kernel.reimbursement.ApproveReimbursementRequest.class,
-                    new Permission(Role.LIAISON, "approve reimbursement requests")),
-            entry(io.seire.kernel.reimbursement.ReturnReimbursementRequest.class,
-                    new Permission(Role.LIAISON, "return reimbursement requests")),
-            // a liaison of the programme or an administrator (who may do everything)
-            entry(io.seire.kernel.reimbursement.RecordReimbursementPayment.class,
-                    new Permission(Role.LIAISON, "record payments of reimbursement requests")));
+            entry(io.seire.kernel.programme.RegisterProgramme.class, new Permission(Role.ADMIN, "register a programme")));
+
+    /** Every command's permission: the project's read once from the {@link Allowed} beside each handler. */
+    private static final Map<Class<?>, Permission> PERMISSIONS = table(Project.class);
+
+    /**
+     * The table of an aggregate and its members: every command handler must say who may send its command
+     * (every-command-says-who-may-send-it), checked when the class is first used, so a missing one stops the start.
+     */
+    static Map<Class<?>, Permission> table(Class<?> aggregate) {
+        Map<Class<?>, Permission> table = new HashMap<>(OUTSIDE_PROJECTS);
+        List<Class<?>> slices = new ArrayList<>(List.of(aggregate));
+        for (Field field : aggregate.getDeclaredFields()) {
+            if (field.isAnnotationPresent(AggregateMember.class)) {
+                slices.add(field.getType());
+            }
+        }
+        for (Class<?> slice : slices) {
+            for (Method method : slice.getDeclaredMethods()) {
+                if (!method.isAnnotationPresent(CommandHandler.class)) {
+                    continue;
+                }
+                Allowed allowed = method.getAnnotation(Allowed.class);
+                if (allowed == null) {
+                    throw new IllegalStateException("every-command-says-who-may-send-it: " + method
+                            + " has no @Allowed");
+                }
+                Class<?> command = method.getParameterTypes()[0];
+                if (table.put(command, new Permission(Set.of(allowed.value()), allowed.to())) != null) {
+                    throw new IllegalStateException("Two permissions for " + command.getName());
+                }
+            }
+        }
+        return Map.copyOf(table);
+    }
 
     private ProjectAccess() {
     }

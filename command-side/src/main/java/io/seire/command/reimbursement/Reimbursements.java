@@ -1,5 +1,11 @@
 package io.seire.command.reimbursement;
 
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import io.seire.command.finance.ClaimedExpenditures;
 import io.seire.command.finance.Expenditure;
 import io.seire.command.finance.Ledger;
@@ -104,6 +110,34 @@ public class Reimbursements implements ClaimedExpenditures {
     @Override
     public Optional<String> requestHolding(String expenditureId) {
         return Optional.ofNullable(held.get(expenditureId));
+    }
+
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    @CommandHandler
+    @Allowed(value = Role.FINANCE, to = "submit reimbursement requests")
+    public Recorded handle(SubmitReimbursementRequest c, ProjectSetup setup, Ledger ledger,
+                           ProgrammeRegister programmes) {
+        return Outcome.record(c.requestId(), decide(c, setup, ledger, programmes));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "approve reimbursement requests")
+    public Recorded handle(ApproveReimbursementRequest c, ProjectSetup setup, ProgrammeRegister programmes) {
+        return Outcome.record(c.requestId(), decide(c, setup, programmes));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "return reimbursement requests")
+    public Recorded handle(ReturnReimbursementRequest c) {
+        return Outcome.record(c.requestId(), decide(c));
+    }
+
+    // a liaison of the programme or an administrator (who may do everything)
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "record payments of reimbursement requests")
+    public Recorded handle(RecordReimbursementPayment c) {
+        return Outcome.record(c.requestId(), decide(c));
     }
 
     // ---------------------------------------------------------------- submit
@@ -215,6 +249,7 @@ public class Reimbursements implements ClaimedExpenditures {
         return amount.setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
+    @EventSourcingHandler
     public void on(ReimbursementRequested e) {
         requests.put(e.requestId(), new Request(e));
         for (ClaimedExpenditure c : e.included()) {
@@ -266,6 +301,7 @@ public class Reimbursements implements ClaimedExpenditures {
                 request.claimCurrency);
     }
 
+    @EventSourcingHandler
     public void on(ReimbursementRequestApproved e) {
         Request request = requests.get(e.requestId());
         request.status = Status.APPROVED;
@@ -286,6 +322,7 @@ public class Reimbursements implements ClaimedExpenditures {
         return new ReimbursementRequestReturned(c.projectId(), c.requestId(), c.comment());
     }
 
+    @EventSourcingHandler
     public void on(ReimbursementRequestReturned e) {
         Request request = requests.get(e.requestId());
         request.status = Status.RETURNED;
@@ -318,6 +355,7 @@ public class Reimbursements implements ClaimedExpenditures {
                 c.amount().setScale(currency.minorDigits()), currency.code());
     }
 
+    @EventSourcingHandler
     public void on(ReimbursementPaymentRecorded e) {
         requests.get(e.requestId()).status = Status.PAID;
     }

@@ -1,5 +1,13 @@
 package io.seire.command.reporting;
 
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import io.seire.kernel.reporting.ReportRecorded;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
 import io.seire.kernel.RuleViolation;
@@ -48,6 +56,28 @@ public class Reports {
 
     private Map<String, Report> reports = new HashMap<>();
 
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "submit reports")
+    public ReportRecorded handle(SubmitReport c, ProjectSetup setup, PeriodLocks locks, ChainHeads chainHeads) {
+        ReportSubmitted submitted = decide(c, setup, locks, AggregateLifecycle.getVersion(), chainHeads);
+        AggregateLifecycle.apply(submitted);
+        return new ReportRecorded(c.reportId(), AggregateLifecycle.getVersion(), submitted.chainHead());
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "approve reports")
+    public Recorded handle(ApproveReport c) {
+        return Outcome.record(c.reportId(), decide(c));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "return reports")
+    public Recorded handle(ReturnReport c) {
+        return Outcome.record(c.reportId(), decide(c));
+    }
+
     public ReportSubmitted decide(SubmitReport c, ProjectSetup setup, PeriodLocks locks, long composedFromSequence,
                                   ChainHeads chainHeads) {
         Ids.check("id", c.reportId());
@@ -91,8 +121,11 @@ public class Reports {
         return given;
     }
 
-    public void on(ReportSubmitted e) {
+    /** A submitted report closes its period. */
+    @EventSourcingHandler
+    public void on(ReportSubmitted e, PeriodLocks locks) {
         reports.put(e.reportId(), new Report(e.period()));
+        locks.lock(e.period());
     }
 
     public ReportApproved decide(ApproveReport c) {
@@ -100,6 +133,7 @@ public class Reports {
         return new ReportApproved(c.projectId(), c.reportId(), c.comment());
     }
 
+    @EventSourcingHandler
     public void on(ReportApproved e) {
         reports.get(e.reportId()).status = Status.APPROVED;
     }
@@ -112,11 +146,12 @@ public class Reports {
         return new ReportReturned(c.projectId(), c.reportId(), c.comment());
     }
 
-    /** Marks the report returned and answers its period, which opens again. */
-    public String on(ReportReturned e) {
+    /** Marks the report returned; its period opens again. */
+    @EventSourcingHandler
+    public void on(ReportReturned e, PeriodLocks locks) {
         Report report = reports.get(e.reportId());
         report.status = Status.RETURNED;
-        return report.period;
+        locks.unlock(report.period);
     }
 
     private void awaitingDecision(String reportId) {

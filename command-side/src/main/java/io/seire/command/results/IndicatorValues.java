@@ -4,6 +4,13 @@ import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
 import io.seire.command.personaldata.FreeTexts;
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -30,13 +37,25 @@ import java.util.regex.Pattern;
  */
 public class IndicatorValues {
 
-    /** What recording a value comes to: a new event, or the answer already given for the same content. */
-    public sealed interface Outcome {
-        record New(IndicatorValueRecorded event) implements Outcome {
-        }
+    // ---------------------------------------------------------------- commands: who may send them, what they record
 
-        record AlreadyRecorded(String id, long sequence) implements Outcome {
-        }
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "record indicator values")
+    public Recorded handle(RecordIndicatorValue c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
+                           PersonalData personalData) {
+        return decide(c, setup, locks, texts, personalData).recorded(c.valueId());
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "correct indicator values")
+    public Recorded handle(CorrectIndicatorValue c, ProjectSetup setup, PeriodLocks locks) {
+        return Outcome.record(c.valueId(), decide(c, setup, locks));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "retract indicator values")
+    public Recorded handle(RetractIndicatorValue c, ProjectSetup setup, PeriodLocks locks) {
+        return Outcome.record(c.valueId(), decide(c, setup, locks));
     }
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -79,8 +98,8 @@ public class IndicatorValues {
      * Records a value. Its note and evidence are free text, each sealed (once every rule has passed) under a new key
      * of its own, so either can be redacted alone (ADR 0037).
      */
-    public Outcome decide(RecordIndicatorValue c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
-                          PersonalData personalData) {
+    public Outcome<IndicatorValueRecorded> decide(RecordIndicatorValue c, ProjectSetup setup, PeriodLocks locks,
+                                                  FreeTexts texts, PersonalData personalData) {
         IndicatorDefined indicator = indicator(setup, c.indicator());
         Ids.check("id", c.valueId());
         if (c.period() == null || c.period().isBlank()) {
@@ -97,7 +116,7 @@ public class IndicatorValues {
                     && existing.value.equals(value)
                     && texts.same(c.projectId(), subject(c, "note"), c.note(), personalData)
                     && texts.same(c.projectId(), subject(c, "evidence"), c.evidence(), personalData)) {
-                return new Outcome.AlreadyRecorded(c.valueId(), existing.sequence);
+                return new Outcome.AlreadyRecorded<>(c.valueId(), existing.sequence);
             }
             throw RuleViolation.conflict("value-id-unique", "id",
                     "A value with the id '" + c.valueId() + "' is already recorded with different content.");
@@ -110,7 +129,7 @@ public class IndicatorValues {
         }
         List<PersonalText> sealed = personalData.sealNew(c.projectId(),
                 List.of(subject(c, "note"), subject(c, "evidence")), java.util.Arrays.asList(c.note(), c.evidence()));
-        return new Outcome.New(new IndicatorValueRecorded(c.projectId(), c.indicator(), c.valueId(), c.period(),
+        return new Outcome.New<>(new IndicatorValueRecorded(c.projectId(), c.indicator(), c.valueId(), c.period(),
                 value, sealed.get(0), sealed.get(1)));
     }
 
@@ -118,7 +137,8 @@ public class IndicatorValues {
         return RedactedRecord.INDICATOR_VALUE.subject(c.indicator(), c.valueId(), field);
     }
 
-    public void on(IndicatorValueRecorded e, long sequence, ProjectSetup setup) {
+    @EventSourcingHandler
+    public void on(IndicatorValueRecorded e, @SequenceNumber long sequence, ProjectSetup setup) {
         values.put(e.valueId(), new Value(e, sequence));
         if (holdsOneValue(setup.indicator(e.indicator()).orElseThrow())) {
             single.put(key(e.indicator(), e.period()), e.valueId());
@@ -138,6 +158,7 @@ public class IndicatorValues {
         return new IndicatorValueCorrected(c.projectId(), c.indicator(), c.valueId(), value, c.reason());
     }
 
+    @EventSourcingHandler
     public void on(IndicatorValueCorrected e) {
         values.get(e.valueId()).value = e.value();
     }
@@ -150,6 +171,7 @@ public class IndicatorValues {
         return new IndicatorValueRetracted(c.projectId(), c.indicator(), c.valueId(), c.reason());
     }
 
+    @EventSourcingHandler
     public void on(IndicatorValueRetracted e) {
         Value value = values.get(e.valueId());
         value.retracted = true;

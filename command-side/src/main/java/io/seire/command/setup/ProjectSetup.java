@@ -1,5 +1,13 @@
 package io.seire.command.setup;
 
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import io.seire.command.programme.ProgrammeRegister;
+import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.programme.ProgrammeTerms;
 import io.seire.kernel.CurrencyCode;
 import io.seire.kernel.RuleViolation;
@@ -147,6 +155,7 @@ public class ProjectSetup {
         }
     }
 
+    @EventSourcingHandler
     public void on(ProjectRegistered e) {
         programme = e.programme();
         currency = new CurrencyCode(e.currency());
@@ -154,6 +163,36 @@ public class ProjectSetup {
         eligibleTo = e.eligibleTo();
         flexibilityPercent = e.flexibilityPercent();
         periods = new ArrayList<>(e.reportingPeriods());
+    }
+
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    // RegisterProject creates the project: its handler is on the root, Project
+
+    @CommandHandler
+    @Allowed(value = Role.ADMIN, to = "add sub-activities")
+    public Recorded handle(AddSubActivity c) {
+        return Outcome.record(c.code(), decide(c));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.ADMIN, to = "add budget lines")
+    public Recorded handle(AddBudgetLine c) {
+        return Outcome.record(c.code(), decide(c));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.ADMIN, to = "revise budget lines")
+    public Recorded handle(ReviseBudgetLine c, PeriodLocks locks) {
+        BudgetLineRevised revision = decide(c);
+        locks.checkNotBeforeLockedEnd(revision.effectiveFrom(), this, "effectiveFrom", "The revision");
+        return Outcome.record(c.code(), revision);
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.ADMIN, to = "define indicators")
+    public Recorded handle(DefineIndicator c, ProgrammeRegister programmes) {
+        return Outcome.record(c.code(), decide(c, programmes::find));
     }
 
     // ---------------------------------------------------------------- sub-activities
@@ -167,6 +206,7 @@ public class ProjectSetup {
         return new SubActivityAdded(c.projectId(), c.code(), c.name());
     }
 
+    @EventSourcingHandler
     public void on(SubActivityAdded e) {
         subActivities.put(e.code(), e.name());
     }
@@ -209,6 +249,7 @@ public class ProjectSetup {
         return new BudgetLineAdded(c.projectId(), c.code(), c.subActivity(), c.costCategory(), c.planned(), c.flatRate());
     }
 
+    @EventSourcingHandler
     public void on(BudgetLineAdded e) {
         budgetLines.put(e.code(), new BudgetLine(e.code(), e.subActivity(), e.costCategory(), e.planned(), e.flatRate()));
     }
@@ -228,6 +269,7 @@ public class ProjectSetup {
         return new BudgetLineRevised(c.projectId(), c.code(), c.planned(), c.effectiveFrom(), c.reason(), c.reference());
     }
 
+    @EventSourcingHandler
     public void on(BudgetLineRevised e) {
         budgetLines.get(e.code()).revise(e.effectiveFrom(), e.planned());
     }
@@ -301,6 +343,7 @@ public class ProjectSetup {
                 c.ascending(), c.baseline(), milestones, c.target(), programmeIndicator);
     }
 
+    @EventSourcingHandler
     public void on(IndicatorDefined e) {
         indicators.put(e.code(), e);
     }

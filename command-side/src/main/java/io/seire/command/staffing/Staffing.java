@@ -1,5 +1,11 @@
 package io.seire.command.staffing;
 
+import io.seire.command.project.Allowed;
+import io.seire.command.project.Outcome;
+import io.seire.kernel.Recorded;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.Ids;
 import io.seire.command.setup.ProjectSetup;
@@ -90,6 +96,38 @@ public class Staffing {
     private Map<String, Position> positions = new HashMap<>();
     private Map<String, Member> members = new HashMap<>();
 
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "open positions")
+    public Recorded handle(OpenPosition c, ProjectSetup setup, PeriodLocks locks) {
+        return Outcome.record(c.code(), decide(c, setup, locks));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "record recruitments")
+    public Recorded handle(RecordRecruitmentFailure c, ProjectSetup setup, PeriodLocks locks) {
+        return Outcome.record(c.position(), decide(c, setup, locks));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "hire staff")
+    public Recorded handle(HireStaff c, ProjectSetup setup, PeriodLocks locks, PersonalData personalData) {
+        return Outcome.record(c.staffId(), decide(c, setup, locks, personalData));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.ADMIN, to = "erase personal data")
+    public Recorded handle(EraseStaffMember c, PersonalData personalData) {
+        return Outcome.record(c.staffId(), decide(c, personalData));
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "record departures")
+    public Recorded handle(RecordDeparture c, ProjectSetup setup, PeriodLocks locks) {
+        return Outcome.record(c.staffId(), decide(c, setup, locks));
+    }
+
     public PositionOpened decide(OpenPosition c, ProjectSetup setup, PeriodLocks locks) {
         Ids.check("code", c.code());
         if (c.title() == null || c.title().isBlank()) {
@@ -117,6 +155,7 @@ public class Staffing {
         return new PositionOpened(c.projectId(), c.code(), c.title(), subActivities, c.openedOn());
     }
 
+    @EventSourcingHandler
     public void on(PositionOpened e) {
         positions.put(e.code(), new Position(e.code(), e.openedOn()));
     }
@@ -169,6 +208,7 @@ public class Staffing {
         return new StaffHired(c.projectId(), c.position(), c.staffId(), name, c.startDate(), workload);
     }
 
+    @EventSourcingHandler
     public void on(StaffHired e) {
         members.put(e.staffId(), new Member(e.position(), e.startDate()));
         positions.get(e.position()).lastHolder = e.staffId();
@@ -195,6 +235,7 @@ public class Staffing {
         return new StaffDeparted(c.projectId(), c.staffId(), member.position, c.endDate(), c.reason());
     }
 
+    @EventSourcingHandler
     public void on(StaffDeparted e) {
         members.get(e.staffId()).endDate = e.endDate();
     }
@@ -220,6 +261,7 @@ public class Staffing {
         return new StaffMemberErased(c.projectId(), c.staffId(), c.reason());
     }
 
+    @EventSourcingHandler
     public void on(StaffMemberErased e) {
         members.get(e.staffId()).erased = true;
     }

@@ -1,5 +1,11 @@
 package io.seire.command.workplans;
 
+import io.seire.command.project.Allowed;
+import io.seire.kernel.access.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import io.seire.kernel.workplans.WorkPlanRecorded;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import io.seire.command.setup.Amounts;
 import io.seire.command.setup.BudgetLine;
 import io.seire.command.setup.ProjectSetup;
@@ -88,6 +94,40 @@ public class WorkPlans {
 
     private Map<Integer, Year> years = new HashMap<>();
 
+    // ---------------------------------------------------------------- commands: who may send them, what they record
+
+    @CommandHandler
+    @Allowed(value = {Role.MANAGER, Role.FINANCE}, to = "draft work plans")
+    public WorkPlanRecorded handle(DraftWorkPlan c, ProjectSetup setup) {
+        return recorded(decide(c, setup), WorkPlanDrafted::year, WorkPlanDrafted::version);
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.MANAGER, to = "submit work plans")
+    public WorkPlanRecorded handle(SubmitWorkPlan c, ProjectSetup setup) {
+        return recorded(decide(c, setup), WorkPlanSubmitted::year, WorkPlanSubmitted::version);
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "approve work plans")
+    public WorkPlanRecorded handle(ApproveWorkPlan c, ProjectSetup setup) {
+        return recorded(decide(c, setup), WorkPlanApproved::year, WorkPlanApproved::version);
+    }
+
+    @CommandHandler
+    @Allowed(value = Role.LIAISON, to = "return work plans")
+    public WorkPlanRecorded handle(ReturnWorkPlan c) {
+        return recorded(decide(c), WorkPlanReturned::year, WorkPlanReturned::version);
+    }
+
+    /** Applies the event; answers with the plan's year, its version and the event's sequence number. */
+    private static <E> WorkPlanRecorded recorded(E event, java.util.function.ToIntFunction<E> year,
+                                                 java.util.function.ToIntFunction<E> version) {
+        AggregateLifecycle.apply(event);
+        return new WorkPlanRecorded(String.valueOf(year.applyAsInt(event)), version.applyAsInt(event),
+                AggregateLifecycle.getVersion());
+    }
+
     // ---------------------------------------------------------------- drafting
 
     public WorkPlanDrafted decide(DraftWorkPlan c, ProjectSetup setup) {
@@ -108,6 +148,7 @@ public class WorkPlans {
         return new WorkPlanDrafted(c.projectId(), c.year(), number, budget, activities);
     }
 
+    @EventSourcingHandler
     public void on(WorkPlanDrafted e) {
         years.computeIfAbsent(e.year(), y -> new Year()).versions.add(new Version(e.version(), e.budget()));
     }
@@ -237,6 +278,7 @@ public class WorkPlans {
         return new WorkPlanSubmitted(c.projectId(), c.year(), latest.number);
     }
 
+    @EventSourcingHandler
     public void on(WorkPlanSubmitted e) {
         years.get(e.year()).version(e.version()).status = Status.SUBMITTED;
     }
@@ -248,6 +290,7 @@ public class WorkPlans {
         return new WorkPlanApproved(c.projectId(), c.year(), submitted.number, year.inForce, c.comment());
     }
 
+    @EventSourcingHandler
     public void on(WorkPlanApproved e) {
         Year year = years.get(e.year());
         year.version(e.version()).status = Status.APPROVED;
@@ -263,6 +306,7 @@ public class WorkPlans {
         return new WorkPlanReturned(c.projectId(), c.year(), submitted.number, c.comment());
     }
 
+    @EventSourcingHandler
     public void on(WorkPlanReturned e) {
         years.get(e.year()).version(e.version()).status = Status.RETURNED;
     }

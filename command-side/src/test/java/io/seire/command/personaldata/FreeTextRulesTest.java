@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seire.command.finance.ClaimedExpenditures;
 import io.seire.command.finance.Ledger;
 import io.seire.command.progress.ActivityProgress;
+import io.seire.command.project.Outcome;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.results.IndicatorValues;
 import io.seire.command.setup.ProjectSetup;
@@ -70,7 +71,7 @@ class FreeTextRulesTest {
     }
 
     private ExpenditureRecorded record(String id, String description) {
-        ExpenditureRecorded e = ((Ledger.Outcome.New) ledger.decide(new RecordExpenditure(PROJECT, id,
+        ExpenditureRecorded e = ((Outcome.New<ExpenditureRecorded>) ledger.decide(new RecordExpenditure(PROJECT, id,
                 spend(description), false, null), setup, locks, ClaimedExpenditures.NONE, texts, personalData)).event();
         ledger.on(e, sequence++, setup);
         texts.on(e);
@@ -136,7 +137,7 @@ class FreeTextRulesTest {
         record("E1", "Koolitus");
         RecordExpenditure same = new RecordExpenditure(PROJECT, "E1", spend("Koolitus"), false, null);
         assertThat(ledger.decide(same, setup, locks, ClaimedExpenditures.NONE, texts, personalData))
-                .isInstanceOf(Ledger.Outcome.AlreadyRecorded.class);
+                .isInstanceOf(Outcome.AlreadyRecorded.class);
         RecordExpenditure other = new RecordExpenditure(PROJECT, "E1", spend("Muu"), false, null);
         assertThatThrownBy(() -> ledger.decide(other, setup, locks, ClaimedExpenditures.NONE, texts, personalData))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule())
@@ -170,7 +171,7 @@ class FreeTextRulesTest {
 
     @Test
     void redacting_a_note_leaves_the_evidence_readable() {
-        IndicatorValueRecorded e = ((IndicatorValues.Outcome.New) values.decide(new RecordIndicatorValue(PROJECT, "O1",
+        IndicatorValueRecorded e = ((Outcome.New<IndicatorValueRecorded>) values.decide(new RecordIndicatorValue(PROJECT, "O1",
                 "V1", "2024", "3", "Nõustas Mari Tamm", "https://näide.ee/tõend"), setup, locks, texts,
                 personalData)).event();
         values.on(e, sequence++, setup);

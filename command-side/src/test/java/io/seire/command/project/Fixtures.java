@@ -66,6 +66,28 @@ public final class Fixtures {
         return fixture;
     }
 
+    /**
+     * A project built from these events by Axon's own model of the aggregate, as a load from the event store builds
+     * it: the n-th event has sequence number n.
+     */
+    public static Project replay(Object... events) {
+        var model = org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                Project.class, org.axonframework.messaging.annotation.MultiParameterResolverFactory.ordered(
+                        org.axonframework.messaging.annotation.ClasspathParameterResolverFactory.forClass(Project.class),
+                        // the resources of command handlers, which a replay does not call
+                        (executable, parameters, index) -> index == 0 ? null
+                                : new org.axonframework.messaging.annotation.FixedValueParameterResolver<>(null)));
+        var aggregate = org.axonframework.eventsourcing.EventSourcedAggregate.initialize(new Project(), model, null,
+                org.axonframework.eventsourcing.NoSnapshotTriggerDefinition.TRIGGER);
+        List<org.axonframework.eventhandling.DomainEventMessage<?>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            messages.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Project", PROJECT, i,
+                    events[i]));
+        }
+        aggregate.initializeState(org.axonframework.eventsourcing.eventstore.DomainEventStream.of(messages));
+        return aggregate.getAggregateRoot();
+    }
+
     public static Map<String, Object> as(Actor actor) {
         return Map.of(WriteExecutor.ACCESS, actor);
     }

@@ -7,6 +7,7 @@ import io.seire.command.finance.Expenditure;
 import io.seire.command.finance.Ledger;
 import io.seire.command.programme.ClaimTerms;
 import io.seire.command.programme.InMemoryProgrammeRegister;
+import io.seire.command.project.Outcome;
 import io.seire.command.reporting.PeriodLocks;
 import io.seire.command.setup.ProjectSetup;
 import io.seire.kernel.CurrencyCode;
@@ -158,9 +159,9 @@ class ClaimProperties {
             LocalDate date = DAY_ONE.plusDays(day);
             ExpenditureDetails details = new ExpenditureDetails(line, amount, date, paidToo ? date : null, null, null,
                     "kulu");
-            Ledger.Outcome outcome = ledger.decide(new RecordExpenditure(PROJECT, id, details, false, corrects), setup,
+            Outcome<ExpenditureRecorded> outcome = ledger.decide(new RecordExpenditure(PROJECT, id, details, false, corrects), setup,
                     locks, reimbursements, texts, PERSONAL_DATA);
-            ExpenditureRecorded e = ((Ledger.Outcome.New) outcome).event();
+            ExpenditureRecorded e = ((Outcome.New<ExpenditureRecorded>) outcome).event();
             ledger.on(e, sequence++, setup);
             texts.on(e);
             expenditureIds.add(id);

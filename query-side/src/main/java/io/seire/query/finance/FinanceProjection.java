@@ -1,5 +1,12 @@
 package io.seire.query.finance;
 
+import static io.seire.query.audit.AuditDescriptions.line;
+import static io.seire.query.audit.AuditDescriptions.date;
+import static io.seire.query.audit.AuditDescriptions.inWords;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
+import java.util.ArrayList;
+import java.util.Objects;
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
@@ -125,5 +132,42 @@ public class FinanceProjection {
                 costCategory(projectId, d.budgetLine()), d.amount(), d.incurredOn(), d.paidOn(), d.supplier(), d.invoice(), d.description(),
                 corrects, reason, Projections.at(at), actor, o == null ? null : o.amount(), o == null ? null : o.currency(),
                 o == null ? null : o.rate(), o == null ? null : o.rateDate(), o == null ? null : o.rateSource());
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the finance events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(ExpenditureRecorded.class, (e, before, valuePeriodEnd) ->
+                new Description(e.incurredOn().toString(), "Expenditure " + e.expenditureId() + " recorded: "
+                    + e.amount().toPlainString() + inWords(e.original()) + " on " + e.budgetLine() + ", incurred "
+                    + e.incurredOn() + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null,
+                    List.of(line(e.budgetLine()), date(e.incurredOn()))));
+        catalogue.on(ExpenditureCorrected.class, (e, before, valuePeriodEnd) -> {
+            List<String> changes = new ArrayList<>();
+            List<String> subjects = new ArrayList<>(List.of(line(e.budgetLine()), date(e.incurredOn())));
+            if (before != null) {
+                subjects.add(date(before.incurredOn()));
+                if (!Objects.equals(before.budgetLine(), e.budgetLine())) {
+                    changes.add("budget line " + before.budgetLine() + " → " + e.budgetLine());
+                    subjects.add(line(before.budgetLine()));
+                }
+                if (!Objects.equals(before.amount(), e.amount().toPlainString())) {
+                    changes.add("amount " + before.amount() + " → " + e.amount().toPlainString());
+                }
+                if (e.original() != null) {
+                    changes.add("original" + inWords(e.original()));
+                }
+                if (!Objects.equals(before.incurredOn(), e.incurredOn().toString())) {
+                    changes.add("incurred " + before.incurredOn() + " → " + e.incurredOn());
+                }
+            }
+            return new Description(e.incurredOn().toString(), "Expenditure " + e.expenditureId() + " corrected"
+                    + (changes.isEmpty() ? "" : ": " + String.join(", ", changes)), e.reason(), subjects);
+        });
+        catalogue.on(ExpenditureCancelled.class, (e, before, valuePeriodEnd) ->
+                new Description(before == null ? null : before.incurredOn(), "Expenditure " + e.expenditureId()
+                    + " cancelled" + (before == null ? "" : ": " + before.amount() + " on " + before.budgetLine()),
+                    e.reason(), before == null ? List.of() : List.of(line(before.budgetLine()), date(before.incurredOn()))));
     }
 }

@@ -1,5 +1,9 @@
 package io.seire.query.progress;
 
+import static io.seire.query.audit.AuditDescriptions.subActivity;
+import static io.seire.query.audit.AuditDescriptions.valueSubjects;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
 import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.kernel.personaldata.FreeTextRedacted;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -65,5 +69,14 @@ public class ProgressProjection {
 
     private String open(io.seire.kernel.PersonalText text) {
         return sealed.open(text, PersonalData.REDACTED);
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the progress events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(ActivityProgressReported.class, (e, before, valuePeriodEnd) ->
+                new Description(e.period(), "Progress of sub-activity " + e.subActivity() + " in " + e.period()
+                    + " reported: " + e.status(), null, valueSubjects(null, valuePeriodEnd, subActivity(e.subActivity()))));
     }
 }

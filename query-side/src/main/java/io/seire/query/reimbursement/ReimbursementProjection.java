@@ -1,5 +1,11 @@
 package io.seire.query.reimbursement;
 
+import static io.seire.query.audit.AuditDescriptions.date;
+import static io.seire.query.audit.AuditDescriptions.REIMBURSEMENT;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
+import java.util.List;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.CurrencyCode;
@@ -73,5 +79,36 @@ public class ReimbursementProjection {
                    @MetaDataValue("actor") String actor) {
         writer.update(STEP, position, e.projectId(), e.requestId(), "PAID", null, null, null, null, e.paidOn(),
                 e.amount(), Projections.at(at), actor);
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the reimbursement request events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(ReimbursementRequested.class, (e, before, valuePeriodEnd) -> {
+                var f = e.figures();
+                return new Description(e.to().toString(), "Reimbursement request " + e.requestId() + " submitted for "
+                        + "payments from " + e.from() + " to " + e.to() + ": " + f.expenditures().size()
+                        + (f.expenditures().size() == 1 ? " expenditure, " : " expenditures, ") + "eligible "
+                        + f.eligibleTotal().toPlainString() + ", claimed " + f.claimed().toPlainString() + " ("
+                        + f.claimedInClaimCurrency().toPlainString() + " " + e.claimCurrency() + " at the rate "
+                        + e.exchangeRate().rate().toPlainString() + " of " + e.exchangeRate().date() + ", "
+                        + e.exchangeRate().source() + ")", null, List.of(REIMBURSEMENT));
+        });
+        catalogue.on(ReimbursementRequestApproved.class, (e, before, valuePeriodEnd) -> {
+                String excluded = e.excluded().isEmpty() ? "" : "; left out: " + e.excluded().stream()
+                        .map(x -> x.expenditure() + " (" + x.reason() + ")")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                return new Description(null, "Reimbursement request " + e.requestId() + " approved: claimed "
+                        + e.approved().claimed().toPlainString() + " (" + e.approved().claimedInClaimCurrency()
+                        .toPlainString() + " " + e.claimCurrency() + ")" + excluded, e.comment(), List.of(REIMBURSEMENT));
+        });
+        catalogue.on(ReimbursementRequestReturned.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Reimbursement request " + e.requestId() + " returned; its "
+                        + "expenditures can be claimed again", e.comment(), List.of(REIMBURSEMENT)));
+        catalogue.on(ReimbursementPaymentRecorded.class, (e, before, valuePeriodEnd) ->
+                new Description(e.paidOn().toString(), "Reimbursement request " + e.requestId() + " paid: "
+                        + e.amount().toPlainString() + " " + e.claimCurrency() + " on " + e.paidOn(), null,
+                        List.of(REIMBURSEMENT)));
     }
 }

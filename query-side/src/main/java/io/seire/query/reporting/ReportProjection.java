@@ -1,5 +1,9 @@
 package io.seire.query.reporting;
 
+import static io.seire.query.audit.AuditDescriptions.REPORTING;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
+import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.reporting.ReportApproved;
@@ -113,5 +117,18 @@ public class ReportProjection {
                 + "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", position, projectId, reportId, decision, comment,
                 Projections.at(at), actor);
         writer.update("UPDATE report SET status = ? WHERE project_id = ? AND report_id = ?", decision, projectId, reportId);
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the report events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(ReportSubmitted.class, (e, before, valuePeriodEnd) ->
+                new Description(e.period(), e.kind() + " report " + e.reportId() + " submitted for " + e.period()
+                    + "; chain head " + e.chainHead(), null, List.of(REPORTING)));
+        catalogue.on(ReportApproved.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Report " + e.reportId() + " approved", e.comment(), List.of(REPORTING)));
+        catalogue.on(ReportReturned.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Report " + e.reportId() + " returned", e.comment(), List.of(REPORTING)));
     }
 }

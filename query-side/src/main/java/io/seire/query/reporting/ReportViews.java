@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.RuleViolation;
 import io.seire.query.audit.AuditDescriptions;
 import io.seire.query.read.ProjectScope;
-import io.seire.query.workplans.WorkPlanAudit;
+import io.seire.query.workplans.WorkPlanProjection;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ public class ReportViews {
                 if (figure.startsWith("budgetExecution.") && (figure.endsWith(".yearPlanned")
                         || figure.endsWith(".yearExecutionPercent"))) {
                     // the year's plan: approved work plans of the year the period ends in
-                    subjects.add(WorkPlanAudit.subject(Integer.parseInt(periodEnd.substring(0, 4))));
+                    subjects.add(WorkPlanProjection.subject(Integer.parseInt(periodEnd.substring(0, 4))));
                 }
                 changes.add(new Change(figure, submitted, current, events(scope, stored.composedFrom(), subjects,
                         periodEnd)));

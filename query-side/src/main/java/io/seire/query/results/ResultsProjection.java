@@ -1,5 +1,9 @@
 package io.seire.query.results;
 
+import static io.seire.query.audit.AuditDescriptions.indicator;
+import static io.seire.query.audit.AuditDescriptions.valueSubjects;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
 import io.seire.kernel.results.IndicatorValueCorrected;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.results.IndicatorValueRetracted;
@@ -91,5 +95,20 @@ public class ResultsProjection {
     private void close(String projectId, String valueId, long position) {
         writer.update("UPDATE indicator_value_version SET superseded_position = ? WHERE project_id = ? AND value_id = ? "
                 + "AND position < ? AND superseded_position IS NULL", position, projectId, valueId, position);
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the results events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(IndicatorValueRecorded.class, (e, before, valuePeriodEnd) ->
+                new Description(e.period(), "Indicator " + e.indicator() + " value " + e.valueId() + " recorded for "
+                    + e.period() + ": " + e.value(), null, valueSubjects(e.indicator(), valuePeriodEnd)));
+        catalogue.on(IndicatorValueCorrected.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Indicator " + e.indicator() + " value " + e.valueId() + " corrected to "
+                    + e.value(), e.reason(), valueSubjects(e.indicator(), valuePeriodEnd)));
+        catalogue.on(IndicatorValueRetracted.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Indicator " + e.indicator() + " value " + e.valueId() + " retracted",
+                    e.reason(), valueSubjects(e.indicator(), valuePeriodEnd)));
     }
 }

@@ -1,5 +1,12 @@
 package io.seire.query.setup;
 
+import static io.seire.query.audit.AuditDescriptions.line;
+import static io.seire.query.audit.AuditDescriptions.indicator;
+import static io.seire.query.audit.AuditDescriptions.subActivity;
+import static io.seire.query.audit.AuditDescriptions.date;
+import static io.seire.query.audit.AuditDescriptions.PROJECT;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.CurrencyCode;
@@ -97,5 +104,33 @@ public class SetupProjection {
                         + "ON CONFLICT DO NOTHING",
                 e.projectId(), e.code(), e.name(), e.unit(), e.kind().name(), e.measure().name(), e.aggregation().name(),
                 e.ascending(), e.baseline(), e.target(), milestones, position, e.programmeIndicator());
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the setup events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(ProjectRegistered.class, (e, before, valuePeriodEnd) ->
+                new Description(e.eligibleFrom().toString(), "Project registered: " + e.name() + ", eligible "
+                    + e.eligibleFrom() + " to " + e.eligibleTo() + (e.component() == null ? ""
+                    : ", in component " + e.component() + " of programme " + e.programme()), null, List.of(PROJECT)));
+        catalogue.on(SubActivityAdded.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Sub-activity " + e.code() + " added: " + e.name(), null,
+                    List.of(PROJECT, subActivity(e.code()))));
+        catalogue.on(BudgetLineAdded.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Budget line " + e.code() + " added: " + (e.flatRate() == null
+                    ? e.planned().toPlainString() : e.flatRate().percent().toPlainString() + " % of "
+                    + e.flatRate().ofCostCategory()) + " for " + e.costCategory() + " in sub-activity "
+                    + e.subActivity(), null, List.of(PROJECT, line(e.code()))));
+        catalogue.on(BudgetLineRevised.class, (e, before, valuePeriodEnd) ->
+                new Description(e.effectiveFrom().toString(), "Budget line " + e.code() + " revised to "
+                    + e.planned().toPlainString() + " from " + e.effectiveFrom()
+                    + (e.reference() == null ? "" : " (" + e.reference() + ")"), e.reason(),
+                    List.of(PROJECT, line(e.code()), date(e.effectiveFrom()))));
+        catalogue.on(IndicatorDefined.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Indicator " + e.code() + " defined: " + e.name()
+                    + (e.programmeIndicator() == null ? ""
+                    : ", counting towards programme indicator " + e.programmeIndicator()), null,
+                    List.of(PROJECT, indicator(e.code()))));
     }
 }

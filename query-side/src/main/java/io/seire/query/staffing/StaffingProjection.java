@@ -1,5 +1,10 @@
 package io.seire.query.staffing;
 
+import static io.seire.query.audit.AuditDescriptions.date;
+import static io.seire.query.audit.AuditDescriptions.STAFFING;
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
+import java.util.List;
 import io.seire.kernel.staffing.PositionOpened;
 import io.seire.kernel.staffing.RecruitmentFailed;
 import io.seire.kernel.staffing.StaffDeparted;
@@ -73,5 +78,27 @@ public class StaffingProjection {
         writer.update("INSERT INTO staffing_change (position, project_id, type, position_code, staff_id, change_date, name, "
                         + "workload_percent, reason, recorded_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 position, projectId, type, positionCode, staffId, date, name, workload, reason, Projections.at(at), actor);
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the staffing events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(PositionOpened.class, (e, before, valuePeriodEnd) ->
+                new Description(e.openedOn().toString(), "Position " + e.code() + " opened for sub-activities "
+                    + String.join(", ", e.subActivities()), null, List.of(STAFFING, date(e.openedOn()))));
+        catalogue.on(RecruitmentFailed.class, (e, before, valuePeriodEnd) ->
+                new Description(e.date().toString(), "Recruitment for position " + e.position() + " failed",
+                    e.reason(), List.of(STAFFING, date(e.date()))));
+        catalogue.on(StaffHired.class, (e, before, valuePeriodEnd) ->
+                new Description(e.startDate().toString(), "Staff member " + e.staffId() + " hired into position "
+                    + e.position() + " at " + e.workloadPercent().stripTrailingZeros().toPlainString() + " %", null,
+                    List.of(STAFFING, date(e.startDate()))));
+        catalogue.on(StaffDeparted.class, (e, before, valuePeriodEnd) ->
+                new Description(e.endDate().toString(), "Staff member " + e.staffId() + " left position "
+                    + e.position() + " (last working day " + e.endDate() + ")", e.reason(), List.of(STAFFING, date(e.endDate()))));
+        catalogue.on(StaffMemberErased.class, (e, before, valuePeriodEnd) ->
+                new Description(null, "Personal data of staff member " + e.staffId() + " erased (its key destroyed)",
+                    e.reason(), List.of(STAFFING)));
     }
 }

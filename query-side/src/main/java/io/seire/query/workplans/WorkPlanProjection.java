@@ -1,5 +1,9 @@
 package io.seire.query.workplans;
 
+import io.seire.query.audit.AuditDescriptions;
+import io.seire.query.audit.AuditDescriptions.Description;
+import java.math.BigDecimal;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.workplans.PlannedActivity;
@@ -92,5 +96,39 @@ public class WorkPlanProjection {
             row.put("description", a.description());
             return row;
         }).toList();
+    }
+
+    // ---------------------------------------------------------------- what its events say in the audit trail
+
+    /** The audit lines of the work plan events, read once by {@link AuditDescriptions}. */
+    public static void describe(AuditDescriptions.Catalogue catalogue) {
+        catalogue.on(WorkPlanDrafted.class, (e, before, valuePeriodEnd) -> {
+            BigDecimal total = e.budget().stream().map(PlannedAmount::planned).reduce(BigDecimal.ZERO, BigDecimal::add);
+            String budget = e.budget().isEmpty() ? "no budget lines planned"
+                    : e.budget().stream().map(a -> a.budgetLine() + " " + a.planned().toPlainString())
+                    .collect(Collectors.joining(", ")) + " (" + total.toPlainString() + " in all)";
+            int activities = e.activities().size();
+            return new Description(String.valueOf(e.year()), name(e.year(), e.version()) + " drafted: " + budget + "; "
+                    + activities + (activities == 1 ? " activity" : " activities") + " planned", null, List.of());
+        });
+        catalogue.on(WorkPlanSubmitted.class, (e, before, valuePeriodEnd) ->
+                new Description(String.valueOf(e.year()), name(e.year(), e.version()) + " submitted for approval",
+                    null, List.of()));
+        catalogue.on(WorkPlanApproved.class, (e, before, valuePeriodEnd) ->
+                new Description(String.valueOf(e.year()), name(e.year(), e.version()) + " approved: it is the "
+                    + "year's plan and budget from now on" + (e.replacesVersion() == null ? ""
+                    : ", in place of version " + e.replacesVersion()), e.comment(), List.of(subject(e.year()))));
+        catalogue.on(WorkPlanReturned.class, (e, before, valuePeriodEnd) ->
+                new Description(String.valueOf(e.year()), name(e.year(), e.version()) + " returned for rework",
+                    e.comment(), List.of()));
+    }
+
+    /** The subject a work plan's approval touches: the year's columns of budget execution, by which reports find it. */
+    public static String subject(int year) {
+        return "work-plan:" + year;
+    }
+
+    private static String name(int year, int version) {
+        return "Work plan for " + year + ", version " + version + ",";
     }
 }
