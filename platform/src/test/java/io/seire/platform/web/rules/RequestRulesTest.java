@@ -84,7 +84,7 @@ class RequestRulesTest {
 
     @Test
     void a_value_the_client_sent_is_repeated_as_sent_never_interpolated() {
-        for (String hostile : List.of("${1+1}", "{jakarta.validation.constraints.NotNull.message}", "\\{x\\}", "#{7*7}")) {
+        for (String hostile : List.of("${1+1}", "{min}", "${validatedValue}", "\\{x\\}", "#{7*7}")) {
             assertThat(errors(plan(hostile, List.of())))
                     .containsExactly(FieldError.of("percent", "'" + hostile
                             + "' is not a decimal number; write it as a string such as \"1234.56\""));
