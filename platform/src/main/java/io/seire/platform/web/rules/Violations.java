@@ -3,6 +3,9 @@ package io.seire.platform.web.rules;
 import io.seire.platform.web.FieldError;
 import io.seire.platform.web.InvalidRequest;
 import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.ConstraintValidatorContext.ConstraintViolationBuilder;
+import jakarta.validation.ConstraintValidatorContext.ConstraintViolationBuilder.NodeBuilderCustomizableContext;
+import jakarta.validation.ConstraintValidatorContext.ConstraintViolationBuilder.NodeBuilderDefinedContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /**
  * Bean Validation's findings as the API's 400 answer: one {@link FieldError} per broken rule, the field named by its
@@ -54,15 +56,41 @@ public final class Violations {
         context.buildConstraintViolationWithTemplate(literal(message)).addConstraintViolation();
     }
 
-    /** Refuses a field of the record being validated, named by its path below the record. */
+    /**
+     * Refuses a field of the record being validated, named by its path below the record ({@code milestones[2].value}),
+     * as property nodes of the violation (Bean Validation's own API, so the path reads as for any other constraint).
+     */
     static void refuse(ConstraintValidatorContext context, String field, String message) {
         context.disableDefaultConstraintViolation();
-        context.unwrap(HibernateConstraintValidatorContext.class).withDynamicPayload(new Field(field))
-                .buildConstraintViolationWithTemplate(literal(message)).addConstraintViolation();
-    }
-
-    /** A field named by a rule in code, below the path of the record it belongs to. */
-    record Field(String path) {
+        ConstraintViolationBuilder builder = context.buildConstraintViolationWithTemplate(literal(message));
+        NodeBuilderCustomizableContext open = null;
+        NodeBuilderDefinedContext defined = null;
+        Integer index = null;
+        for (String step : field.split("\\.")) {
+            int bracket = step.indexOf('[');
+            String name = bracket < 0 ? step : step.substring(0, bracket);
+            NodeBuilderCustomizableContext node = open != null ? open.addPropertyNode(name)
+                    : defined != null ? defined.addPropertyNode(name) : builder.addPropertyNode(name);
+            if (index != null) {
+                // the index of a list item belongs to the node below the list
+                defined = node.inIterable().atIndex(index);
+                open = null;
+            } else {
+                open = node;
+                defined = null;
+            }
+            index = bracket < 0 ? null : Integer.valueOf(step.substring(bracket + 1, step.indexOf(']', bracket)));
+        }
+        if (index != null) {
+            (open != null ? open.addBeanNode() : defined.addBeanNode()).inIterable().atIndex(index)
+                    .addConstraintViolation();
+        } else if (open != null) {
+            open.addConstraintViolation();
+        } else if (defined != null) {
+            defined.addConstraintViolation();
+        } else {
+            builder.addConstraintViolation();
+        }
     }
 
     static String field(ConstraintViolation<?> violation) {
@@ -74,12 +102,6 @@ public final class Violations {
             if (node.getKind() == ElementKind.PROPERTY) {
                 path.append(path.isEmpty() ? "" : ".").append(node.getName());
             }
-        }
-        org.hibernate.validator.engine.HibernateConstraintViolation<?> hibernate =
-                violation.unwrap(org.hibernate.validator.engine.HibernateConstraintViolation.class);
-        Field named = hibernate.getDynamicPayload(Field.class);
-        if (named != null) {
-            path.append(path.isEmpty() ? "" : ".").append(named.path());
         }
         return path.isEmpty() ? null : path.toString();
     }
