@@ -3,6 +3,7 @@ package io.seire.platform;
 import io.seire.platform.eventstore.EventStoreConfiguration;
 import io.seire.platform.personaldata.PersonalDataConfiguration;
 import io.seire.platform.security.SecurityConfiguration;
+import io.seire.platform.web.ApiDocument;
 import io.seire.platform.web.JsonConfiguration;
 import io.seire.platform.web.ProblemErrorPage;
 import io.seire.platform.web.ProblemResponses;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.PropertySource;
 @Configuration(proxyBeanMethods = false)
 @PropertySource(value = "classpath:seire-platform.properties", encoding = "UTF-8")
 @Import({EventStoreConfiguration.class, SecurityConfiguration.class, JsonConfiguration.class, ProblemResponses.class,
-        RequestConfiguration.class, ProblemErrorPage.class, PersonalDataConfiguration.class})
+        RequestConfiguration.class, ProblemErrorPage.class, PersonalDataConfiguration.class,
+        io.seire.platform.web.rules.CheckedBodies.class})
 public class PlatformConfiguration {
 
     static {
@@ -37,13 +39,27 @@ public class PlatformConfiguration {
         return new io.swagger.v3.core.jackson.ModelResolver(objectMapper.jsonMapper(), new SchemaNames("io.seire"));
     }
 
+    /** Problem answers and files described in the OpenAPI document (see {@link ApiDocument}). */
+    @Bean
+    public ApiDocument seireApiDocument() {
+        // the signed-in caller is a resolved argument, never part of a request
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.seire.kernel.access.Actor.class);
+        return new ApiDocument();
+    }
+
+    /** Decimal strings show their form and an example in the OpenAPI document (see {@link ApiDocument#decimals}). */
+    @Bean
+    public org.springdoc.core.customizers.PropertyCustomizer seireDecimalStrings() {
+        return ApiDocument::decimals;
+    }
+
     @Bean
     public OpenAPI seireOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Seire API").version("v1")
                         .description("Programme and project monitoring: project setup, finance, results, staffing, "
                                 + "reports and audit. Money and indicator numbers are decimal strings; errors are "
-                                + "RFC 9457 problem+json. See shared/API.md for the full contract."))
+                                + "RFC 9457 problem+json. See docs/API.md for the reference."))
                 .components(new Components().addSecuritySchemes("basic",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));

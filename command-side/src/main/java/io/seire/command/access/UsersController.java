@@ -1,9 +1,14 @@
 package io.seire.command.access;
 
+import jakarta.validation.Valid;
+import io.seire.platform.web.rules.RulesInCode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.access.ChangePassword;
@@ -21,6 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,8 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users and access")
 public class UsersController {
 
-    public record CreateUser(String username, String password, List<Role> roles, List<String> projects,
-                             List<String> programmes) {
+    public record CreateUser(@NotBlank String username, @NotBlank @AcceptablePassword String password,
+                             @NotNull List<Role> roles, List<String> projects, List<String> programmes)
+            implements RulesInCode {
+
+        @Override
+        public void check(Refusals refusals) {
+            rolesNotNull(roles, refusals);
+        }
+
         @Override
         public String toString() {
             return "CreateUser[username=" + username + ", roles=" + roles + ", projects=" + projects
@@ -44,20 +58,27 @@ public class UsersController {
         }
     }
 
-    public record Reason(String reason) {
+    public record Reason(@NotBlank String reason) {
     }
 
-    public record AccessChange(List<Role> roles, List<String> projects, List<String> programmes, String reason) {
+    public record AccessChange(@NotNull List<Role> roles, List<String> projects, List<String> programmes,
+                               String reason) implements RulesInCode {
+
+        @Override
+        public void check(Refusals refusals) {
+            rolesNotNull(roles, refusals);
+        }
     }
 
-    public record PasswordChange(String currentPassword, String newPassword) {
+    public record PasswordChange(@NotBlank String currentPassword,
+                                 @NotBlank @AcceptablePassword String newPassword) {
         @Override
         public String toString() {
             return "PasswordChange[…]";
         }
     }
 
-    public record PasswordReset(String newPassword) {
+    public record PasswordReset(@NotBlank @AcceptablePassword String newPassword) {
         @Override
         public String toString() {
             return "PasswordReset[…]";
@@ -78,16 +99,10 @@ public class UsersController {
     }
 
     @PostMapping("/api/v1/users")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(RegisterUser.class)
     @Operation(summary = "Create a user with roles and project / programme memberships (administrators only)")
-    public ResponseEntity<String> create(@RequestBody CreateUser body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("username", body.username());
-        f.required("password", body.password());
-        f.required("roles", body.roles());
-        password(f, "password", body.password());
-        roles(f, body.roles());
-        f.throwIfInvalid();
+    public ResponseEntity<Written> create(@Valid @RequestBody CreateUser body, Actor actor, HttpServletRequest request) {
         String hash = passwords.hashFor(body.username(), body.password());
         CreateUser canonical = new CreateUser(body.username(), hash, body.roles(), body.projects(), body.programmes());
         return writes.record(write(actor, body.username(), request, canonical, 201), new RegisterUser(body.username(),
@@ -97,44 +112,33 @@ public class UsersController {
     @PostMapping("/api/v1/users/{username}/disable")
     @Sends(DisableUser.class)
     @Operation(summary = "Stop a user from signing in, on every node at once (administrators only)")
-    public ResponseEntity<String> disable(@PathVariable String username, @RequestBody Reason body, Actor actor,
+    public ResponseEntity<Written> disable(@PathVariable String username, @Valid @RequestBody Reason body, Actor actor,
                                           HttpServletRequest request) {
-        reason(body);
         return writes.record(write(actor, username, request, body, 200), new DisableUser(username, body.reason()));
     }
 
     @PostMapping("/api/v1/users/{username}/enable")
     @Sends(EnableUser.class)
     @Operation(summary = "Let a disabled user sign in again (administrators only)")
-    public ResponseEntity<String> enable(@PathVariable String username, @RequestBody Reason body, Actor actor,
+    public ResponseEntity<Written> enable(@PathVariable String username, @Valid @RequestBody Reason body, Actor actor,
                                          HttpServletRequest request) {
-        reason(body);
         return writes.record(write(actor, username, request, body, 200), new EnableUser(username, body.reason()));
     }
 
     @PostMapping("/api/v1/users/{username}/roles")
     @Sends(ChangeUserAccess.class)
     @Operation(summary = "Replace a user's roles and project / programme memberships (administrators only)")
-    public ResponseEntity<String> changeAccess(@PathVariable String username, @RequestBody AccessChange body,
+    public ResponseEntity<Written> changeAccess(@PathVariable String username, @Valid @RequestBody AccessChange body,
                                                Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("roles", body.roles());
-        roles(f, body.roles());
-        f.throwIfInvalid();
         return writes.record(write(actor, username, request, body, 200), new ChangeUserAccess(username,
-                Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()), f.optional(body.reason())));
+                Set.copyOf(body.roles()), set(body.projects()), set(body.programmes()), Fields.optional(body.reason())));
     }
 
     @PostMapping("/api/v1/users/{username}/password")
     @Sends(ChangePassword.class)
     @Operation(summary = "Change your own password, confirming the current one")
-    public ResponseEntity<String> changePassword(@PathVariable String username, @RequestBody PasswordChange body,
+    public ResponseEntity<Written> changePassword(@PathVariable String username, @Valid @RequestBody PasswordChange body,
                                                  Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("currentPassword", body.currentPassword());
-        f.required("newPassword", body.newPassword());
-        password(f, "newPassword", body.newPassword());
-        f.throwIfInvalid();
         if (!actor.username().equals(username)) {
             // the account refuses this too; refused here first so that no one makes Seire hash passwords for others
             throw RuleViolation.forbidden("password-changed-by-its-user", "Only '" + username + "' can change their "
@@ -151,12 +155,8 @@ public class UsersController {
     @PostMapping("/api/v1/users/{username}/password-reset")
     @Sends(ResetPassword.class)
     @Operation(summary = "Give a user a new password (administrators only)")
-    public ResponseEntity<String> resetPassword(@PathVariable String username, @RequestBody PasswordReset body,
+    public ResponseEntity<Written> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordReset body,
                                                 Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("newPassword", body.newPassword());
-        password(f, "newPassword", body.newPassword());
-        f.throwIfInvalid();
         String hash = passwords.hashFor(username, body.newPassword());
         return writes.record(write(actor, username, request, new PasswordReset(hash), 200),
                 new ResetPassword(username, hash));
@@ -167,23 +167,10 @@ public class UsersController {
         return Write.ofJson(actor, UserAccount.stream(username), request, json, canonical, status);
     }
 
-    private static void password(Fields f, String field, String password) {
-        String problem = Passwords.problem(password);
-        if (problem != null) {
-            f.add(field, problem);
-        }
-    }
-
-    private static void roles(Fields f, List<Role> roles) {
+    private static void rolesNotNull(List<Role> roles, RulesInCode.Refusals refusals) {
         if (roles != null && roles.contains(null)) {
-            f.add("roles", "must not contain null");
+            refusals.refuse("roles", "must not contain null");
         }
-    }
-
-    private static void reason(Reason body) {
-        Fields f = new Fields();
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
     }
 
     private static Set<String> set(List<String> values) {

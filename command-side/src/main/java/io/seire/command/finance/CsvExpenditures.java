@@ -1,6 +1,7 @@
 package io.seire.command.finance;
 
 import io.seire.kernel.Bounds;
+import io.seire.kernel.DecimalText;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ImportRejected.BadRow;
 import io.seire.kernel.finance.ImportRow;
@@ -25,9 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -53,7 +52,6 @@ public final class CsvExpenditures {
 
     /** How far into the first line the delimiter is looked for. */
     private static final int FIRST_LINE_LOOKAHEAD = 8192;
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter ESTONIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -186,13 +184,12 @@ public final class CsvExpenditures {
                     + "thousands separators, e.g. 1234.56 or 1234,56"));
             return null;
         }
-        value = value.replace(',', '.');
-        if (!AMOUNT.matcher(value).matches()) {
+        BigDecimal amount = DecimalText.parse(value.replace(',', '.'));
+        if (amount == null) {
             unreadable.add(new BadRow(r.line, column, "'" + Bounds.shortened(raw)
                     + "' is not an amount such as 1234.56 or 1234,56"));
             return null;
         }
-        BigDecimal amount = new BigDecimal(value);
         String problem = Bounds.decimalProblem(amount);
         if (problem != null) {
             unreadable.add(new BadRow(r.line, column, "'" + Bounds.shortened(raw) + "' " + problem));

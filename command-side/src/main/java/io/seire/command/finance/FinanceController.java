@@ -1,9 +1,16 @@
 package io.seire.command.finance;
 
+import jakarta.validation.Valid;
+import io.seire.kernel.DecimalText;
+import io.seire.platform.web.rules.RulesInCode;
+import io.seire.platform.web.rules.Decimal;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.finance.CancelExpenditure;
 import io.seire.kernel.finance.CorrectExpenditure;
@@ -20,17 +27,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,22 +50,44 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Finance")
 public class FinanceController {
 
-    public record ExpenditureRequest(String id, String budgetLine, String amount, LocalDate incurredOn,
-                                     LocalDate paidOn, String supplier, String invoice, String description,
-                                     Boolean allowDuplicateInvoice, String corrects, OriginalRequest original) {
+    public record ExpenditureRequest(String id, @NotBlank String budgetLine, @Decimal String amount,
+                                     @NotNull LocalDate incurredOn, LocalDate paidOn, String supplier, String invoice,
+                                     String description, Boolean allowDuplicateInvoice, String corrects,
+                                     @Valid OriginalRequest original) implements RulesInCode {
+
+        /** With an original, the amount may be left out: it follows from the original and the rate. */
+        @Override
+        public void check(Refusals refusals) {
+            if (original == null) {
+                refusals.required("amount", amount);
+            }
+        }
     }
 
-    /** The invoice's amount in another currency and the rate used (project currency per one unit of it). */
-    public record OriginalRequest(String amount, String currency, String rate, LocalDate rateDate, String rateSource) {
+    /**
+     * The invoice's amount in another currency and the rate used (project currency per one unit of it); the ledger
+     * checks what it means (currency, digits, rate, agreement with the amount).
+     */
+    public record OriginalRequest(@NotBlank @Decimal String amount, String currency, @NotBlank @Decimal String rate,
+                                  @NotNull LocalDate rateDate, String rateSource) {
     }
 
-    public record CorrectionRequest(String budgetLine, String amount, LocalDate incurredOn, LocalDate paidOn,
+    public record CorrectionRequest(String budgetLine, @Decimal String amount, LocalDate incurredOn, LocalDate paidOn,
                                     String supplier, String invoice, String description,
-                                    Boolean allowDuplicateInvoice, String reason, OriginalRequest original) {
+                                    Boolean allowDuplicateInvoice, @NotBlank String reason,
+                                    @Valid OriginalRequest original) {
     }
 
-    public record CancellationRequest(String reason) {
+    public record CancellationRequest(@NotBlank String reason) {
     }
+
+    /** An import's answer: how many rows were recorded, how many were already there unchanged, and the position. */
+    @Schema(name = "ExpendituresImported")
+    public record Imported(int imported, int unchanged, long position) {
+    }
+
+    private static final String CSV_EXAMPLE = "id,budgetLine,amount,incurredOn,paidOn,supplier,invoice,description\n"
+            + "E-1,1.1,1234.56,2025-03-01,2025-03-05,Supplier AS,INV-1,Laptop\n";
 
     private final WriteExecutor writes;
     private final ObjectMapper json;
@@ -70,73 +98,55 @@ public class FinanceController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(RecordExpenditure.class)
     @Operation(summary = "Record an expenditure against a budget line (finance staff)")
-    public ResponseEntity<String> record(@PathVariable String projectId, @RequestBody ExpenditureRequest body,
+    public ResponseEntity<Written> record(@PathVariable String projectId, @Valid @RequestBody ExpenditureRequest body,
                                          Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("budgetLine", body.budgetLine());
-        // with an original, the amount may be left out: it follows from the original and the rate
-        BigDecimal amount = body.original() == null ? f.requiredDecimal("amount", body.amount())
-                : f.decimal("amount", body.amount());
-        OriginalAmount original = original(f, body.original());
-        f.required("incurredOn", body.incurredOn());
-        f.throwIfInvalid();
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         RecordExpenditure command = new RecordExpenditure(projectId, id, new ExpenditureDetails(body.budgetLine(),
-                amount, body.incurredOn(), body.paidOn(), f.optional(body.supplier()), f.optional(body.invoice()),
-                f.optional(body.description()), original), Boolean.TRUE.equals(body.allowDuplicateInvoice()),
-                f.optional(body.corrects()));
+                DecimalText.parse(body.amount()), body.incurredOn(), body.paidOn(), Fields.optional(body.supplier()),
+                Fields.optional(body.invoice()), Fields.optional(body.description()), original(body.original())),
+                Boolean.TRUE.equals(body.allowDuplicateInvoice()), Fields.optional(body.corrects()));
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), command);
     }
 
     @PostMapping("/{expenditureId}/corrections")
     @Sends(CorrectExpenditure.class)
     @Operation(summary = "Correct any field of an expenditure, with a reason (finance staff)")
-    public ResponseEntity<String> correct(@PathVariable String projectId, @PathVariable String expenditureId,
-                                          @RequestBody CorrectionRequest body, Actor actor,
+    public ResponseEntity<Written> correct(@PathVariable String projectId, @PathVariable String expenditureId,
+                                          @Valid @RequestBody CorrectionRequest body, Actor actor,
                                           HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("reason", body.reason());
-        BigDecimal amount = f.decimal("amount", body.amount());
-        OriginalAmount original = original(f, body.original());
-        f.throwIfInvalid();
-        CorrectExpenditure command = new CorrectExpenditure(projectId, expenditureId, f.optional(body.budgetLine()),
-                amount, body.incurredOn(), body.paidOn(), f.optional(body.supplier()), f.optional(body.invoice()),
-                f.optional(body.description()), Boolean.TRUE.equals(body.allowDuplicateInvoice()), body.reason(),
-                original);
+        CorrectExpenditure command = new CorrectExpenditure(projectId, expenditureId,
+                Fields.optional(body.budgetLine()), DecimalText.parse(body.amount()), body.incurredOn(), body.paidOn(),
+                Fields.optional(body.supplier()), Fields.optional(body.invoice()), Fields.optional(body.description()),
+                Boolean.TRUE.equals(body.allowDuplicateInvoice()), body.reason(), original(body.original()));
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200), command);
     }
 
-    /** The original as given; the ledger checks what it means (currency, digits, rate, agreement with amount). */
-    private static OriginalAmount original(Fields f, OriginalRequest o) {
-        if (o == null) {
-            return null;
-        }
-        return new OriginalAmount(f.requiredDecimal("original.amount", o.amount()), f.optional(o.currency()),
-                f.requiredDecimal("original.rate", o.rate()), f.required("original.rateDate", o.rateDate()),
-                f.optional(o.rateSource()));
+    private static OriginalAmount original(OriginalRequest o) {
+        return o == null ? null : new OriginalAmount(DecimalText.parse(o.amount()), Fields.optional(o.currency()),
+                DecimalText.parse(o.rate()), o.rateDate(), Fields.optional(o.rateSource()));
     }
 
     @PostMapping("/{expenditureId}/cancellation")
     @Sends(CancelExpenditure.class)
     @Operation(summary = "Cancel an expenditure, with a reason; it stays in the history (finance staff)")
-    public ResponseEntity<String> cancel(@PathVariable String projectId, @PathVariable String expenditureId,
-                                         @RequestBody CancellationRequest body, Actor actor,
+    public ResponseEntity<Written> cancel(@PathVariable String projectId, @PathVariable String expenditureId,
+                                         @Valid @RequestBody CancellationRequest body, Actor actor,
                                          HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new CancelExpenditure(projectId, expenditureId, body.reason()));
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(ImportExpenditures.class)
     @Operation(summary = "Import an accounting export (CSV): all rows or none; the same file again records nothing",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = "text/csv", schema = @Schema(type = "string"))))
-    public ResponseEntity<String> importCsv(@PathVariable String projectId,
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", example = CSV_EXAMPLE)),
+                    @Content(mediaType = "application/csv", schema = @Schema(type = "string"))}))
+    public ResponseEntity<Imported> importCsv(@PathVariable String projectId,
                                             @RequestParam(name = "file", required = false) String fileName,
                                             Actor actor, HttpServletRequest request) throws IOException {
         MessageDigest sha256 = sha256();
@@ -149,13 +159,8 @@ public class FinanceController {
         byte[] canonical = (source + "\n" + HexFormat.of().formatHex(sha256.digest())).getBytes(StandardCharsets.UTF_8);
         Write write = Write.of(actor, projectId, request, canonical, 201).withSource(source);
         return writes.execute(write, new ImportExpenditures(projectId, source, parsed.rows(), parsed.unreadable()),
-                ImportResult::sequenceNumber, (ImportResult r, Long position) -> {
-                    Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("imported", r.imported());
-                    answer.put("unchanged", r.unchanged());
-                    answer.put("position", position);
-                    return answer;
-                });
+                ImportResult::sequenceNumber,
+                (ImportResult r, Long position) -> new Imported(r.imported(), r.unchanged(), position));
     }
 
     private static MessageDigest sha256() {

@@ -1,9 +1,12 @@
 package io.seire.command.personaldata;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.personaldata.RedactFreeText;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -33,7 +36,7 @@ public class RedactionController {
 
     private static final Logger log = LoggerFactory.getLogger(RedactionController.class);
 
-    public record RedactionRequest(List<String> fields, String reason) {
+    public record RedactionRequest(List<String> fields, @NotBlank String reason) {
     }
 
     private final WriteExecutor writes;
@@ -47,8 +50,8 @@ public class RedactionController {
     @PostMapping("/expenditures/{id}/redaction")
     @Sends(RedactFreeText.class)
     @Operation(summary = "Redact an expenditure's description (administrators)")
-    public ResponseEntity<String> expenditure(@PathVariable String projectId, @PathVariable String id,
-                                              @RequestBody RedactionRequest body, Actor actor,
+    public ResponseEntity<Written> expenditure(@PathVariable String projectId, @PathVariable String id,
+                                              @Valid @RequestBody RedactionRequest body, Actor actor,
                                               HttpServletRequest request) {
         return redact(projectId, RedactedRecord.EXPENDITURE, null, id, body, actor, request);
     }
@@ -56,8 +59,8 @@ public class RedactionController {
     @PostMapping("/indicators/{code}/values/{id}/redaction")
     @Sends(RedactFreeText.class)
     @Operation(summary = "Redact an indicator value's note or evidence (administrators)")
-    public ResponseEntity<String> indicatorValue(@PathVariable String projectId, @PathVariable String code,
-                                                 @PathVariable String id, @RequestBody RedactionRequest body,
+    public ResponseEntity<Written> indicatorValue(@PathVariable String projectId, @PathVariable String code,
+                                                 @PathVariable String id, @Valid @RequestBody RedactionRequest body,
                                                  Actor actor, HttpServletRequest request) {
         return redact(projectId, RedactedRecord.INDICATOR_VALUE, code, id, body, actor, request);
     }
@@ -66,14 +69,15 @@ public class RedactionController {
     @Sends(RedactFreeText.class)
     @Operation(summary = "Redact a progress report's narrative: summary, problems, measures, nextSteps "
             + "(administrators)")
-    public ResponseEntity<String> progress(@PathVariable String projectId, @PathVariable String code,
-                                           @PathVariable String period, @RequestBody RedactionRequest body,
+    public ResponseEntity<Written> progress(@PathVariable String projectId, @PathVariable String code,
+                                           @PathVariable String period, @Valid @RequestBody RedactionRequest body,
                                            Actor actor, HttpServletRequest request) {
         return redact(projectId, RedactedRecord.PROGRESS, code, period, body, actor, request);
     }
 
-    private ResponseEntity<String> redact(String projectId, RedactedRecord kind, String scope, String id,
+    private ResponseEntity<Written> redact(String projectId, RedactedRecord kind, String scope, String id,
                                           RedactionRequest body, Actor actor, HttpServletRequest request) {
+        // which fields hold free text depends on the record the path names, not on the request alone
         Fields f = new Fields();
         if (body.fields() == null || body.fields().isEmpty()) {
             f.add("fields", "is required: one or more of " + String.join(", ", kind.fields()));
@@ -86,9 +90,8 @@ public class RedactionController {
                 }
             }
         }
-        f.required("reason", body.reason());
         f.throwIfInvalid();
-        ResponseEntity<String> redacted = writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
+        ResponseEntity<Written> redacted = writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new RedactFreeText(projectId, kind, scope, id, List.copyOf(body.fields()), body.reason()));
         // for the operator: what was redacted, by whom; never the text
         log.info("Free text {} of {} of project {} redacted by {}", body.fields(), kind.record(scope, id), projectId,

@@ -1,9 +1,15 @@
 package io.seire.command.reimbursement;
 
+import jakarta.validation.Valid;
+import io.seire.kernel.DecimalText;
+import io.seire.platform.web.rules.Decimal;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Sends;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.reimbursement.ApproveReimbursementRequest;
 import io.seire.kernel.reimbursement.ExchangeRate;
@@ -22,6 +28,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,23 +46,25 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReimbursementController {
 
     /** Claim currency per one unit of the project currency, up to 6 decimals, with its date and source. */
-    public record ExchangeRateRequest(String rate, LocalDate date, String source) {
+    public record ExchangeRateRequest(@NotBlank @Decimal String rate, @NotNull LocalDate date, @NotBlank String source) {
     }
 
-    public record SubmitRequest(String id, LocalDate from, LocalDate to, ExchangeRateRequest exchangeRate) {
+    public record SubmitRequest(String id, @NotNull LocalDate from, @NotNull LocalDate to,
+                                @NotNull @Valid ExchangeRateRequest exchangeRate) {
     }
 
-    public record ExclusionRequest(String expenditure, String reason) {
+    public record ExclusionRequest(@NotBlank String expenditure, @NotBlank String reason) {
     }
 
-    public record ApprovalRequest(List<ExclusionRequest> excluded, String comment) {
+    public record ApprovalRequest(List<@NotNull(message = "must not be null") @Valid ExclusionRequest> excluded,
+                                  String comment) {
     }
 
-    public record ReturnRequest(String comment) {
+    public record ReturnRequest(@NotBlank String comment) {
     }
 
     /** The amount is in the programme's claim currency. */
-    public record PaymentRequest(LocalDate paidOn, String amount) {
+    public record PaymentRequest(@NotNull LocalDate paidOn, @NotBlank @Decimal String amount) {
     }
 
     private final WriteExecutor writes;
@@ -66,24 +76,14 @@ public class ReimbursementController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(SubmitReimbursementRequest.class)
     @Operation(summary = "Submit a reimbursement request for what was paid in a window, converted at the given rate "
             + "(claim currency per project currency) and checked against the programme's ceiling (finance staff)")
-    public ResponseEntity<String> submit(@PathVariable String projectId, @RequestBody SubmitRequest body, Actor actor,
+    public ResponseEntity<Written> submit(@PathVariable String projectId, @Valid @RequestBody SubmitRequest body, Actor actor,
                                          HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("from", body.from());
-        f.required("to", body.to());
-        f.required("exchangeRate", body.exchangeRate());
-        ExchangeRate rate = null;
-        if (body.exchangeRate() != null) {
-            ExchangeRateRequest r = body.exchangeRate();
-            BigDecimal value = f.requiredDecimal("exchangeRate.rate", r.rate());
-            f.required("exchangeRate.date", r.date());
-            f.required("exchangeRate.source", r.source());
-            rate = new ExchangeRate(value, r.date(), r.source());
-        }
-        f.throwIfInvalid();
+        ExchangeRateRequest r = body.exchangeRate();
+        ExchangeRate rate = new ExchangeRate(DecimalText.parse(r.rate()), r.date(), r.source());
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new SubmitReimbursementRequest(projectId, id, body.from(), body.to(), rate));
@@ -94,38 +94,24 @@ public class ReimbursementController {
     @Sends(ApproveReimbursementRequest.class)
     @Operation(summary = "Approve a submitted request, optionally excluding some of its expenditures with a reason; "
             + "the approved figures are recomputed without them (liaisons of the programme)")
-    public ResponseEntity<String> approve(@PathVariable String projectId, @PathVariable String requestId,
-                                          @RequestBody ApprovalRequest body, Actor actor,
+    public ResponseEntity<Written> approve(@PathVariable String projectId, @PathVariable String requestId,
+                                          @Valid @RequestBody ApprovalRequest body, Actor actor,
                                           HttpServletRequest request) {
-        Fields f = new Fields();
         List<Exclusion> excluded = new ArrayList<>();
-        List<ExclusionRequest> given = body.excluded() == null ? List.of() : body.excluded();
-        for (int i = 0; i < given.size(); i++) {
-            ExclusionRequest x = given.get(i);
-            String field = "excluded[" + i + "]";
-            if (x == null) {
-                f.add(field, "must not be null");
-                continue;
-            }
-            f.required(field + ".expenditure", x.expenditure());
-            f.required(field + ".reason", x.reason());
+        for (ExclusionRequest x : body.excluded() == null ? List.<ExclusionRequest>of() : body.excluded()) {
             excluded.add(new Exclusion(x.expenditure(), x.reason()));
         }
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
-                new ApproveReimbursementRequest(projectId, requestId, excluded, f.optional(body.comment())));
+                new ApproveReimbursementRequest(projectId, requestId, excluded, Fields.optional(body.comment())));
     }
 
     @PostMapping(path = "/{requestId}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Sends(ReturnReimbursementRequest.class)
     @Operation(summary = "Return a submitted request with a comment; its expenditures can be claimed again "
             + "(liaisons of the programme)")
-    public ResponseEntity<String> returnRequest(@PathVariable String projectId, @PathVariable String requestId,
-                                                @RequestBody ReturnRequest body, Actor actor,
+    public ResponseEntity<Written> returnRequest(@PathVariable String projectId, @PathVariable String requestId,
+                                                @Valid @RequestBody ReturnRequest body, Actor actor,
                                                 HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("comment", body.comment());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new ReturnReimbursementRequest(projectId, requestId, body.comment()));
     }
@@ -134,12 +120,9 @@ public class ReimbursementController {
     @Sends(RecordReimbursementPayment.class)
     @Operation(summary = "Record the funder's payment of an approved request, in the claim currency (liaisons of "
             + "the programme, administrators)")
-    public ResponseEntity<String> pay(@PathVariable String projectId, @PathVariable String requestId,
-                                      @RequestBody PaymentRequest body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("paidOn", body.paidOn());
-        BigDecimal amount = f.requiredDecimal("amount", body.amount());
-        f.throwIfInvalid();
+    public ResponseEntity<Written> pay(@PathVariable String projectId, @PathVariable String requestId,
+                                      @Valid @RequestBody PaymentRequest body, Actor actor, HttpServletRequest request) {
+        BigDecimal amount = DecimalText.parse(body.amount());
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new RecordReimbursementPayment(projectId, requestId, body.paidOn(), amount));
     }

@@ -1,9 +1,13 @@
 package io.seire.command.reporting;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.reporting.ApproveReport;
 import io.seire.kernel.reporting.ReportKind;
@@ -13,13 +17,14 @@ import io.seire.kernel.reporting.Signatory;
 import io.seire.kernel.reporting.SubmitReport;
 import io.seire.platform.web.Fields;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,15 +37,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports and audit")
 public class ReportsController {
 
-    public record SubmitRequest(String id, String period, ReportKind kind, String assessment,
-                                SignatoryRequest author, SignatoryRequest confirmedBy) {
+    public record SubmitRequest(String id, @NotBlank String period, @NotNull ReportKind kind,
+                                @NotBlank String assessment, @Valid SignatoryRequest author,
+                                @Valid SignatoryRequest confirmedBy) {
     }
 
-    /** A person of the beneficiary in the report's signature block. */
-    public record SignatoryRequest(String name, String position) {
+    /** A person of the beneficiary in the report's signature block: optional, but given, with a name and position. */
+    public record SignatoryRequest(@NotBlank String name, @NotBlank String position) {
     }
 
+    /** An approval's optional comment. */
     public record DecisionRequest(String comment) {
+    }
+
+    /** A return's comment (required). */
+    public record ReturnRequest(@NotBlank String comment) {
+    }
+
+    /** A submitted report's answer: its id, the position, and the audit chain's head the report is composed at. */
+    @Schema(name = "SubmittedReport")
+    public record Submitted(String id, long position, String chainHead) {
     }
 
     private final WriteExecutor writes;
@@ -52,37 +68,22 @@ public class ReportsController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(SubmitReport.class)
     @Operation(summary = "Submit the report for a period; it locks the period and pins the audit chain head (managers)")
-    public ResponseEntity<String> submit(@PathVariable String projectId, @RequestBody SubmitRequest body, Actor actor,
-                                         HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("period", body.period());
-        f.required("kind", body.kind());
-        f.required("assessment", body.assessment());
-        Signatory author = signatory(f, "author", body.author());
-        Signatory confirmedBy = signatory(f, "confirmedBy", body.confirmedBy());
-        f.throwIfInvalid();
+    public ResponseEntity<Submitted> submit(@PathVariable String projectId, @Valid @RequestBody SubmitRequest body,
+                                            Actor actor, HttpServletRequest request) {
+        Signatory author = signatory(body.author());
+        Signatory confirmedBy = signatory(body.confirmedBy());
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         return writes.execute(Write.ofJson(actor, projectId, request, json, body, 201),
                 new SubmitReport(projectId, id, body.period(), body.kind(), body.assessment(), author, confirmedBy),
-                ReportRecorded::sequenceNumber, (ReportRecorded r, Long position) -> {
-                    Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("id", r.id());
-                    answer.put("position", position);
-                    answer.put("chainHead", r.chainHead());
-                    return answer;
-                });
+                ReportRecorded::sequenceNumber,
+                (ReportRecorded r, Long position) -> new Submitted(r.id(), position, r.chainHead()));
     }
 
-    /** A signatory is optional; given, it needs both a name and a position. */
-    private static Signatory signatory(Fields f, String field, SignatoryRequest given) {
-        if (given == null) {
-            return null;
-        }
-        f.required(field + ".name", given.name());
-        f.required(field + ".position", given.position());
-        return new Signatory(given.name(), given.position());
+    private static Signatory signatory(SignatoryRequest given) {
+        return given == null ? null : new Signatory(given.name(), given.position());
     }
 
     /**
@@ -92,22 +93,19 @@ public class ReportsController {
     @PostMapping(path = "/{reportId}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Sends(ApproveReport.class)
     @Operation(summary = "Approve a submitted report (liaisons of the programme); the body is {} or {\"comment\"}")
-    public ResponseEntity<String> approve(@PathVariable String projectId, @PathVariable String reportId,
-                                          @RequestBody DecisionRequest body, Actor actor,
+    public ResponseEntity<Written> approve(@PathVariable String projectId, @PathVariable String reportId,
+                                          @Valid @RequestBody DecisionRequest body, Actor actor,
                                           HttpServletRequest request) {
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
-                new ApproveReport(projectId, reportId, new Fields().optional(body.comment())));
+                new ApproveReport(projectId, reportId, Fields.optional(body.comment())));
     }
 
     @PostMapping(path = "/{reportId}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Sends(ReturnReport.class)
     @Operation(summary = "Return a submitted report with a comment; its period opens again (liaisons of the programme)")
-    public ResponseEntity<String> returnReport(@PathVariable String projectId, @PathVariable String reportId,
-                                               @RequestBody DecisionRequest body, Actor actor,
+    public ResponseEntity<Written> returnReport(@PathVariable String projectId, @PathVariable String reportId,
+                                               @Valid @RequestBody ReturnRequest body, Actor actor,
                                                HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("comment", body.comment());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new ReturnReport(projectId, reportId, body.comment()));
     }

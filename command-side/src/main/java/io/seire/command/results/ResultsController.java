@@ -1,9 +1,12 @@
 package io.seire.command.results;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.results.CorrectIndicatorValue;
 import io.seire.kernel.results.RecordIndicatorValue;
@@ -14,6 +17,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,13 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Results, progress, staffing")
 public class ResultsController {
 
-    public record ValueRequest(String id, String period, String value, String note, String evidence) {
+    public record ValueRequest(String id, @NotBlank String period, @NotBlank String value, String note, String evidence) {
     }
 
-    public record CorrectionRequest(String value, String reason) {
+    public record CorrectionRequest(@NotBlank String value, @NotBlank String reason) {
     }
 
-    public record RetractionRequest(String reason) {
+    public record RetractionRequest(@NotBlank String reason) {
     }
 
     private final WriteExecutor writes;
@@ -44,29 +49,22 @@ public class ResultsController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(RecordIndicatorValue.class)
     @Operation(summary = "Record an indicator value for a reporting period (managers)")
-    public ResponseEntity<String> record(@PathVariable String projectId, @PathVariable String indicator,
-                                         @RequestBody ValueRequest body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("period", body.period());
-        f.required("value", body.value());
-        f.throwIfInvalid();
+    public ResponseEntity<Written> record(@PathVariable String projectId, @PathVariable String indicator,
+                                         @Valid @RequestBody ValueRequest body, Actor actor, HttpServletRequest request) {
         String id = body.id() == null ? UUID.randomUUID().toString() : body.id();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new RecordIndicatorValue(
-                projectId, indicator, id, body.period(), body.value(), f.optional(body.note()), f.optional(body.evidence())));
+                projectId, indicator, id, body.period(), body.value(), Fields.optional(body.note()), Fields.optional(body.evidence())));
     }
 
     @PostMapping("/{valueId}/corrections")
     @Sends(CorrectIndicatorValue.class)
     @Operation(summary = "Correct an indicator value, with a reason (managers)")
-    public ResponseEntity<String> correct(@PathVariable String projectId, @PathVariable String indicator,
-                                          @PathVariable String valueId, @RequestBody CorrectionRequest body,
+    public ResponseEntity<Written> correct(@PathVariable String projectId, @PathVariable String indicator,
+                                          @PathVariable String valueId, @Valid @RequestBody CorrectionRequest body,
                                           Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("value", body.value());
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new CorrectIndicatorValue(projectId, indicator, valueId, body.value(), body.reason()));
     }
@@ -74,12 +72,9 @@ public class ResultsController {
     @PostMapping("/{valueId}/retraction")
     @Sends(RetractIndicatorValue.class)
     @Operation(summary = "Retract an indicator value, with a reason: it counts as never recorded (managers)")
-    public ResponseEntity<String> retract(@PathVariable String projectId, @PathVariable String indicator,
-                                          @PathVariable String valueId, @RequestBody RetractionRequest body,
+    public ResponseEntity<Written> retract(@PathVariable String projectId, @PathVariable String indicator,
+                                          @PathVariable String valueId, @Valid @RequestBody RetractionRequest body,
                                           Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new RetractIndicatorValue(projectId, indicator, valueId, body.reason()));
     }

@@ -1,9 +1,16 @@
 package io.seire.command.setup;
 
+import jakarta.validation.Valid;
+import io.seire.kernel.DecimalText;
+import io.seire.platform.web.rules.RulesInCode;
+import io.seire.platform.web.rules.Decimal;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.setup.AddBudgetLine;
 import io.seire.kernel.setup.AddSubActivity;
@@ -23,9 +30,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,34 +46,68 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Project setup")
 public class SetupController {
 
-    public record RegisterProjectRequest(String id, String name, String programme, String beneficiary, String currency,
-                                         LocalDate eligibleFrom, LocalDate eligibleTo, String flexibilityPercent,
-                                         List<ReportingPeriod> reportingPeriods, String component,
-                                         String contractNumber, List<PartnerRequest> partners) {
+    public record RegisterProjectRequest(@NotBlank String id, @NotBlank String name, @NotBlank String programme,
+                                         @NotBlank String beneficiary, @NotBlank String currency,
+                                         @NotNull LocalDate eligibleFrom, @NotNull LocalDate eligibleTo,
+                                         @Decimal(min = "0", max = "100") String flexibilityPercent,
+                                         @NotNull List<@NotNull(message = "must not be null") @Valid ReportingPeriodRequest> reportingPeriods,
+                                         String component, String contractNumber,
+                                         List<@NotNull(message = "must not be null") @Valid PartnerRequest> partners) {
     }
 
-    public record PartnerRequest(String name, String country, String role) {
+    public record ReportingPeriodRequest(@NotBlank String id, @NotNull LocalDate from, @NotNull LocalDate to) {
     }
 
-    public record SubActivityRequest(String code, String name) {
+    public record PartnerRequest(@NotBlank String name, String country, String role) {
     }
 
-    public record FlatRateRequest(String percent, String ofCostCategory) {
+    public record SubActivityRequest(@NotBlank String code, @NotBlank String name) {
     }
 
-    public record BudgetLineRequest(String code, String subActivity, String costCategory, String planned,
-                                    FlatRateRequest flatRate) {
+    public record FlatRateRequest(@NotBlank @Decimal String percent, @NotBlank String ofCostCategory) {
     }
 
-    public record RevisionRequest(String planned, LocalDate effectiveFrom, String reason, String reference) {
+    public record BudgetLineRequest(@NotBlank String code, @NotBlank String subActivity, @NotBlank String costCategory,
+                                    @Decimal String planned, @Valid FlatRateRequest flatRate) implements RulesInCode {
+
+        @Override
+        public void check(Refusals refusals) {
+            if ((planned == null) == (flatRate == null)) {
+                refusals.refuse(planned == null ? "planned" : "flatRate",
+                        "give either a planned amount or a flat rate, not both and not neither");
+            }
+        }
     }
 
-    public record MilestoneRequest(LocalDate date, String value) {
+    public record RevisionRequest(@NotBlank @Decimal String planned, @NotNull LocalDate effectiveFrom,
+                                  @NotBlank String reason, String reference) {
     }
 
-    public record IndicatorRequest(String code, String name, String unit, IndicatorKind kind, Measure measure,
-                                   Aggregation aggregation, Boolean ascending, String baseline,
-                                   List<MilestoneRequest> milestones, String target, String programmeIndicator) {
+    public record MilestoneRequest(@NotNull LocalDate date, @Decimal String value) {
+    }
+
+    public record IndicatorRequest(@NotBlank String code, @NotBlank String name, String unit,
+                                   @NotNull IndicatorKind kind, @NotNull Measure measure,
+                                   @NotNull Aggregation aggregation, Boolean ascending, @Decimal String baseline,
+                                   List<@NotNull(message = "must not be null") @Valid MilestoneRequest> milestones, @Decimal String target,
+                                   String programmeIndicator) implements RulesInCode {
+
+        /** A text indicator needs no unit, direction or numbers; a number or percentage one does. */
+        @Override
+        public void check(Refusals refusals) {
+            if (measure == Measure.TEXT) {
+                return;
+            }
+            refusals.required("unit", unit);
+            refusals.required("ascending", ascending);
+            refusals.required("baseline", baseline);
+            refusals.required("target", target);
+            for (int i = 0; milestones != null && i < milestones.size(); i++) {
+                if (milestones.get(i) != null) {
+                    refusals.required("milestones[" + i + "].value", milestones.get(i).value());
+                }
+            }
+        }
     }
 
     private final WriteExecutor writes;
@@ -77,141 +119,70 @@ public class SetupController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(RegisterProject.class)
     @Operation(summary = "Register a project under its official code (administrators)")
-    public ResponseEntity<String> register(@RequestBody RegisterProjectRequest body, Actor actor,
+    public ResponseEntity<Written> register(@Valid @RequestBody RegisterProjectRequest body, Actor actor,
                                            HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("id", body.id());
-        f.required("name", body.name());
-        f.required("programme", body.programme());
-        f.required("beneficiary", body.beneficiary());
-        f.required("currency", body.currency());
-        f.required("eligibleFrom", body.eligibleFrom());
-        f.required("eligibleTo", body.eligibleTo());
-        f.required("reportingPeriods", body.reportingPeriods());
-        BigDecimal flexibility = f.percent("flexibilityPercent", body.flexibilityPercent(), BigDecimal.ZERO);
-        List<ReportingPeriod> periods = body.reportingPeriods() == null ? List.of() : body.reportingPeriods();
-        for (int i = 0; i < periods.size(); i++) {
-            ReportingPeriod p = periods.get(i);
-            if (p == null) {
-                f.add("reportingPeriods[" + i + "]", "must not be null");
-                continue;
-            }
-            f.required("reportingPeriods[" + i + "].id", p.id());
-            f.required("reportingPeriods[" + i + "].from", p.from());
-            f.required("reportingPeriods[" + i + "].to", p.to());
-        }
-        List<Partner> partners = new ArrayList<>();
-        List<PartnerRequest> givenPartners = body.partners() == null ? List.of() : body.partners();
-        for (int i = 0; i < givenPartners.size(); i++) {
-            PartnerRequest p = givenPartners.get(i);
-            if (p == null) {
-                f.add("partners[" + i + "]", "must not be null");
-                continue;
-            }
-            f.required("partners[" + i + "].name", p.name());
-            partners.add(new Partner(p.name(), f.optional(p.country()), f.optional(p.role())));
-        }
-        f.throwIfInvalid();
+        BigDecimal flexibility = DecimalText.parse(body.flexibilityPercent());
+        List<ReportingPeriod> periods = body.reportingPeriods().stream()
+                .map(p -> new ReportingPeriod(p.id(), p.from(), p.to())).toList();
+        List<Partner> partners = (body.partners() == null ? List.<PartnerRequest>of() : body.partners()).stream()
+                .map(p -> new Partner(p.name(), Fields.optional(p.country()), Fields.optional(p.role()))).toList();
         RegisterProject command = new RegisterProject(body.id(), body.name(), body.programme(), body.beneficiary(),
                 body.currency(), body.eligibleFrom(), body.eligibleTo(),
-                flexibility == null ? BigDecimal.ZERO : flexibility, periods, f.optional(body.component()),
-                f.optional(body.contractNumber()), partners);
+                flexibility == null ? BigDecimal.ZERO : flexibility, periods, Fields.optional(body.component()),
+                Fields.optional(body.contractNumber()), partners);
         return writes.record(Write.ofJson(actor, body.id(), request, json, body, 201), command);
     }
 
     @PostMapping("/{projectId}/sub-activities")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(AddSubActivity.class)
     @Operation(summary = "Add a sub-activity (administrators)")
-    public ResponseEntity<String> addSubActivity(@PathVariable String projectId, @RequestBody SubActivityRequest body,
+    public ResponseEntity<Written> addSubActivity(@PathVariable String projectId, @Valid @RequestBody SubActivityRequest body,
                                                  Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("code", body.code());
-        f.required("name", body.name());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new AddSubActivity(projectId, body.code(), body.name()));
     }
 
     @PostMapping("/{projectId}/budget-lines")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(AddBudgetLine.class)
     @Operation(summary = "Add a budget line with a planned amount or a flat rate (administrators)")
-    public ResponseEntity<String> addBudgetLine(@PathVariable String projectId, @RequestBody BudgetLineRequest body,
+    public ResponseEntity<Written> addBudgetLine(@PathVariable String projectId, @Valid @RequestBody BudgetLineRequest body,
                                                 Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("code", body.code());
-        f.required("subActivity", body.subActivity());
-        f.required("costCategory", body.costCategory());
-        if ((body.planned() == null) == (body.flatRate() == null)) {
-            f.add(body.planned() == null ? "planned" : "flatRate",
-                    "give either a planned amount or a flat rate, not both and not neither");
-        }
-        BigDecimal planned = f.decimal("planned", body.planned());
-        FlatRate flatRate = null;
-        if (body.flatRate() != null) {
-            BigDecimal percent = f.requiredDecimal("flatRate.percent", body.flatRate().percent());
-            f.required("flatRate.ofCostCategory", body.flatRate().ofCostCategory());
-            flatRate = new FlatRate(percent, body.flatRate().ofCostCategory());
-        }
-        f.throwIfInvalid();
+        BigDecimal planned = DecimalText.parse(body.planned());
+        FlatRate flatRate = body.flatRate() == null ? null
+                : new FlatRate(DecimalText.parse(body.flatRate().percent()), body.flatRate().ofCostCategory());
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new AddBudgetLine(projectId, body.code(),
                 body.subActivity(), body.costCategory(), planned, flatRate));
     }
 
     @PostMapping("/{projectId}/budget-lines/{code}/revisions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(ReviseBudgetLine.class)
     @Operation(summary = "Revise a budget line's planned amount from a date; the original is kept (administrators)")
-    public ResponseEntity<String> revise(@PathVariable String projectId, @PathVariable String code,
-                                         @RequestBody RevisionRequest body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        BigDecimal planned = f.requiredDecimal("planned", body.planned());
-        f.required("effectiveFrom", body.effectiveFrom());
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
-        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new ReviseBudgetLine(projectId, code, planned,
-                body.effectiveFrom(), body.reason(), f.optional(body.reference())));
+    public ResponseEntity<Written> revise(@PathVariable String projectId, @PathVariable String code,
+                                         @Valid @RequestBody RevisionRequest body, Actor actor, HttpServletRequest request) {
+        return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new ReviseBudgetLine(projectId,
+                code, DecimalText.parse(body.planned()), body.effectiveFrom(), body.reason(),
+                Fields.optional(body.reference())));
     }
 
     @PostMapping("/{projectId}/indicators")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(DefineIndicator.class)
     @Operation(summary = "Define a results-framework indicator (administrators)")
-    public ResponseEntity<String> defineIndicator(@PathVariable String projectId, @RequestBody IndicatorRequest body,
+    public ResponseEntity<Written> defineIndicator(@PathVariable String projectId, @Valid @RequestBody IndicatorRequest body,
                                                   Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("code", body.code());
-        f.required("name", body.name());
-        f.required("kind", body.kind());
-        f.required("measure", body.measure());
-        f.required("aggregation", body.aggregation());
-        boolean text = body.measure() == Measure.TEXT;
-        if (!text) {
-            // a text indicator needs no unit
-            f.required("unit", body.unit());
-            f.required("ascending", body.ascending());
-            f.required("baseline", body.baseline());
-            f.required("target", body.target());
-        }
-        BigDecimal baseline = f.decimal("baseline", body.baseline());
-        BigDecimal target = f.decimal("target", body.target());
-        List<Milestone> milestones = new ArrayList<>();
-        List<MilestoneRequest> given = body.milestones() == null ? List.of() : body.milestones();
-        for (int i = 0; i < given.size(); i++) {
-            MilestoneRequest m = given.get(i);
-            if (m == null) {
-                f.add("milestones[" + i + "]", "must not be null");
-                continue;
-            }
-            f.required("milestones[" + i + "].date", m.date());
-            BigDecimal value = text ? f.decimal("milestones[" + i + "].value", m.value())
-                    : f.requiredDecimal("milestones[" + i + "].value", m.value());
-            milestones.add(new Milestone(m.date(), value));
-        }
-        f.throwIfInvalid();
+        List<Milestone> milestones = (body.milestones() == null ? List.<MilestoneRequest>of() : body.milestones())
+                .stream().map(m -> new Milestone(m.date(), DecimalText.parse(m.value()))).toList();
         boolean ascending = body.ascending() == null || body.ascending();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201), new DefineIndicator(projectId, body.code(),
-                body.name(), body.unit(), body.kind(), body.measure(), body.aggregation(), ascending, baseline,
-                milestones, target, f.optional(body.programmeIndicator())));
+                body.name(), body.unit(), body.kind(), body.measure(), body.aggregation(), ascending,
+                DecimalText.parse(body.baseline()), milestones, DecimalText.parse(body.target()),
+                Fields.optional(body.programmeIndicator())));
     }
 
 }

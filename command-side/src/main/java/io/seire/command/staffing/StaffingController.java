@@ -1,9 +1,15 @@
 package io.seire.command.staffing;
 
+import jakarta.validation.Valid;
+import io.seire.kernel.DecimalText;
+import io.seire.platform.web.rules.Decimal;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import io.seire.command.write.Sends;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.write.Write;
 import io.seire.command.write.WriteExecutor;
+import io.seire.command.write.Written;
 import io.seire.kernel.access.Actor;
 import io.seire.kernel.staffing.EraseStaffMember;
 import io.seire.kernel.staffing.HireStaff;
@@ -20,6 +26,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,23 +42,25 @@ public class StaffingController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffingController.class);
 
-    public record PositionRequest(String code, String title, List<String> subActivities, LocalDate openedOn) {
+    public record PositionRequest(@NotBlank String code, @NotBlank String title, @NotNull List<String> subActivities,
+                                  @NotNull LocalDate openedOn) {
     }
 
-    public record RecruitmentFailureRequest(LocalDate date, String reason) {
+    public record RecruitmentFailureRequest(@NotNull LocalDate date, @NotBlank String reason) {
     }
 
-    public record HireRequest(String staffId, String name, LocalDate startDate, String workloadPercent) {
+    public record HireRequest(String staffId, @NotBlank String name, @NotNull LocalDate startDate,
+                              @NotBlank @Decimal(min = "1", max = "100") String workloadPercent) {
         @Override
         public String toString() {
             return "HireRequest[staffId=" + staffId + "]";
         }
     }
 
-    public record DepartureRequest(LocalDate endDate, String reason) {
+    public record DepartureRequest(@NotNull LocalDate endDate, String reason) {
     }
 
-    public record ErasureRequest(String reason) {
+    public record ErasureRequest(@NotBlank String reason) {
     }
 
     private final WriteExecutor writes;
@@ -64,45 +74,33 @@ public class StaffingController {
     }
 
     @PostMapping("/positions")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(OpenPosition.class)
     @Operation(summary = "Open a position for sub-activities (managers)")
-    public ResponseEntity<String> open(@PathVariable String projectId, @RequestBody PositionRequest body, Actor actor,
+    public ResponseEntity<Written> open(@PathVariable String projectId, @Valid @RequestBody PositionRequest body, Actor actor,
                                        HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("code", body.code());
-        f.required("title", body.title());
-        f.required("subActivities", body.subActivities());
-        f.required("openedOn", body.openedOn());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new OpenPosition(projectId, body.code(), body.title(), body.subActivities(), body.openedOn()));
     }
 
     @PostMapping("/positions/{code}/recruitment-failures")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(RecordRecruitmentFailure.class)
     @Operation(summary = "Record a recruitment that found nobody, with the reason (managers)")
-    public ResponseEntity<String> failed(@PathVariable String projectId, @PathVariable String code,
-                                         @RequestBody RecruitmentFailureRequest body, Actor actor,
+    public ResponseEntity<Written> failed(@PathVariable String projectId, @PathVariable String code,
+                                         @Valid @RequestBody RecruitmentFailureRequest body, Actor actor,
                                          HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("date", body.date());
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
                 new RecordRecruitmentFailure(projectId, code, body.date(), body.reason()));
     }
 
     @PostMapping("/positions/{code}/hires")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(HireStaff.class)
     @Operation(summary = "Hire a person into a position; answers the staff id (managers)")
-    public ResponseEntity<String> hire(@PathVariable String projectId, @PathVariable String code,
-                                       @RequestBody HireRequest body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("name", body.name());
-        f.required("startDate", body.startDate());
-        f.required("workloadPercent", body.workloadPercent());
-        BigDecimal workload = f.percent("workloadPercent", body.workloadPercent(), BigDecimal.ONE);
-        f.throwIfInvalid();
+    public ResponseEntity<Written> hire(@PathVariable String projectId, @PathVariable String code,
+                                       @Valid @RequestBody HireRequest body, Actor actor, HttpServletRequest request) {
+        BigDecimal workload = DecimalText.parse(body.workloadPercent());
         personalData.requireMasterKey();
         String staffId = body.staffId() == null ? UUID.randomUUID().toString() : body.staffId();
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
@@ -110,27 +108,22 @@ public class StaffingController {
     }
 
     @PostMapping("/staff/{staffId}/departure")
+    @ResponseStatus(HttpStatus.CREATED)
     @Sends(RecordDeparture.class)
     @Operation(summary = "Record that a staff member leaves; endDate is the last working day (managers)")
-    public ResponseEntity<String> depart(@PathVariable String projectId, @PathVariable String staffId,
-                                         @RequestBody DepartureRequest body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("endDate", body.endDate());
-        f.throwIfInvalid();
+    public ResponseEntity<Written> depart(@PathVariable String projectId, @PathVariable String staffId,
+                                         @Valid @RequestBody DepartureRequest body, Actor actor, HttpServletRequest request) {
         return writes.record(Write.ofJson(actor, projectId, request, json, body, 201),
-                new RecordDeparture(projectId, staffId, body.endDate(), f.optional(body.reason())));
+                new RecordDeparture(projectId, staffId, body.endDate(), Fields.optional(body.reason())));
     }
 
     @PostMapping("/staff/{staffId}/erasure")
     @Sends(EraseStaffMember.class)
     @Operation(summary = "Erase a staff member's name by destroying its key; figures, dates and the chain stay "
             + "(administrators)")
-    public ResponseEntity<String> erase(@PathVariable String projectId, @PathVariable String staffId,
-                                        @RequestBody ErasureRequest body, Actor actor, HttpServletRequest request) {
-        Fields f = new Fields();
-        f.required("reason", body.reason());
-        f.throwIfInvalid();
-        ResponseEntity<String> erased = writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
+    public ResponseEntity<Written> erase(@PathVariable String projectId, @PathVariable String staffId,
+                                        @Valid @RequestBody ErasureRequest body, Actor actor, HttpServletRequest request) {
+        ResponseEntity<Written> erased = writes.record(Write.ofJson(actor, projectId, request, json, body, 200),
                 new EraseStaffMember(projectId, staffId, body.reason()));
         // for the operator: what was erased, by whom; never whose name it was
         log.info("Personal data of staff member {} of project {} erased by {}", staffId, projectId, actor.username());

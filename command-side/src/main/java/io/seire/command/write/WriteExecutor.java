@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.kernel.Recorded;
 import io.seire.kernel.RuleViolation;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
@@ -60,17 +58,21 @@ public class WriteExecutor {
     }
 
     /** A write whose command answers {@link Recorded}: the answer is {@code {"id", "position"}}. */
-    public ResponseEntity<String> record(Write write, Object command) {
-        return execute(write, command, Recorded::sequenceNumber, (Recorded r, Long position) -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", r.id());
-            body.put("position", position);
-            return body;
-        });
+    public ResponseEntity<Written> record(Write write, Object command) {
+        return execute(write, command, Recorded::sequenceNumber, (Recorded r, Long position) ->
+                new Written(r.id(), position));
     }
 
-    public <R> ResponseEntity<String> execute(Write write, Object command, ToLongFunction<R> sequenceOf,
-                                              BiFunction<R, Long, Map<String, Object>> answerOf) {
+    /**
+     * Runs the write; {@code answerOf} makes its answer (a record, so the API document shows its schema) from what
+     * the command answered and the position of its last event.
+     *
+     * <p>The body of the returned entity is the answer's JSON text as it is remembered for the idempotency key, not
+     * the record: Spring MVC writes text as it is, whatever the declared type, so the first answer and every replay
+     * of it are the same bytes, even a replay of an answer remembered before a field was added to the record.
+     */
+    public <R, A> ResponseEntity<A> execute(Write write, Object command, ToLongFunction<R> sequenceOf,
+                                            BiFunction<R, Long, A> answerOf) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(write, command, sequenceOf, answerOf);
@@ -84,12 +86,12 @@ public class WriteExecutor {
         }
     }
 
-    private <R> ResponseEntity<String> attempt(Write write, Object command, ToLongFunction<R> sequenceOf,
-                                               BiFunction<R, Long, Map<String, Object>> answerOf) {
+    private <R, A> ResponseEntity<A> attempt(Write write, Object command, ToLongFunction<R> sequenceOf,
+                                             BiFunction<R, Long, A> answerOf) {
         UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
         AtomicReference<RuntimeException> commitFailure = new AtomicReference<>();
         attachTransaction(unit, commitFailure);
-        AtomicReference<ResponseEntity<String>> answer = new AtomicReference<>();
+        AtomicReference<ResponseEntity<A>> answer = new AtomicReference<>();
         try {
             String key = write.idempotencyKey();
             String actor = write.actor().username();
@@ -204,7 +206,7 @@ public class WriteExecutor {
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
 
-    private String toJson(Map<String, Object> body) {
+    private String toJson(Object body) {
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -212,7 +214,8 @@ public class WriteExecutor {
         }
     }
 
-    private static ResponseEntity<String> json(int status, String body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    @SuppressWarnings("unchecked")
+    private static <A> ResponseEntity<A> json(int status, String body) {
+        return (ResponseEntity<A>) ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -47,7 +47,7 @@ class AdminBootstrapTest {
         Files.writeString(file, "an older file, readable by all\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         when(accounts.exists("admin")).thenReturn(false);
-        when(writes.record(any(), any())).thenReturn(ResponseEntity.status(201).body("{}"));
+        when(writes.record(any(), any())).thenReturn(ResponseEntity.status(201).body(new io.seire.command.write.Written("admin", 1)));
 
         new AdminBootstrap(accounts, writes, encoder, "", file).run(null);
 

@@ -204,10 +204,14 @@ public class WorkPlanPages {
             Map<String, Object> body = new LinkedHashMap<>();
             put(body, "version", number(form.get("version")));
             put(body, "comment", Inputs.text(form.get("comment")));
-            WorkPlansController.WorkPlanDecisionRequest decision = writes.request(body,
-                    WorkPlansController.WorkPlanDecisionRequest.class, request);
-            return approve ? r -> plans.approve(projectId, year, decision, actor, r)
-                    : r -> plans.returnPlan(projectId, year, decision, actor, r);
+            if (approve) {
+                WorkPlansController.WorkPlanDecisionRequest decision = writes.request(body,
+                        WorkPlansController.WorkPlanDecisionRequest.class, request);
+                return r -> plans.approve(projectId, year, decision, actor, r);
+            }
+            WorkPlansController.WorkPlanReturnRequest back = writes.request(body,
+                    WorkPlansController.WorkPlanReturnRequest.class, request);
+            return r -> plans.returnPlan(projectId, year, back, actor, r);
         });
         return decided(model, actor, projectId, year, request, form, written,
                 approve ? "workPlan.approved" : "workPlan.returned", approve ? "approve" : "return", redirect);

@@ -136,10 +136,14 @@ public class ReportPages {
             if (comment != null) {
                 body.put("comment", comment);
             }
-            ReportsController.DecisionRequest decision = writes.request(body, ReportsController.DecisionRequest.class,
+            if (approve) {
+                ReportsController.DecisionRequest decision = writes.request(body,
+                        ReportsController.DecisionRequest.class, request);
+                return r -> decisions.approve(projectId, reportId, decision, actor, r);
+            }
+            ReportsController.ReturnRequest back = writes.request(body, ReportsController.ReturnRequest.class,
                     request);
-            return approve ? r -> decisions.approve(projectId, reportId, decision, actor, r)
-                    : r -> decisions.returnReport(projectId, reportId, decision, actor, r);
+            return r -> decisions.returnReport(projectId, reportId, back, actor, r);
         });
         if (written == null) {
             form.with("decision", approve ? "approve" : "return");

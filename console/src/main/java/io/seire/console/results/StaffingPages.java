@@ -174,7 +174,7 @@ public class StaffingPages {
     private String send(Actor actor, String projectId, String kind, String subject, List<Field> fields, Form form,
                         HttpServletRequest request, HttpServletResponse response, Model model,
                         RedirectAttributes redirect, Locale locale,
-                        Function<Map<String, Object>, Function<HttpServletRequest, ResponseEntity<String>>> write) {
+                        Function<Map<String, Object>, Function<HttpServletRequest, ResponseEntity<?>>> write) {
         Writes.Written written = forms.send(form, fields.stream().map(Field::name).toList(), request, response, () -> {
             Map<String, Object> body = new LinkedHashMap<>();
             for (Field field : fields) {

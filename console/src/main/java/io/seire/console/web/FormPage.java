@@ -30,7 +30,7 @@ public class FormPage {
 
     /** The outcome: the write, or null when it was refused (then the form holds the refusal). */
     public Writes.Written send(Form form, List<String> fields, HttpServletRequest request,
-                               HttpServletResponse response, Supplier<Function<HttpServletRequest, ResponseEntity<String>>> write) {
+                               HttpServletResponse response, Supplier<Function<HttpServletRequest, ResponseEntity<?>>> write) {
         return send(form, fields, request, response, write, Function.identity());
     }
 
@@ -39,7 +39,7 @@ public class FormPage {
      * {@code pageField} names the field of the page an API field ({@code budget[1].planned}) was filled from.
      */
     public Writes.Written send(Form form, List<String> fields, HttpServletRequest request,
-                               HttpServletResponse response, Supplier<Function<HttpServletRequest, ResponseEntity<String>>> write,
+                               HttpServletResponse response, Supplier<Function<HttpServletRequest, ResponseEntity<?>>> write,
                                Function<String, String> pageField) {
         try {
             return writes.send(request, form.idempotencyKey(), write.get());

@@ -7,6 +7,8 @@ import io.seire.platform.security.SignInRefused;
 import io.seire.platform.web.ProblemResponses;
 import io.seire.platform.web.Problems;
 import io.seire.platform.web.RetryLater;
+import io.seire.platform.web.rules.Violations;
+import jakarta.validation.Validator;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpSession;
@@ -43,16 +45,23 @@ public class Writes {
 
     private final ObjectMapper json;
     private final ProblemResponses problems;
+    private final Validator validator;
 
-    public Writes(ObjectMapper json, ProblemResponses problems) {
+    public Writes(ObjectMapper json, ProblemResponses problems, Validator validator) {
         this.json = json;
         this.problems = problems;
+        this.validator = validator;
     }
 
-    /** The API's request record, read from the form's fields as the API reads a JSON body. */
+    /**
+     * The API's request record, read from the form's fields as the API reads a JSON body and checked against its
+     * field rules as the API checks a {@code @Valid} body.
+     */
     public <T> T request(Map<String, Object> body, Class<T> type, HttpServletRequest request) {
         try {
-            return json.readValue(json.writeValueAsBytes(body), type);
+            T read = json.readValue(json.writeValueAsBytes(body), type);
+            Violations.check(validator, read);
+            return read;
         } catch (JsonProcessingException e) {
             throw new HttpMessageNotReadableException(e.getOriginalMessage(), e, new ServletServerHttpRequest(request));
         } catch (java.io.IOException e) {
@@ -62,10 +71,12 @@ public class Writes {
 
     /** Sends the write with the form's idempotency key (a form sent twice records once) and keeps its position. */
     public Written send(HttpServletRequest request, String idempotencyKey,
-                        Function<HttpServletRequest, ResponseEntity<String>> write) {
-        ResponseEntity<String> answer = write.apply(withHeader(request, IDEMPOTENCY_KEY, idempotencyKey));
+                        Function<HttpServletRequest, ResponseEntity<?>> write) {
+        ResponseEntity<?> answer = write.apply(withHeader(request, IDEMPOTENCY_KEY, idempotencyKey));
         try {
-            JsonNode body = json.readTree(answer.getBody());
+            // the API's write answers are their JSON text (see WriteExecutor#execute)
+            Object given = answer.getBody();
+            JsonNode body = given instanceof CharSequence text ? json.readTree(text.toString()) : json.valueToTree(given);
             long position = body.path("position").asLong();
             remember(request.getSession(), position);
             return new Written(body.path("id").isMissingNode() ? null : body.path("id").asText(), position, body);

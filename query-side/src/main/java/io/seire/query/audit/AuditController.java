@@ -100,6 +100,10 @@ public class AuditController {
     @GetMapping(path = "/reports/{reportId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The report exactly as submitted, byte for byte, with documentSha256: the SHA-256 of its PDF "
             + "in lang=et|en (else Accept-Language, else English)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The report as "
+            + "submitted (its stored JSON text), with documentSha256", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(
+            implementation = io.seire.query.reporting.ReportComposer.Document.class)))
     public String report(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
                          @RequestParam(required = false) String lang,
                          @org.springframework.web.bind.annotation.RequestHeader(value = "Accept-Language", required = false)

@@ -49,6 +49,9 @@ public class IatiController {
     @Operation(summary = "The project as an IATI 2.03 iati-activities document (application/xml) with one activity: "
             + "participating organisations, status and dates, expenditure transactions, results with their "
             + "indicators and periods; streamed, 503 with Retry-After while every export slot is in use")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "An IATI 2.03 "
+            + "iati-activities document", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/xml"))
     public ResponseEntity<StreamingResponseBody> activity(Actor actor, @PathVariable String projectId,
                                                           @RequestParam(required = false) Long minPosition,
                                                           @RequestParam(required = false) String asOf) {
@@ -63,6 +66,9 @@ public class IatiController {
     @Operation(summary = "Every project of the programme as one IATI 2.03 iati-activities document "
             + "(application/xml), streamed (administrators and the programme's liaisons); 422 when the programme has "
             + "no project, since IATI needs at least one activity")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "An IATI 2.03 "
+            + "iati-activities document", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/xml"))
     public ResponseEntity<StreamingResponseBody> activities(Actor actor, @PathVariable String programmeId,
                                                             @RequestParam(required = false) Long minPosition,
                                                             @RequestParam(required = false) String asOf) {

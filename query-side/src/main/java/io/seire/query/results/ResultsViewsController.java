@@ -98,6 +98,11 @@ public class ResultsViewsController {
 
     @GetMapping(path = "/staffing", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "on=<date>: positions with holder or vacancy and FTE; period=: the changes within it, in order")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "on=: the positions on that day (OnDay); period=: the changes in the period (InPeriod)",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(oneOf = {StaffingView.OnDay.class,
+                            StaffingView.InPeriod.class})))
     public Object staffing(Actor actor, @PathVariable String projectId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                            @RequestParam(required = false) String period,

@@ -56,6 +56,14 @@ public class ReportDocumentsController {
 
     @GetMapping(params = "format")
     @Operation(summary = "The report by format=json|pdf|xlsx (whatever Accept says); lang=et|en")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "format=json: the "
+            + "report exactly as submitted, with documentSha256 (the SHA-256 of its PDF in lang); pdf, xlsx: the "
+            + "document", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(
+                            implementation = io.seire.query.reporting.ReportComposer.Document.class)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = PDF),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX)})
     public ResponseEntity<?> byFormat(Actor actor, @PathVariable String projectId, @PathVariable String reportId,
                                       @RequestParam String format,
                                       @RequestParam(required = false) String lang,
