@@ -613,10 +613,7 @@ class ProgrammeApiTest extends ApiTestBase {
         String a = unique("memo-A");
         String b = unique("memo-B");
         for (String project : List.of(a, b)) {
-            created(admin.post("/api/v1/projects", project(project, g, "C1", "EUR", YEARLY)));
-            created(admin.post(p(project) + "/sub-activities", body("code", "1", "name", "Üks")));
-            created(admin.post(p(project) + "/budget-lines", body("code", "L", "subActivity", "1",
-                    "costCategory", "STAFF", "planned", "1000.00")));
+            projectWithLine(project, g, "C1", "1000.00");
         }
         indicator(a, "O1", "SUM", "0", "P1");
         String first = spend(a, "L", "100.00", "2024-07-01");
@@ -658,10 +655,7 @@ class ProgrammeApiTest extends ApiTestBase {
         String g = registerProgramme();
         String a = unique("join-A");
         String b = unique("join-B");
-        created(admin.post("/api/v1/projects", project(a, g, "C1", "EUR", YEARLY)));
-        created(admin.post(p(a) + "/sub-activities", body("code", "1", "name", "Üks")));
-        created(admin.post(p(a) + "/budget-lines", body("code", "L", "subActivity", "1", "costCategory", "STAFF",
-                "planned", "1000.00")));
+        projectWithLine(a, g, "C1", "1000.00");
         spend(a, "L", "100.00", "2024-07-01");
         String budget = g(g) + "/budget-execution?to=2024-12-31";
         JsonNode before = read(admin, budget);
@@ -685,6 +679,14 @@ class ProgrammeApiTest extends ApiTestBase {
         spend(a, "L", "0.50", "2024-09-01");
         assertThat(read(admin, budget).path("projects").findValuesAsText("spentCumulative"))
                 .containsExactly("100.50", "25.00");
+    }
+
+    /** A EUR project of the programme with sub-activity 1 and its staff budget line L. */
+    private void projectWithLine(String project, String programme, String component, String planned) {
+        created(admin.post("/api/v1/projects", project(project, programme, component, "EUR", YEARLY)));
+        created(admin.post(p(project) + "/sub-activities", body("code", "1", "name", "Üks")));
+        created(admin.post(p(project) + "/budget-lines", body("code", "L", "subActivity", "1", "costCategory", "STAFF",
+                "planned", planned)));
     }
 
     private String spend(String project, String line, String amount, String incurredOn) {
@@ -716,10 +718,7 @@ class ProgrammeApiTest extends ApiTestBase {
         String g = registerProgramme();
         String a = unique("A");
         String b = unique("B");
-        created(admin.post("/api/v1/projects", project(a, g, "C1", "EUR", YEARLY)));
-        created(admin.post(p(a) + "/sub-activities", body("code", "1", "name", "Üks")));
-        created(admin.post(p(a) + "/budget-lines", body("code", "L", "subActivity", "1", "costCategory", "STAFF",
-                "planned", "1000.00")));
+        projectWithLine(a, g, "C1", "1000.00");
         created(admin.post(p(a) + "/expenditures", body("budgetLine", "L", "amount", "100.00",
                 "incurredOn", "2024-07-01")));
         created(admin.post(p(a) + "/indicators", body("code", "O1", "name", "Nõustatud", "unit", "organisatsioon",
