@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +38,8 @@ public class ProjectFigures {
     private record Gathered(String kind, Object argument, List<String> projects, Map<String, Long> states) {
     }
 
-    private final JdbcTemplate jdbc;
     private final Cache<Object, Object> remembered = Caffeine.newBuilder()
             .maximumSize(MAX_FIGURES).expireAfterWrite(KEEP).build();
-
-    public ProjectFigures(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * One figure per project, in the order of {@code arguments}: those remembered for the project's present state,
@@ -56,12 +50,10 @@ public class ProjectFigures {
     @SuppressWarnings("unchecked")
     public <A, V> Map<String, V> of(String kind, Map<ProjectScope, A> arguments,
                                     Function<Map<ProjectScope, A>, Map<String, V>> compute) {
-        Map<String, Long> states = states(arguments.keySet());
         Map<String, V> found = new HashMap<>();
         Map<ProjectScope, A> missing = new LinkedHashMap<>();
         arguments.forEach((project, argument) -> {
-            Long state = states.get(project.id());
-            Object value = state == null ? null : remembered.getIfPresent(new Key(kind, project.id(), state, argument));
+            Object value = remembered.getIfPresent(new Key(kind, project.id(), state(project), argument));
             if (value == null) {
                 missing.put(project, argument);
             } else {
@@ -72,9 +64,8 @@ public class ProjectFigures {
             Map<String, V> computed = compute.apply(missing);
             missing.forEach((project, argument) -> {
                 V value = computed.get(project.id());
-                Long state = states.get(project.id());
-                if (value != null && state != null) {
-                    remembered.put(new Key(kind, project.id(), state, argument), value);
+                if (value != null) {
+                    remembered.put(new Key(kind, project.id(), state(project), argument), value);
                 }
                 found.put(project.id(), value);
             });
@@ -93,10 +84,8 @@ public class ProjectFigures {
      */
     @SuppressWarnings("unchecked")
     public <V> V gathered(String kind, Object argument, List<ProjectScope> projects, Supplier<V> gather) {
-        Map<String, Long> states = states(projects);
-        if (states.size() < projects.size()) {
-            return gather.get(); // a project with nothing projected yet has no state to remember it by
-        }
+        Map<String, Long> states = new HashMap<>();
+        projects.forEach(project -> states.put(project.id(), state(project)));
         Gathered key = new Gathered(kind, argument, projects.stream().map(ProjectScope::id).toList(), states);
         Object value = remembered.getIfPresent(key);
         if (value == null) { // not remembered.get(key, …): gathering remembers the projects' own figures in this cache
@@ -107,18 +96,10 @@ public class ProjectFigures {
     }
 
     /**
-     * Each project's state: the position of its last event the projections applied ({@code project.projected_to},
-     * written with the views' rows), capped by the reader's horizon; none for a project not projected yet.
+     * A project's state: the position of its last event the projections had applied when its row was read
+     * ({@code project.projected_to}, written with the views' rows), capped by the reader's horizon.
      */
-    private Map<String, Long> states(java.util.Collection<ProjectScope> projects) {
-        Map<String, Long> horizons = new HashMap<>();
-        projects.forEach(p -> horizons.put(p.id(), p.maxPosition()));
-        Map<String, Long> states = new HashMap<>();
-        jdbc.query("SELECT project_id, projected_to FROM project WHERE project_id = ANY(?)",
-                rs -> {
-                    String project = rs.getString(1);
-                    states.put(project, Math.min(rs.getLong(2), horizons.get(project)));
-                }, (Object) horizons.keySet().toArray(String[]::new));
-        return states;
+    private static long state(ProjectScope project) {
+        return Math.min(project.project().projectedTo(), project.maxPosition());
     }
 }

@@ -3,18 +3,22 @@ package io.seire.query.read;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A project's registration as the views need it; {@code component} is null when it names none. */
+/**
+ * A project's registration as the views need it; {@code component} is null when it names none. {@code projectedTo}
+ * is how far the projections had applied the project's history when the row was read: its state, by which
+ * {@link ProjectFigures} remembers figures (read with the row, so that a roll-up of many projects asks once).
+ */
 public record ProjectRow(String id, String name, String programme, String beneficiary, String currency,
                          int minorDigits, LocalDate eligibleFrom, LocalDate eligibleTo, BigDecimal flexibilityPercent,
-                         long position, String component) {
+                         long position, String component, long projectedTo) {
 
     static final String COLUMNS = "project_id, name, programme, beneficiary, currency, minor_digits, eligible_from, "
-            + "eligible_to, flexibility_percent, position, component";
+            + "eligible_to, flexibility_percent, position, component, projected_to";
 
     static ProjectRow read(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5).trim(), rs.getInt(6), rs.getObject(7, LocalDate.class),
-                rs.getObject(8, LocalDate.class), rs.getBigDecimal(9), rs.getLong(10), rs.getString(11));
+                rs.getObject(8, LocalDate.class), rs.getBigDecimal(9), rs.getLong(10), rs.getString(11), rs.getLong(12));
     }
 
     /** The project's registration, or null when there is no such project. */
