@@ -67,9 +67,8 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public CommandTargetResolver projectCommandTarget(JdbcTemplate jdbc) {
-        return new ProjectCommandTarget(projectId -> jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, projectId));
+    public CommandTargetResolver projectCommandTarget() {
+        return new ProjectCommandTarget();
     }
 
     /** Every user command goes to the account of the user it names: the one place that maps a user to its stream. */

@@ -32,6 +32,10 @@ class FinanceApiTest extends ApiTestBase {
     @Autowired
     javax.sql.DataSource dataSource;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("projectCache")
+    org.axonframework.common.caching.Cache projectCache;
+
     private String project;
     private String base;
     private Api finance;
@@ -278,6 +282,45 @@ class FinanceApiTest extends ApiTestBase {
         assertThat(list.json().path("total").asInt()).isEqualTo(1);
         assertThat(keyed.post(base + "/expenditures", Map.of("budgetLine", "AT1-SERVICES", "amount", "99.00",
                 "incurredOn", "2024-07-01")).status()).isEqualTo(422);
+    }
+
+    /**
+     * Writes racing for one project on one node wait in turn for the project's lock and then decide on the cached
+     * project, which the lock holder left current: none is refused as a conflict and retried, and none drops the
+     * project from the cache to replay its history (the version is checked after the lock, not before it).
+     */
+    @Test
+    void concurrent_writes_to_one_project_on_one_node_take_turns_without_a_conflict_or_a_reload() throws Exception {
+        ok(spend("V0", "AT1-SERVICES", "10.00", "2024-07-01", "OÜ Järjekord", "V-0")); // the project is cached now
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        org.axonframework.common.Registration listening = projectCache.registerCacheEntryListener(
+                new org.axonframework.common.caching.Cache.EntryListenerAdapter() {
+                    @Override
+                    public void onEntryRemoved(Object key) {
+                        if (project.equals(key)) {
+                            dropped.incrementAndGet();
+                        }
+                    }
+                });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 1; i <= 40; i++) {
+                String id = "V" + i;
+                Map<String, Object> body = Map.of("id", id, "budgetLine", "AT1-SERVICES", "amount", "10.00",
+                        "incurredOn", "2024-07-01", "supplier", "OÜ Järjekord", "invoice", id);
+                answers.add(pool.submit(() -> finance.post(base + "/expenditures", body)));
+            }
+            for (Future<Api.Response> answer : answers) {
+                ok(answer.get()); // in this thread, after the writes
+            }
+        } finally {
+            pool.shutdown();
+            listening.cancel();
+        }
+        assertThat(dropped.get()).as("times the project was dropped from the cache").isZero();
+        assertThat(finance.get(base + "/expenditures?minPosition=" + position).json().path("total").asInt())
+                .isEqualTo(41);
     }
 
     /**

@@ -1,33 +1,23 @@
 package io.seire.command.project;
 
 import io.seire.kernel.ProjectCommand;
-import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 /**
- * Routes every project command to the project named by its official code (the kernel carries no annotations), and
- * expects the project at the latest version in the event store. A node whose cached copy is behind (another node
- * wrote since) then fails to load it, drops it from its cache, and the write is retried on the fresh state: no
- * decision is ever taken on stale state.
+ * Routes every project command to the project named by its official code (the kernel carries no annotations),
+ * expecting no particular version. Which version a decision is taken on is settled after the project's lock is
+ * held, not before: {@link io.seire.command.write.ProjectCache} hands out a cached project only while its version is
+ * the last one stored, and a writer on another node that appends meanwhile meets this one at the event table's
+ * unique (aggregate, sequence) key, so the write is rolled back and retried on fresh state. An expected version read
+ * before the lock (as this class once did) made every writer that had waited for the lock on the same node fail as a
+ * conflict, drop the project from the cache and replay its history.
  */
 public class ProjectCommandTarget implements CommandTargetResolver {
 
-    private final Function<String, Long> latestSequence;
-
-    /** Routing only, expecting no particular version (tests). */
-    public ProjectCommandTarget() {
-        this(projectId -> null);
-    }
-
-    public ProjectCommandTarget(Function<String, Long> latestSequence) {
-        this.latestSequence = latestSequence;
-    }
-
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        String projectId = ((ProjectCommand) command.getPayload()).projectId();
-        return new VersionedAggregateIdentifier(projectId, latestSequence.apply(projectId));
+        return new VersionedAggregateIdentifier(((ProjectCommand) command.getPayload()).projectId(), null);
     }
 }

@@ -27,9 +27,10 @@ import org.springframework.http.ResponseEntity;
  * the remembered answer commit together or not at all. The answer carries the global position of the event that
  * records the write, so the client can read its own write with {@code minPosition}.
  *
- * <p>Two writers racing on one project (possible across nodes) meet at the event table's unique
- * (aggregate, sequence) key, or find their cached copy of the project behind the event store; either way the
- * transaction is rolled back, the cached copy dropped, and the write retried on fresh state.
+ * <p>Writers on one node take turns at the project's lock. Two writers racing on one project across nodes meet at
+ * the event table's unique (aggregate, sequence) key: the transaction is rolled back, the cached copy dropped, and
+ * the write retried on fresh state. A cached copy behind the event store is never decided on
+ * ({@link ProjectCache}).
  */
 public class WriteExecutor {
 
