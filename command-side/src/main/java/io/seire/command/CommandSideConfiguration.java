@@ -1,5 +1,7 @@
 package io.seire.command;
 
+import io.seire.platform.eventstore.EventTable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.project.Project;
 import io.seire.command.project.ProjectCommandTarget;
@@ -68,8 +70,8 @@ public class CommandSideConfiguration {
 
     @Bean
     public CommandTargetResolver projectCommandTarget(JdbcTemplate jdbc) {
-        return new ProjectCommandTarget(projectId -> jdbc.queryForObject(
-                "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, projectId));
+        EventTable events = new EventTable(jdbc);
+        return new ProjectCommandTarget(projectId -> events.lastSequence(projectId).orElse(null));
     }
 
     /** Every user command goes to the account of the user it names: the one place that maps a user to its stream. */

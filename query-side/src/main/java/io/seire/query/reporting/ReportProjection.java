@@ -50,8 +50,8 @@ public class ReportProjection {
         if (stored != null && stored > 0) {
             return; // composed when first submitted; a replay must not recompose it from today's code and rows
         }
-        long composedFrom = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? "
-                + "AND sequencenumber = ?", Long.class, e.projectId(), e.composedFromSequence());
+        long composedFrom = writer.events().position(e.projectId(), e.composedFromSequence()).orElseThrow(
+                () -> new IllegalStateException("No event " + e.composedFromSequence() + " of " + e.projectId()));
         ReportComposer.Submission submission = new ReportComposer.Submission(e.reportId(), e.period(), e.kind().name(),
                 e.assessment(), at, actor, e.chainHead(), signatory(e.author()), signatory(e.confirmedBy()));
         String document = json.writeValueAsString(composer.compose(e.projectId(), submission, composedFrom,
