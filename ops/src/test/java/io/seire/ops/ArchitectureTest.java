@@ -26,6 +26,7 @@ class ArchitectureTest {
 
     static final JavaClasses SEIRE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test classes
             .importPackages("io.seire");
 
     @Test
