@@ -62,7 +62,7 @@ public class JdbcProgrammeRegister implements ProgrammeRegister {
                 .param("currency", e.currency())
                 .param("components", new SqlArrayValue("text", e.components().stream().map(c -> c.code()).toArray()))
                 .param("indicators", new SqlArrayValue("text", e.indicators().stream().map(i -> i.code()).toArray()))
-                .param("claimCurrency", e.claimCurrency())
+                .param("claimCurrency", e.claimCurrency(), Types.VARCHAR)
                 .param("ceiling", e.ceiling(), Types.NUMERIC)
                 .param("sources", JSON.writeValueAsString(e.fundingSources()))
                 .update();

@@ -55,16 +55,18 @@ public class UserViews {
         }
         List<Change> history = jdbc.query("SELECT change, recorded_at, actor, reason, roles, projects, programmes "
                         + "FROM user_account_change WHERE username = ? ORDER BY id",
-                (rs, i) -> new Change(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
-                        textsOrNull(rs.getArray(5)), textsOrNull(rs.getArray(6)), textsOrNull(rs.getArray(7))),
+                (rs, i) -> new Change(rs.getString("change"), instant(rs.getTimestamp("recorded_at")), rs.getString("actor"),
+                        rs.getString("reason"), textsOrNull(rs.getArray("roles")), textsOrNull(rs.getArray("projects")),
+                        textsOrNull(rs.getArray("programmes"))),
                 username);
         return new UserDetail(user.username(), user.roles(), user.projects(), user.programmes(), user.disabled(),
                 user.createdAt(), user.changedAt(), history);
     }
 
     private static UserSummary summary(ResultSet rs) throws SQLException {
-        return new UserSummary(rs.getString(1), texts(rs.getArray(2)), texts(rs.getArray(3)), texts(rs.getArray(4)),
-                rs.getBoolean(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+        return new UserSummary(rs.getString("username"), texts(rs.getArray("roles")), texts(rs.getArray("projects")),
+                texts(rs.getArray("programmes")), rs.getBoolean("disabled"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("changed_at")));
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -37,21 +37,22 @@ public class ProgressView {
         jdbc.query("SELECT sub_activity, status, summary, problems, measures, next_steps, recorded_at, actor "
                         + "FROM activity_progress WHERE project_id = ? AND period_id = ? AND position <= ? ORDER BY position",
                 rs -> {
-                    reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Version(rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getTimestamp(7).toInstant(), rs.getString(8)));
+                    reports.computeIfAbsent(rs.getString("sub_activity"), k -> new ArrayList<>()).add(new Version(
+                            rs.getString("status"), rs.getString("summary"), rs.getString("problems"),
+                            rs.getString("measures"), rs.getString("next_steps"), rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("actor")));
                 }, scope.id(), period.id(), scope.maxPosition());
         List<SubActivityProgress> rows = jdbc.query("SELECT code, name FROM sub_activity WHERE project_id = ? AND position <= ? "
                         + "ORDER BY position", (rs, i) -> {
-                    List<Version> versions = reports.getOrDefault(rs.getString(1), List.of());
+                    List<Version> versions = reports.getOrDefault(rs.getString("code"), List.of());
                     if (versions.isEmpty()) {
-                        return new SubActivityProgress(rs.getString(1), rs.getString(2), null, null, null, null, null,
+                        return new SubActivityProgress(rs.getString("code"), rs.getString("name"), null, null, null, null, null,
                                 null, null, List.of());
                     }
                     Version latest = versions.get(versions.size() - 1);
                     List<Version> earlier = new ArrayList<>(versions.subList(0, versions.size() - 1));
                     java.util.Collections.reverse(earlier);
-                    return new SubActivityProgress(rs.getString(1), rs.getString(2), latest.status(), latest.summary(),
+                    return new SubActivityProgress(rs.getString("code"), rs.getString("name"), latest.status(), latest.summary(),
                             latest.problems(), latest.measures(), latest.nextSteps(), latest.recordedAt(),
                             latest.actor(), earlier);
                 }, scope.id(), scope.maxPosition());

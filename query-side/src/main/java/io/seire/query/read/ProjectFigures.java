@@ -116,8 +116,8 @@ public class ProjectFigures {
         Map<String, Long> states = new HashMap<>();
         jdbc.query("SELECT project_id, projected_to FROM project WHERE project_id = ANY(?)",
                 rs -> {
-                    String project = rs.getString(1);
-                    states.put(project, Math.min(rs.getLong(2), horizons.get(project)));
+                    String project = rs.getString("project_id");
+                    states.put(project, Math.min(rs.getLong("projected_to"), horizons.get(project)));
                 }, (Object) horizons.keySet().toArray(String[]::new));
         return states;
     }

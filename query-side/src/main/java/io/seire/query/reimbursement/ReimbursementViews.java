@@ -173,10 +173,12 @@ public class ReimbursementViews {
             + "claim_currency, claim_minor_digits, figures, claimed_in_claim_currency, recorded_at, actor";
 
     static Submitted submitted(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Submitted(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
-                rs.getString(7), rs.getString(8), rs.getInt(9), read(rs.getString(10), ClaimFigures.class),
-                rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), rs.getString(13));
+        return new Submitted(rs.getString("request_id"), rs.getString("programme_id"),
+                rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
+                rs.getBigDecimal("rate"), rs.getObject("rate_date", LocalDate.class), rs.getString("rate_source"),
+                rs.getString("claim_currency"), rs.getInt("claim_minor_digits"),
+                read(rs.getString("figures"), ClaimFigures.class), rs.getBigDecimal("claimed_in_claim_currency"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"));
     }
 
     /**
@@ -188,19 +190,20 @@ public class ReimbursementViews {
         jdbc.query("SELECT project_id, request_id, status, comment, excluded, figures, claimed_in_claim_currency, "
                 + "paid_on, paid_amount, recorded_at, actor, position FROM reimbursement_step "
                 + "WHERE project_id = ANY(?) ORDER BY position", rs -> {
-                    String project = rs.getString(1);
-                    if (rs.getLong(12) > horizons.get(project)) {
+                    String project = rs.getString("project_id");
+                    if (rs.getLong("position") > horizons.get(project)) {
                         return;
                     }
-                    String excluded = rs.getString(5);
-                    String figures = rs.getString(6);
+                    String excluded = rs.getString("excluded");
+                    String figures = rs.getString("figures");
                     steps.computeIfAbsent(project, k -> new HashMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                            .add(new Step(rs.getString(2), rs.getString(3), rs.getString(4),
+                            .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
+                            .add(new Step(rs.getString("request_id"), rs.getString("status"), rs.getString("comment"),
                                     excluded == null ? List.of() : read(excluded, EXCLUSIONS),
                                     figures == null ? null : read(figures, ClaimFigures.class),
-                                    rs.getBigDecimal(7), rs.getObject(8, LocalDate.class), rs.getBigDecimal(9),
-                                    rs.getTimestamp(10).toInstant(), rs.getString(11)));
+                                    rs.getBigDecimal("claimed_in_claim_currency"), rs.getObject("paid_on", LocalDate.class),
+                                    rs.getBigDecimal("paid_amount"), rs.getTimestamp("recorded_at").toInstant(),
+                                    rs.getString("actor")));
                 }, (Object) projects.toArray(String[]::new));
         return steps;
     }

@@ -63,16 +63,18 @@ public class ReportViews {
         Map<String, List<Decision>> decisions = new HashMap<>();
         jdbc.query("SELECT report_id, decision, comment, recorded_at, actor FROM report_decision WHERE project_id = ? "
                 + "AND position <= ? ORDER BY position", rs -> {
-            decisions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Decision(rs.getString(2),
-                    rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
+            decisions.computeIfAbsent(rs.getString("report_id"), k -> new ArrayList<>()).add(new Decision(
+                    rs.getString("decision"), rs.getString("comment"), rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("actor")));
         }, scope.id(), scope.maxPosition());
         return jdbc.query("SELECT report_id, period_id, kind, status, submitted_at, submitted_by, composed_from_position, "
                         + "chain_head FROM report WHERE project_id = ? AND position <= ? ORDER BY position",
                 (rs, i) -> {
-                    List<Decision> made = decisions.getOrDefault(rs.getString(1), List.of());
+                    List<Decision> made = decisions.getOrDefault(rs.getString("report_id"), List.of());
                     String status = made.isEmpty() ? "SUBMITTED" : made.get(made.size() - 1).decision();
-                    return new Summary(rs.getString(1), rs.getString(2), rs.getString(3), status,
-                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getLong(7), rs.getString(8), made);
+                    return new Summary(rs.getString("report_id"), rs.getString("period_id"), rs.getString("kind"), status,
+                            rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"),
+                            rs.getLong("composed_from_position"), rs.getString("chain_head"), made);
                 }, scope.id(), scope.maxPosition());
     }
 
@@ -124,8 +126,9 @@ public class ReportViews {
     private Stored stored(ProjectScope scope, String reportId) {
         return jdbc.query("SELECT period_id, kind, composed_from_position, chain_head, submitted_at, submitted_by, "
                         + "document, status FROM report WHERE project_id = ? AND report_id = ? AND position <= ?",
-                (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8)),
+                (rs, i) -> new Stored(rs.getString("period_id"), rs.getString("kind"), rs.getLong("composed_from_position"),
+                        rs.getString("chain_head"), rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getString("submitted_by"), rs.getString("document"), rs.getString("status")),
                 scope.id(), reportId, scope.maxPosition()).stream().findFirst()
                 .orElseThrow(() -> RuleViolation.notFound("report-exists",
                         "The project has no report '" + reportId + "'."));
@@ -144,8 +147,8 @@ public class ReportViews {
                         + "AND (NOT EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%') "
                         + "OR EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%' AND substring(s from 6) <= ?)) "
                         + "ORDER BY position",
-                (rs, i) -> new ChangingEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)),
+                (rs, i) -> new ChangingEvent(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("actor"), rs.getString("type"), rs.getString("summary"), rs.getString("reason")),
                 scope.id(), after, scope.maxPosition(), subjects.toArray(String[]::new), periodEnd);
     }
 

@@ -55,25 +55,25 @@ public class StaffingView {
         Map<String, LocalDate> departures = new HashMap<>();
         jdbc.query("SELECT staff_id, change_date FROM staffing_change WHERE project_id = ? AND type = 'DEPARTED' "
                 + "AND position <= ?", rs -> {
-            departures.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+            departures.put(rs.getString("staff_id"), rs.getObject("change_date", LocalDate.class));
         }, scope.id(), max);
         Map<String, Hire> holders = new HashMap<>();
         jdbc.query("SELECT position_code, staff_id, name, change_date, workload_percent FROM staffing_change "
                 + "WHERE project_id = ? AND type = 'HIRED' AND position <= ? AND change_date <= ? ORDER BY change_date, position",
                 rs -> {
-                    String staffId = rs.getString(2);
+                    String staffId = rs.getString("staff_id");
                     LocalDate end = departures.get(staffId);
                     if (end == null || !end.isBefore(day)) {
-                        holders.put(rs.getString(1), new Hire(staffId, rs.getString(3), rs.getObject(4, LocalDate.class),
-                                rs.getBigDecimal(5), end));
+                        holders.put(rs.getString("position_code"), new Hire(staffId, rs.getString("name"),
+                                rs.getObject("change_date", LocalDate.class), rs.getBigDecimal("workload_percent"), end));
                     }
                 }, scope.id(), max, day);
         List<PositionOnDay> positions = jdbc.query("SELECT code, title, sub_activities FROM staff_position "
                         + "WHERE project_id = ? AND position <= ? AND opened_on <= ? ORDER BY opened_on, position",
                 (rs, i) -> {
-                    Hire h = holders.get(rs.getString(1));
+                    Hire h = holders.get(rs.getString("code"));
                     BigDecimal fte = h == null ? BigDecimal.ZERO : h.workload().divide(HUNDRED);
-                    return new PositionOnDay(rs.getString(1), rs.getString(2), texts(rs.getArray(3)),
+                    return new PositionOnDay(rs.getString("code"), rs.getString("title"), texts(rs.getArray("sub_activities")),
                             h == null ? null : new Holder(h.staffId(), h.name(), h.start(), Decimals.plain(h.workload())),
                             fte.setScale(2, RoundingMode.HALF_UP).toPlainString());
                 }, scope.id(), max, day);
@@ -85,11 +85,12 @@ public class StaffingView {
         long max = scope.maxPosition();
         List<Change> changes = jdbc.query("SELECT c.change_date, c.type, c.position_code, c.staff_id, "
                         + "coalesce(c.name, (SELECT h.name FROM staffing_change h WHERE h.project_id = c.project_id "
-                        + "AND h.staff_id = c.staff_id AND h.type = 'HIRED' LIMIT 1)), c.workload_percent, c.reason "
+                        + "AND h.staff_id = c.staff_id AND h.type = 'HIRED' LIMIT 1)) AS name, c.workload_percent, c.reason "
                         + "FROM staffing_change c WHERE c.project_id = ? AND c.position <= ? AND c.change_date BETWEEN ? AND ? "
                         + "ORDER BY c.change_date, c.position",
-                (rs, i) -> new Change(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), Decimals.plain(rs.getBigDecimal(6)), rs.getString(7)),
+                (rs, i) -> new Change(rs.getObject("change_date", LocalDate.class), rs.getString("type"),
+                        rs.getString("position_code"), rs.getString("staff_id"), rs.getString("name"),
+                        Decimals.plain(rs.getBigDecimal("workload_percent")), rs.getString("reason")),
                 scope.id(), max, period.from(), period.to());
         return new InPeriod(period.id(), period.from(), period.to(), changes);
     }

@@ -60,17 +60,20 @@ public class WorkPlanView {
 
     public WorkPlan plan(ProjectScope scope, int year) {
         Map<Integer, Version> versions = new LinkedHashMap<>();
-        jdbc.query("SELECT version, budget::text, activities::text FROM work_plan_version WHERE project_id = ? "
+        jdbc.query("SELECT version, budget::text AS budget, activities::text AS activities FROM work_plan_version "
+                + "WHERE project_id = ? "
                 + "AND year = ? AND position <= ? ORDER BY version", rs -> {
-            versions.put(rs.getInt(1), new Version(rs.getInt(1), rows(rs.getString(2)), rows(rs.getString(3))));
+            versions.put(rs.getInt("version"), new Version(rs.getInt("version"), rows(rs.getString("budget")),
+                    rows(rs.getString("activities"))));
         }, scope.id(), year, scope.maxPosition());
         if (versions.isEmpty()) {
             throw RuleViolation.notFound("work-plan-exists", "The project has no work plan for " + year + ".");
         }
         List<WorkPlanStep> history = jdbc.query("SELECT version, status, recorded_at, actor, comment FROM work_plan_step "
                         + "WHERE project_id = ? AND year = ? AND position <= ? ORDER BY position",
-                (rs, i) -> new WorkPlanStep(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5)), scope.id(), year, scope.maxPosition());
+                (rs, i) -> new WorkPlanStep(rs.getInt("version"), rs.getString("status"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("comment")),
+                scope.id(), year, scope.maxPosition());
         Version latest = versions.values().stream().reduce((a, b) -> b).orElseThrow();
         String status = "DRAFT";
         Integer inForce = null;
