@@ -2,6 +2,7 @@ package io.seire.platform.eventstore;
 
 import io.seire.platform.eventstore.EventChain.StoredEvent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -9,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Every statement Seire runs on Axon's own tables, {@code domainevententry} and {@code tokenentry} (ADR 0044): the
@@ -21,7 +20,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * here writes.
  * <p>
  * It reads through whatever template it is given, so it joins the caller's transaction (a projection batch, a
- * write's unit of work) or the caller's own connection (the chain verifier's snapshot).
+ * write's unit of work), or through the caller's own connection (the chain verifier's snapshot).
  */
 public final class EventTable {
 
@@ -42,11 +41,6 @@ public final class EventTable {
         JdbcTemplate fetching = new JdbcTemplate(jdbc.getDataSource());
         fetching.setFetchSize(FETCH);
         this.streaming = JdbcClient.create(fetching);
-    }
-
-    /** Over one connection, which the caller keeps open, in whatever transaction and isolation it set. */
-    public static EventTable on(Connection connection) {
-        return new EventTable(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
     }
 
     /** The stored row, column by column. */
@@ -130,11 +124,47 @@ public final class EventTable {
                 });
     }
 
-    /** A stream's stored events in order of position, read as they are consumed: close it. */
-    public Stream<StoredEvent> stream(String aggregateId) {
-        return streaming.sql("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier = :aggregate "
-                        + "ORDER BY globalindex")
-                .param("aggregate", aggregateId).query(EventTable::row).stream();
+    /**
+     * A stream's stored events in order of position, read through a cursor on the caller's connection, in the
+     * transaction and isolation it set (the chain verifier's snapshot): close it.
+     */
+    public static Cursor cursor(Connection connection, String aggregateId) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM domainevententry "
+                + "WHERE aggregateidentifier = ? ORDER BY globalindex");
+        try {
+            statement.setFetchSize(FETCH);
+            statement.setString(1, aggregateId);
+            return new Cursor(statement, statement.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** Stored events read one at a time. */
+    public static final class Cursor implements AutoCloseable {
+
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+
+        private Cursor(PreparedStatement statement, ResultSet rows) {
+            this.statement = statement;
+            this.rows = rows;
+        }
+
+        /** The next stored event, or null after the last. */
+        public StoredEvent next() throws SQLException {
+            return rows.next() ? row(rows, 0) : null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rows.close();
+            } finally {
+                statement.close();
+            }
+        }
     }
 
     /**

@@ -6,15 +6,12 @@ import io.seire.platform.web.InvalidRequest;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ProjectionProgress;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,25 +72,20 @@ public class ChainVerifier {
             // one snapshot for every statement: the event table and the chain as they stood at one moment
             con.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                JdbcTemplate snapshot = new JdbcTemplate(new SingleConnectionDataSource(con, true));
-                snapshot.setFetchSize(1000);
-                JdbcClient jdbc = JdbcClient.create(snapshot);
-                List<ChainWalk.Pin> pins = reportPins(jdbc, stream);
+                List<ChainWalk.Pin> pins = reportPins(con, stream);
                 if (kept != null) {
                     pins.add(new ChainWalk.Pin(kept.position(), kept.head(), "the kept head"));
                 }
-                try (Stream<EventChain.StoredEvent> events = EventTable.on(con).stream(stream);
-                     Stream<ChainWalk.Link> links = jdbc.sql("SELECT position, sequence, hash FROM event_chain "
-                                     + "WHERE project_id = :stream ORDER BY position")
-                             .param("stream", stream)
-                             .query((rs, n) -> new ChainWalk.Link(rs.getLong("position"), rs.getLong("sequence"),
-                                     rs.getString("hash")))
-                             .stream()) {
-                    Iterator<EventChain.StoredEvent> e = events.iterator();
-                    Iterator<ChainWalk.Link> l = links.iterator();
-                    return new ChainWalk(handled::contains, pins).walk(
-                            () -> e.hasNext() ? e.next() : null,
-                            () -> l.hasNext() ? l.next() : null);
+                try (EventTable.Cursor events = EventTable.cursor(con, stream);
+                     PreparedStatement links = con.prepareStatement("SELECT position, sequence, hash FROM event_chain "
+                             + "WHERE project_id = ? ORDER BY position")) {
+                    links.setFetchSize(1000);
+                    links.setString(1, stream);
+                    try (ResultSet l = links.executeQuery()) {
+                        return new ChainWalk(handled::contains, pins).walk(events::next,
+                                () -> l.next() ? new ChainWalk.Link(l.getLong("position"), l.getLong("sequence"),
+                                        l.getString("hash")) : null);
+                    }
                 }
             } finally {
                 con.rollback();
@@ -105,12 +97,18 @@ public class ChainVerifier {
         }
     }
 
-    private static List<ChainWalk.Pin> reportPins(JdbcClient jdbc, String projectId) {
-        return new ArrayList<>(jdbc.sql("SELECT report_id, composed_from_position, chain_head FROM report "
-                        + "WHERE project_id = :projectId")
-                .param("projectId", projectId)
-                .query((rs, n) -> new ChainWalk.Pin(rs.getLong("composed_from_position"), rs.getString("chain_head"),
-                        "report " + rs.getString("report_id")))
-                .list());
+    private static List<ChainWalk.Pin> reportPins(Connection con, String projectId) throws SQLException {
+        List<ChainWalk.Pin> pins = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement("SELECT report_id, composed_from_position, chain_head "
+                + "FROM report WHERE project_id = ?")) {
+            ps.setString(1, projectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pins.add(new ChainWalk.Pin(rs.getLong("composed_from_position"), rs.getString("chain_head"),
+                            "report " + rs.getString("report_id")));
+                }
+            }
+        }
+        return pins;
     }
 }
