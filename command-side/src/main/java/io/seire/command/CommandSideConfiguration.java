@@ -1,5 +1,7 @@
 package io.seire.command;
 
+import io.seire.platform.eventstore.EventTable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.command.project.Project;
 import io.seire.command.project.ProjectCommandTarget;

@@ -7,8 +7,7 @@ import io.seire.kernel.access.UserEnabled;
 import io.seire.kernel.access.UserPasswordChanged;
 import io.seire.kernel.access.UserPasswordReset;
 import io.seire.kernel.access.UserRegistered;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,54 +31,48 @@ public class AccountsTable {
 
     public static final String GROUP = "accounts";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public AccountsTable(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     @EventHandler
     void on(UserRegistered e, @MetaDataValue("actor") String actor, @Timestamp Instant at) {
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO app_user (username, password_hash, roles, projects, programmes) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING");
-            ps.setString(1, e.username());
-            ps.setString(2, e.passwordHash());
-            ps.setArray(3, roles(con, e.roles()));
-            ps.setArray(4, array(con, e.projects()));
-            ps.setArray(5, array(con, e.programmes()));
-            return ps;
-        });
+        jdbc.sql("INSERT INTO app_user (username, password_hash, roles, projects, programmes) "
+                        + "VALUES (:username, :passwordHash, :roles, :projects, :programmes) ON CONFLICT (username) DO NOTHING")
+                .param("username", e.username()).param("passwordHash", e.passwordHash())
+                .param("roles", roles(e.roles())).param("projects", array(e.projects()))
+                .param("programmes", array(e.programmes()))
+                .update();
         changed(e.username(), at, actor, "UserRegistered", null, e.roles(), e.projects(), e.programmes());
     }
 
     @EventHandler
     void on(UserDisabled e, @MetaDataValue("actor") String actor, @Timestamp Instant at) {
-        jdbc.update("UPDATE app_user SET disabled = true, changed_at = ? WHERE username = ?",
-                java.sql.Timestamp.from(at), e.username());
+        jdbc.sql("UPDATE app_user SET disabled = true, changed_at = :at WHERE username = :username")
+                .param("at", java.sql.Timestamp.from(at)).param("username", e.username())
+                .update();
         changed(e.username(), at, actor, "UserDisabled", e.reason(), null, null, null);
     }
 
     @EventHandler
     void on(UserEnabled e, @MetaDataValue("actor") String actor, @Timestamp Instant at) {
-        jdbc.update("UPDATE app_user SET disabled = false, changed_at = ? WHERE username = ?",
-                java.sql.Timestamp.from(at), e.username());
+        jdbc.sql("UPDATE app_user SET disabled = false, changed_at = :at WHERE username = :username")
+                .param("at", java.sql.Timestamp.from(at)).param("username", e.username())
+                .update();
         changed(e.username(), at, actor, "UserEnabled", e.reason(), null, null, null);
     }
 
     @EventHandler
     void on(UserAccessChanged e, @MetaDataValue("actor") String actor,
             @Timestamp Instant at) {
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("UPDATE app_user SET roles = ?, projects = ?, programmes = ?, changed_at = ? "
-                    + "WHERE username = ?");
-            ps.setArray(1, roles(con, e.roles()));
-            ps.setArray(2, array(con, e.projects()));
-            ps.setArray(3, array(con, e.programmes()));
-            ps.setTimestamp(4, java.sql.Timestamp.from(at));
-            ps.setString(5, e.username());
-            return ps;
-        });
+        jdbc.sql("UPDATE app_user SET roles = :roles, projects = :projects, programmes = :programmes, changed_at = :at "
+                        + "WHERE username = :username")
+                .param("roles", roles(e.roles())).param("projects", array(e.projects()))
+                .param("programmes", array(e.programmes()))
+                .param("at", java.sql.Timestamp.from(at)).param("username", e.username())
+                .update();
         changed(e.username(), at, actor, "UserAccessChanged", e.reason(), e.roles(), e.projects(), e.programmes());
     }
 
@@ -96,32 +91,28 @@ public class AccountsTable {
     }
 
     private void newPassword(String username, String hash, Instant at) {
-        jdbc.update("UPDATE app_user SET password_hash = ?, changed_at = ? WHERE username = ?",
-                hash, java.sql.Timestamp.from(at), username);
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, changed_at = :at WHERE username = :username")
+                .param("hash", hash).param("at", java.sql.Timestamp.from(at)).param("username", username)
+                .update();
     }
 
     private void changed(String username, Instant at, String actor, String change, String reason,
                          Collection<Role> roles, Collection<String> projects, Collection<String> programmes) {
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO user_account_change (username, recorded_at, actor, change, "
-                    + "reason, roles, projects, programmes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            ps.setString(1, username);
-            ps.setTimestamp(2, java.sql.Timestamp.from(at));
-            ps.setString(3, actor);
-            ps.setString(4, change);
-            ps.setString(5, reason);
-            ps.setArray(6, roles == null ? null : roles(con, roles));
-            ps.setArray(7, projects == null ? null : array(con, projects));
-            ps.setArray(8, programmes == null ? null : array(con, programmes));
-            return ps;
-        });
+        jdbc.sql("INSERT INTO user_account_change (username, recorded_at, actor, change, reason, roles, projects, "
+                        + "programmes) VALUES (:username, :at, :actor, :change, :reason, :roles, :projects, :programmes)")
+                .param("username", username).param("at", java.sql.Timestamp.from(at)).param("actor", actor)
+                .param("change", change).param("reason", reason, Types.VARCHAR)
+                .param("roles", roles == null ? null : roles(roles), Types.ARRAY)
+                .param("projects", projects == null ? null : array(projects), Types.ARRAY)
+                .param("programmes", programmes == null ? null : array(programmes), Types.ARRAY)
+                .update();
     }
 
-    private static java.sql.Array roles(Connection con, Collection<Role> roles) throws SQLException {
-        return array(con, roles == null ? List.of() : roles.stream().map(Role::name).sorted().toList());
+    private static SqlArrayValue roles(Collection<Role> roles) {
+        return array(roles == null ? List.of() : roles.stream().map(Role::name).sorted().toList());
     }
 
-    private static java.sql.Array array(Connection con, Collection<String> values) throws SQLException {
-        return con.createArrayOf("text", (values == null ? List.<String>of() : values).toArray());
+    private static SqlArrayValue array(Collection<String> values) {
+        return new SqlArrayValue("text", (values == null ? List.<String>of() : values).toArray());
     }
 }

@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import java.sql.Types;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,92 +47,110 @@ public class JdbcProgrammeRegister implements ProgrammeRegister {
     private static final TypeReference<List<FundingSource>> SOURCES = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public JdbcProgrammeRegister(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     @EventHandler
     void on(ProgrammeRegistered e) throws JsonProcessingException {
-        String sources = JSON.writeValueAsString(e.fundingSources());
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO programme_register (programme_id, currency, components, "
-                    + "indicators, claim_currency, ceiling, funding_sources) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) "
-                    + "ON CONFLICT (programme_id) DO NOTHING");
-            ps.setString(1, e.programmeId());
-            ps.setString(2, e.currency());
-            ps.setArray(3, con.createArrayOf("text", e.components().stream().map(c -> c.code()).toArray()));
-            ps.setArray(4, con.createArrayOf("text", e.indicators().stream().map(i -> i.code()).toArray()));
-            ps.setString(5, e.claimCurrency());
-            ps.setBigDecimal(6, e.ceiling());
-            ps.setString(7, sources);
-            return ps;
-        });
+        jdbc.sql("INSERT INTO programme_register (programme_id, currency, components, indicators, claim_currency, "
+                        + "ceiling, funding_sources) VALUES (:programmeId, :currency, :components, :indicators, "
+                        + ":claimCurrency, :ceiling, CAST(:sources AS jsonb)) ON CONFLICT (programme_id) DO NOTHING")
+                .param("programmeId", e.programmeId())
+                .param("currency", e.currency())
+                .param("components", new SqlArrayValue("text", e.components().stream().map(c -> c.code()).toArray()))
+                .param("indicators", new SqlArrayValue("text", e.indicators().stream().map(i -> i.code()).toArray()))
+                .param("claimCurrency", e.claimCurrency(), Types.VARCHAR)
+                .param("ceiling", e.ceiling(), Types.NUMERIC)
+                .param("sources", JSON.writeValueAsString(e.fundingSources()))
+                .update();
     }
 
     @EventHandler
     void on(ReimbursementRequested e) {
-        jdbc.update("INSERT INTO programme_claim (project_id, request_id, programme_id, status, counted) "
-                        + "VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT (project_id, request_id) DO NOTHING",
-                e.projectId(), e.requestId(), e.programme(), e.figures().claimedInClaimCurrency());
+        jdbc.sql("INSERT INTO programme_claim (project_id, request_id, programme_id, status, counted) "
+                        + "VALUES (:projectId, :requestId, :programmeId, 'SUBMITTED', :counted) "
+                        + "ON CONFLICT (project_id, request_id) DO NOTHING")
+                .param("projectId", e.projectId()).param("requestId", e.requestId()).param("programmeId", e.programme())
+                .param("counted", e.figures().claimedInClaimCurrency())
+                .update();
     }
 
     @EventHandler
     void on(ReimbursementRequestApproved e) {
-        jdbc.update("UPDATE programme_claim SET status = 'APPROVED', counted = ? WHERE project_id = ? AND request_id = ?",
-                e.approved().claimedInClaimCurrency(), e.projectId(), e.requestId());
+        jdbc.sql("UPDATE programme_claim SET status = 'APPROVED', counted = :counted "
+                        + "WHERE project_id = :projectId AND request_id = :requestId")
+                .param("counted", e.approved().claimedInClaimCurrency())
+                .param("projectId", e.projectId()).param("requestId", e.requestId())
+                .update();
     }
 
     @EventHandler
     void on(ReimbursementRequestReturned e) {
-        jdbc.update("UPDATE programme_claim SET status = 'RETURNED', counted = 0 WHERE project_id = ? AND request_id = ?",
-                e.projectId(), e.requestId());
+        jdbc.sql("UPDATE programme_claim SET status = 'RETURNED', counted = 0 "
+                        + "WHERE project_id = :projectId AND request_id = :requestId")
+                .param("projectId", e.projectId()).param("requestId", e.requestId())
+                .update();
     }
 
     /** A payment changes nothing against the ceiling: the approved amount already counts. */
     @EventHandler
     void on(ReimbursementPaymentRecorded e) {
-        jdbc.update("UPDATE programme_claim SET status = 'PAID' WHERE project_id = ? AND request_id = ?",
-                e.projectId(), e.requestId());
+        jdbc.sql("UPDATE programme_claim SET status = 'PAID' WHERE project_id = :projectId AND request_id = :requestId")
+                .param("projectId", e.projectId()).param("requestId", e.requestId())
+                .update();
     }
 
     @EventHandler
     void on(ProjectRegistered e) {
-        jdbc.update("INSERT INTO programme_member (project_id, programme, currency) VALUES (?, ?, ?) "
-                + "ON CONFLICT (project_id) DO NOTHING", e.projectId(), e.programme(), e.currency());
+        jdbc.sql("INSERT INTO programme_member (project_id, programme, currency) VALUES (:projectId, :programme, :currency) "
+                        + "ON CONFLICT (project_id) DO NOTHING")
+                .param("projectId", e.projectId()).param("programme", e.programme()).param("currency", e.currency())
+                .update();
     }
 
     @Override
     public void lock(String programmeId) {
-        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_CLASS, programmeId);
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lockClass, hashtext(:programmeId))")
+                .param("lockClass", LOCK_CLASS).param("programmeId", programmeId)
+                .query((RowCallbackHandler) rs -> {
+                });
     }
 
     @Override
     public Optional<ProgrammeTerms> find(String programmeId) {
-        return jdbc.query("SELECT currency, components, indicators FROM programme_register WHERE programme_id = ?",
-                (rs, i) -> ProgrammeTerms.of(programmeId, rs.getString(1), texts(rs.getArray(2)),
-                        texts(rs.getArray(3))), programmeId).stream().findFirst();
+        return jdbc.sql("SELECT currency, components, indicators FROM programme_register WHERE programme_id = :programmeId")
+                .param("programmeId", programmeId)
+                .query((rs, i) -> ProgrammeTerms.of(programmeId, rs.getString("currency"),
+                        texts(rs.getArray("components")), texts(rs.getArray("indicators"))))
+                .optional();
     }
 
     @Override
     public List<String> projectsInOtherCurrencies(String programmeId, String currency) {
-        return jdbc.queryForList("SELECT project_id FROM programme_member WHERE programme = ? AND currency <> ? "
-                + "ORDER BY project_id", String.class, programmeId, currency);
+        return jdbc.sql("SELECT project_id FROM programme_member WHERE programme = :programmeId AND currency <> :currency "
+                        + "ORDER BY project_id")
+                .param("programmeId", programmeId).param("currency", currency)
+                .query(String.class).list();
     }
 
     @Override
     public Optional<ClaimTerms> claimTerms(String programmeId) {
-        return jdbc.query("SELECT claim_currency, ceiling, funding_sources::text FROM programme_register "
-                        + "WHERE programme_id = ?",
-                (rs, i) -> new ClaimTerms(programmeId, new CurrencyCode(rs.getString(1)), rs.getBigDecimal(2),
-                        sources(rs.getString(3))), programmeId).stream().findFirst();
+        return jdbc.sql("SELECT claim_currency, ceiling, funding_sources::text AS funding_sources FROM programme_register "
+                        + "WHERE programme_id = :programmeId")
+                .param("programmeId", programmeId)
+                .query((rs, i) -> new ClaimTerms(programmeId, new CurrencyCode(rs.getString("claim_currency")),
+                        rs.getBigDecimal("ceiling"), sources(rs.getString("funding_sources"))))
+                .optional();
     }
 
     @Override
     public BigDecimal claimsAgainstCeiling(String programmeId) {
-        return jdbc.queryForObject("SELECT coalesce(sum(counted), 0) FROM programme_claim WHERE programme_id = ?",
-                BigDecimal.class, programmeId);
+        return jdbc.sql("SELECT coalesce(sum(counted), 0) FROM programme_claim WHERE programme_id = :programmeId")
+                .param("programmeId", programmeId)
+                .query(BigDecimal.class).single();
     }
 
     private static List<FundingSource> sources(String json) {

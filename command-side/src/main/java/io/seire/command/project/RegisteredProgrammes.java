@@ -3,6 +3,7 @@ package io.seire.command.project;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The programme each project was registered under, from the command side's register ({@code programme_member},
@@ -13,19 +14,19 @@ public class RegisteredProgrammes {
 
     private static final int REMEMBERED = 100_000;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
     public RegisteredProgrammes(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** The project's programme, or null when no such project is registered. */
     public String of(String projectId) {
         String programme = known.get(projectId);
         if (programme == null) {
-            programme = jdbc.query("SELECT programme FROM programme_member WHERE project_id = ?",
-                    rs -> rs.next() ? rs.getString(1) : null, projectId);
+            programme = jdbc.sql("SELECT programme FROM programme_member WHERE project_id = :projectId")
+                    .param("projectId", projectId).query(String.class).optional().orElse(null);
             if (programme == null) {
                 return null;
             }

@@ -1,6 +1,7 @@
 package io.seire.command.write;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Remembers the first successful answer to a write sent with an {@code Idempotency-Key}. Claims and answers are
@@ -24,29 +25,35 @@ public class IdempotencyRecords {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public IdempotencyRecords(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public Claim claim(String actor, String path, String key, String requestHash) {
-        int inserted = jdbc.update("INSERT INTO idempotency_record (actor, path, key, request_hash) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", actor, path, key, requestHash);
+        int inserted = jdbc.sql("INSERT INTO idempotency_record (actor, path, key, request_hash) "
+                        + "VALUES (:actor, :path, :key, :requestHash) ON CONFLICT DO NOTHING")
+                .param("actor", actor).param("path", path).param("key", key).param("requestHash", requestHash)
+                .update();
         if (inserted == 1) {
             return new Claim.Fresh();
         }
-        return jdbc.query("SELECT request_hash, status, response FROM idempotency_record WHERE actor = ? AND path = ? AND key = ?",
-                        (rs, i) -> requestHash.equals(rs.getString(1))
-                                ? (Claim) new Claim.Replay(rs.getInt(2), rs.getString(3))
-                                : new Claim.Mismatch(),
-                        actor, path, key)
-                .stream().findFirst()
+        return jdbc.sql("SELECT request_hash, status, response FROM idempotency_record "
+                        + "WHERE actor = :actor AND path = :path AND key = :key")
+                .param("actor", actor).param("path", path).param("key", key)
+                .query((rs, i) -> requestHash.equals(rs.getString("request_hash"))
+                        ? (Claim) new Claim.Replay(rs.getInt("status"), rs.getString("response"))
+                        : new Claim.Mismatch())
+                .optional()
                 .orElseGet(Claim.Fresh::new);
     }
 
     public void answer(String actor, String path, String key, int status, String response) {
-        jdbc.update("UPDATE idempotency_record SET status = ?, response = ? WHERE actor = ? AND path = ? AND key = ?",
-                status, response, actor, path, key);
+        jdbc.sql("UPDATE idempotency_record SET status = :status, response = :response "
+                        + "WHERE actor = :actor AND path = :path AND key = :key")
+                .param("status", status).param("response", response)
+                .param("actor", actor).param("path", path).param("key", key)
+                .update();
     }
 }

@@ -1,22 +1,19 @@
 package io.seire.command.write;
 
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Finds the global event position of an aggregate's event, which every write answers with. */
 public class Positions {
 
-    private final JdbcTemplate jdbc;
+    private final EventTable events;
 
     public Positions(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.events = new EventTable(jdbc);
     }
 
     public long of(String aggregateId, long sequenceNumber) {
-        Long position = jdbc.query("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, aggregateId, sequenceNumber);
-        if (position == null) {
-            throw new IllegalStateException("No event " + sequenceNumber + " of " + aggregateId);
-        }
-        return position;
+        return events.position(aggregateId, sequenceNumber)
+                .orElseThrow(() -> new IllegalStateException("No event " + sequenceNumber + " of " + aggregateId));
     }
 }

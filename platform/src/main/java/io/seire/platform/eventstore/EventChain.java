@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class EventChain {
 
-    /** One stored event row, exactly as in {@code domainevententry}. */
+    /** One stored event row, exactly as in Axon's event table ({@link EventTable}). */
     public record StoredEvent(long position, String eventId, String aggregateId, long sequence, String aggregateType,
                               String timestamp, String payloadType, String payloadRevision, byte[] payload,
                               byte[] metaData) {
@@ -25,9 +23,6 @@ public final class EventChain {
 
     /** The link before a project's first event. */
     public static final String GENESIS = "0".repeat(64);
-
-    public static final String COLUMNS = "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, "
-            + "timestamp, payloadtype, payloadrevision, payload, metadata";
 
     private EventChain() {
     }
@@ -58,23 +53,9 @@ public final class EventChain {
         }
     }
 
-    public static StoredEvent read(ResultSet rs) throws SQLException {
-        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
-    }
-
     /** Streams a project's stored events in order of position, up to and including {@code maxSequence}. */
     public static void forEach(JdbcTemplate jdbc, String projectId, long maxSequence, Consumer<StoredEvent> action) {
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier = ? "
-                    + "AND sequencenumber <= ? ORDER BY globalindex");
-            ps.setString(1, projectId);
-            ps.setLong(2, maxSequence);
-            ps.setFetchSize(1000);
-            return ps;
-        }, rs -> {
-            action.accept(read(rs));
-        });
+        new EventTable(jdbc).forEach(projectId, maxSequence, action);
     }
 
     /** The chain's head after the project's events up to {@code maxSequence}. */

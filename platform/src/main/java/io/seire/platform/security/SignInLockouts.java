@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The audit of sign-in pauses: a WARN line and a {@code sign_in_lockout} row when a pause begins, and a WARN line
@@ -17,11 +18,11 @@ public class SignInLockouts implements SignInLimits.Audit {
     private static final Logger log = LoggerFactory.getLogger(SignInLockouts.class);
     private static final int MAX_TEXT = 200;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     public SignInLockouts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     @Override
@@ -30,10 +31,14 @@ public class SignInLockouts implements SignInLimits.Audit {
                 l.scope().word(), printable(l.subject()), l.lockedUntil(), l.failures(), printable(l.username()),
                 l.address());
         try {
-            jdbc.update("INSERT INTO sign_in_lockout (locked_at, locked_until, scope, subject, address, username, "
-                            + "failures, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    Timestamp.from(l.lockedAt()), Timestamp.from(l.lockedUntil()), l.scope().word(),
-                    printable(l.subject()), printable(l.address()), printable(l.username()), l.failures(), node);
+            jdbc.sql("INSERT INTO sign_in_lockout (locked_at, locked_until, scope, subject, address, username, "
+                            + "failures, node) VALUES (:lockedAt, :lockedUntil, :scope, :subject, :address, :username, "
+                            + ":failures, :node)")
+                    .param("lockedAt", Timestamp.from(l.lockedAt())).param("lockedUntil", Timestamp.from(l.lockedUntil()))
+                    .param("scope", l.scope().word()).param("subject", printable(l.subject()))
+                    .param("address", printable(l.address())).param("username", printable(l.username()))
+                    .param("failures", l.failures()).param("node", node)
+                    .update();
         } catch (RuntimeException e) {
             // the pause holds whether or not it could be written down; the log line above still records it
             log.warn("Could not record the sign-in pause of {} '{}': {}", l.scope().word(), printable(l.subject()),

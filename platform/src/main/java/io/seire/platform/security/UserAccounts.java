@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads the accounts table that the command side keeps in step with the user account's events, in the transaction
@@ -21,26 +22,28 @@ public class UserAccounts {
     public record Account(Actor actor, String passwordHash, boolean disabled) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public UserAccounts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.query("SELECT username, password_hash, roles, projects, programmes, disabled FROM app_user "
-                        + "WHERE username = ?",
-                (rs, i) -> new Account(new Actor(rs.getString(1), roles(rs), texts(rs.getArray(4)), texts(rs.getArray(5))),
-                        rs.getString(2), rs.getBoolean(6)), username).stream().findFirst();
+        return jdbc.sql("SELECT username, password_hash, roles, projects, programmes, disabled FROM app_user "
+                        + "WHERE username = :username")
+                .param("username", username)
+                .query((rs, i) -> new Account(new Actor(rs.getString("username"), roles(rs), texts(rs.getArray("projects")),
+                        texts(rs.getArray("programmes"))), rs.getString("password_hash"), rs.getBoolean("disabled")))
+                .optional();
     }
 
     public boolean exists(String username) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user WHERE username = ?)",
-                Boolean.class, username));
+        return Boolean.TRUE.equals(jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE username = :username)")
+                .param("username", username).query(Boolean.class).single());
     }
 
     private static Set<Role> roles(ResultSet rs) throws SQLException {
-        return texts(rs.getArray(3)).stream().map(Role::valueOf).collect(Collectors.toSet());
+        return texts(rs.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toSet());
     }
 
     private static Set<String> texts(Array array) throws SQLException {

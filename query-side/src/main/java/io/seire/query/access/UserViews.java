@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,37 +35,42 @@ public class UserViews {
 
     private static final String COLUMNS = "username, roles, projects, programmes, disabled, created_at, changed_at";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public UserViews(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public Paging.Page<UserSummary> list(Paging paging) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM app_user", Long.class);
-        List<UserSummary> items = jdbc.query("SELECT " + COLUMNS + " FROM app_user ORDER BY username "
-                + "LIMIT ? OFFSET ?", (rs, i) -> summary(rs), paging.size(), paging.offset());
-        return paging.page(items, total == null ? 0 : total);
+        long total = jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+        List<UserSummary> items = jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY username "
+                        + "LIMIT :size OFFSET :offset")
+                .param("size", paging.size()).param("offset", paging.offset())
+                .query((rs, i) -> summary(rs)).list();
+        return paging.page(items, total);
     }
 
     public UserDetail detail(String username) {
-        UserSummary user = jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?",
-                (rs, i) -> summary(rs), username).stream().findFirst().orElse(null);
+        UserSummary user = jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = :username")
+                .param("username", username).query((rs, i) -> summary(rs)).optional().orElse(null);
         if (user == null) {
             return null;
         }
-        List<Change> history = jdbc.query("SELECT change, recorded_at, actor, reason, roles, projects, programmes "
-                        + "FROM user_account_change WHERE username = ? ORDER BY id",
-                (rs, i) -> new Change(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
-                        textsOrNull(rs.getArray(5)), textsOrNull(rs.getArray(6)), textsOrNull(rs.getArray(7))),
-                username);
+        List<Change> history = jdbc.sql("SELECT change, recorded_at, actor, reason, roles, projects, programmes "
+                        + "FROM user_account_change WHERE username = :username ORDER BY id")
+                .param("username", username)
+                .query((rs, i) -> new Change(rs.getString("change"), instant(rs.getTimestamp("recorded_at")),
+                        rs.getString("actor"), rs.getString("reason"), textsOrNull(rs.getArray("roles")),
+                        textsOrNull(rs.getArray("projects")), textsOrNull(rs.getArray("programmes"))))
+                .list();
         return new UserDetail(user.username(), user.roles(), user.projects(), user.programmes(), user.disabled(),
                 user.createdAt(), user.changedAt(), history);
     }
 
     private static UserSummary summary(ResultSet rs) throws SQLException {
-        return new UserSummary(rs.getString(1), texts(rs.getArray(2)), texts(rs.getArray(3)), texts(rs.getArray(4)),
-                rs.getBoolean(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+        return new UserSummary(rs.getString("username"), texts(rs.getArray("roles")), texts(rs.getArray("projects")),
+                texts(rs.getArray("programmes")), rs.getBoolean("disabled"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("changed_at")));
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -101,7 +101,7 @@ public class AuditProjection {
         String previous = sequence == 0 ? EventChain.GENESIS : lastLinks == null ? null : lastLinks.get(key);
         if (previous == null) {
             previous = writer.read().query("SELECT hash FROM event_chain WHERE project_id = ? AND sequence = ?",
-                    rs -> rs.next() ? rs.getString(1) : null, projectId, sequence - 1);
+                    rs -> rs.next() ? rs.getString("hash") : null, projectId, sequence - 1);
             if (previous == null) {
                 throw new IllegalStateException("The chain link of event " + (sequence - 1) + " of project "
                         + projectId + " is not recorded yet; event " + sequence + " will be linked on retry");
@@ -123,8 +123,9 @@ public class AuditProjection {
         }
         return writer.read().query("SELECT budget_line, amount, incurred_on FROM expenditure_version WHERE project_id = ? "
                         + "AND expenditure_id = ? AND position < ? ORDER BY position DESC LIMIT 1",
-                rs -> rs.next() ? new AuditDescriptions.Before(rs.getString(1), rs.getBigDecimal(2).toPlainString(),
-                        rs.getObject(3, LocalDate.class).toString()) : null,
+                rs -> rs.next() ? new AuditDescriptions.Before(rs.getString("budget_line"),
+                        rs.getBigDecimal("amount").toPlainString(), rs.getObject("incurred_on", LocalDate.class).toString())
+                        : null,
                 event.projectId(), expenditure, position);
     }
 
@@ -147,7 +148,7 @@ public class AuditProjection {
         }
         LocalDate end = periodEnds.computeIfAbsent(event.projectId() + '\u0000' + period, k -> writer.read().query(
                 "SELECT date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
-                rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null, event.projectId(), period));
+                rs -> rs.next() ? rs.getObject("date_to", LocalDate.class) : null, event.projectId(), period));
         if (end == null && bulk.awaitsRegistration(event.projectId())) {
             // a rebuild replays progress reports beside their project's other events (ADR 0038)
             throw new IllegalStateException("Project " + event.projectId() + " is not registered in the views yet; "
@@ -158,7 +159,7 @@ public class AuditProjection {
 
     private String valuePeriod(String projectId, String valueId, long position) {
         return writer.read().query("SELECT period_id FROM indicator_value_version WHERE project_id = ? AND value_id = ? "
-                + "AND position < ? ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString(1) : null,
+                + "AND position < ? ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString("period_id") : null,
                 projectId, valueId, position);
     }
 

@@ -151,9 +151,10 @@ public class AuditTrail {
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12));
+        return new Entry(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
+                rs.getString("roles"), rs.getString("type"), rs.getString("business_date"), rs.getString("summary"),
+                rs.getString("reason"), rs.getString("idempotency_key"), rs.getString("correlation_id"),
+                rs.getString("source"), rs.getString("hash"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.seire.query.audit;
 
 import io.seire.platform.eventstore.EventChain;
+import io.seire.platform.eventstore.EventTable;
 import io.seire.platform.web.InvalidRequest;
 import io.seire.query.read.ProjectScope;
 import io.seire.query.read.ProjectionProgress;
@@ -75,18 +76,15 @@ public class ChainVerifier {
                 if (kept != null) {
                     pins.add(new ChainWalk.Pin(kept.position(), kept.head(), "the kept head"));
                 }
-                try (PreparedStatement events = con.prepareStatement("SELECT " + EventChain.COLUMNS
-                        + " FROM domainevententry WHERE aggregateidentifier = ? ORDER BY globalindex");
+                try (EventTable.Cursor events = EventTable.cursor(con, stream);
                      PreparedStatement links = con.prepareStatement("SELECT position, sequence, hash FROM event_chain "
                              + "WHERE project_id = ? ORDER BY position")) {
-                    events.setFetchSize(1000);
                     links.setFetchSize(1000);
-                    events.setString(1, stream);
                     links.setString(1, stream);
-                    try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
-                        return new ChainWalk(handled::contains, pins).walk(
-                                () -> e.next() ? EventChain.read(e) : null,
-                                () -> l.next() ? new ChainWalk.Link(l.getLong(1), l.getLong(2), l.getString(3)) : null);
+                    try (ResultSet l = links.executeQuery()) {
+                        return new ChainWalk(handled::contains, pins).walk(events::next,
+                                () -> l.next() ? new ChainWalk.Link(l.getLong("position"), l.getLong("sequence"),
+                                        l.getString("hash")) : null);
                     }
                 }
             } finally {
@@ -106,7 +104,8 @@ public class ChainVerifier {
             ps.setString(1, projectId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    pins.add(new ChainWalk.Pin(rs.getLong(2), rs.getString(3), "report " + rs.getString(1)));
+                    pins.add(new ChainWalk.Pin(rs.getLong("composed_from_position"), rs.getString("chain_head"),
+                            "report " + rs.getString("report_id")));
                 }
             }
         }

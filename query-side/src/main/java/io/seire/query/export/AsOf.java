@@ -20,7 +20,7 @@ public record AsOf(long position, Instant recordedAt) {
     public static AsOf of(JdbcTemplate jdbc, ProjectScope scope) {
         List<AsOf> last = jdbc.query("SELECT position, recorded_at FROM audit_entry WHERE project_id = ? "
                         + "AND position <= ? ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new AsOf(rs.getLong(1), rs.getTimestamp(2).toInstant()), scope.id(), scope.maxPosition());
+                (rs, i) -> new AsOf(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant()), scope.id(), scope.maxPosition());
         return last.isEmpty() ? NOTHING : last.get(0);
     }
 
@@ -28,7 +28,7 @@ public record AsOf(long position, Instant recordedAt) {
     public static AsOf of(JdbcTemplate jdbc, List<String> streams, Instant at) {
         List<AsOf> last = jdbc.query("SELECT position, recorded_at FROM audit_entry WHERE project_id = ANY(?) "
                         + "AND recorded_at <= ? ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new AsOf(rs.getLong(1), rs.getTimestamp(2).toInstant()),
+                (rs, i) -> new AsOf(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant()),
                 (Object) streams.toArray(String[]::new), Timestamp.from(at == null ? Instant.parse("9999-12-31T00:00:00Z") : at));
         return last.isEmpty() ? NOTHING : last.get(0);
     }

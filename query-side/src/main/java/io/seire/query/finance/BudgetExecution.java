@@ -65,14 +65,16 @@ public class BudgetExecution {
         }
         if (period != null && !period.isBlank()) {
             return jdbc.query("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
-                            (rs, i) -> new Range(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)),
+                            (rs, i) -> new Range(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class),
+                                    rs.getObject("date_to", LocalDate.class)),
                             scope.id(), period)
                     .stream().findFirst()
                     .orElseThrow(() -> RuleViolation.unprocessable("period-exists", "period",
                             "The project has no reporting period '" + period + "'."));
         }
         return jdbc.query("SELECT period_id, date_from FROM reporting_period WHERE project_id = ? AND ? BETWEEN date_from AND date_to",
-                        (rs, i) -> new Range(rs.getString(1), rs.getObject(2, LocalDate.class), to), scope.id(), to)
+                        (rs, i) -> new Range(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class), to),
+                        scope.id(), to)
                 .stream().findFirst()
                 .orElseThrow(() -> RuleViolation.unprocessable("date-in-a-reporting-period", "to",
                         to + " lies in none of the project's reporting periods."));

@@ -81,15 +81,16 @@ public class BudgetPlan {
         jdbc.query("SELECT code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of FROM budget_line "
                         + "WHERE project_id = ? AND position <= ? ORDER BY position",
                 rs -> {
-                    lines.put(rs.getString(1), new Line(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)));
+                    lines.put(rs.getString("code"), new Line(rs.getString("code"), rs.getString("sub_activity"),
+                            rs.getString("cost_category"), rs.getBigDecimal("planned"),
+                            rs.getBigDecimal("flat_rate_percent"), rs.getString("flat_rate_of")));
                 }, projectId, horizon.maxPosition());
         jdbc.query("SELECT code, effective_from, planned FROM budget_line_revision WHERE project_id = ? AND position <= ? "
                         + "ORDER BY position",
                 rs -> {
-                    Line line = lines.get(rs.getString(1));
+                    Line line = lines.get(rs.getString("code"));
                     if (line != null) {
-                        line.revisions.put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
+                        line.revisions.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("planned"));
                     }
                 }, projectId, horizon.maxPosition());
         return new BudgetPlan(lines, minorDigits);

@@ -89,7 +89,8 @@ public class ExpenditureList {
      */
     public void stream(Connection con, ProjectScope scope, Filter filter, ItemSink sink) throws IOException, SQLException {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + ", " + firstRecording("recorded_at") + ", " + firstRecording("actor")
+        String sql = "SELECT " + COLUMNS + ", " + firstRecording("recorded_at") + " AS first_recorded_at, "
+                + firstRecording("actor") + " AS first_actor"
                 + " FROM expenditure_version v WHERE " + where(scope, filter, args) + " ORDER BY incurred_on, expenditure_id";
         boolean autoCommit = con.getAutoCommit();
         con.setAutoCommit(false);
@@ -100,7 +101,8 @@ public class ExpenditureList {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sink.accept(item(scope, version(rs), List.of(), rs.getTimestamp(21).toInstant(), rs.getString(22)));
+                    sink.accept(item(scope, version(rs), List.of(), rs.getTimestamp("first_recorded_at").toInstant(),
+                            rs.getString("first_actor")));
                 }
             }
         } finally {
@@ -197,21 +199,22 @@ public class ExpenditureList {
     }
 
     private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getTimestamp(14).toInstant(), rs.getString(15), original(rs));
+        return new Version(rs.getLong("position"), rs.getString("expenditure_id"), rs.getString("change"),
+                rs.getString("status"), rs.getString("budget_line"), rs.getBigDecimal("amount"),
+                rs.getObject("incurred_on", LocalDate.class), rs.getObject("paid_on", LocalDate.class),
+                rs.getString("supplier"), rs.getString("invoice"), rs.getString("description"), rs.getString("corrects"),
+                rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), original(rs));
     }
 
     private static Original original(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String currency = rs.getString(17);
+        String currency = rs.getString("original_currency");
         if (currency == null) {
             return null;
         }
         int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        BigDecimal rate = rs.getBigDecimal(18).stripTrailingZeros();
-        return new Original(rs.getBigDecimal(16).setScale(digits).toPlainString(), currency,
-                (rate.scale() < 0 ? rate.setScale(0) : rate).toPlainString(), rs.getObject(19, LocalDate.class),
-                rs.getString(20));
+        BigDecimal rate = rs.getBigDecimal("rate").stripTrailingZeros();
+        return new Original(rs.getBigDecimal("original_amount").setScale(digits).toPlainString(), currency,
+                (rate.scale() < 0 ? rate.setScale(0) : rate).toPlainString(), rs.getObject("rate_date", LocalDate.class),
+                rs.getString("rate_source"));
     }
 }

@@ -105,9 +105,10 @@ public class FinanceProjection {
         List<Version> versions = writer.read().query("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
                         + "description, corrects, original_amount, original_currency, rate, rate_date, rate_source FROM expenditure_version WHERE project_id = ? AND expenditure_id = ? "
                         + "AND position < ? ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new Version(new ExpenditureDetails(rs.getString(1), rs.getBigDecimal(2),
-                        rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class),
-                        rs.getString(5), rs.getString(6), rs.getString(7), original(rs)), rs.getString(8)),
+                (rs, i) -> new Version(new ExpenditureDetails(rs.getString("budget_line"), rs.getBigDecimal("amount"),
+                        rs.getObject("incurred_on", java.time.LocalDate.class),
+                        rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("supplier"),
+                        rs.getString("invoice"), rs.getString("description"), original(rs)), rs.getString("corrects")),
                 projectId, expenditureId, position);
         if (versions.isEmpty()) {
             throw new IllegalStateException("No earlier version of expenditure " + expenditureId);
@@ -116,8 +117,9 @@ public class FinanceProjection {
     }
 
     private static OriginalAmount original(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return rs.getString(10) == null ? null : new OriginalAmount(rs.getBigDecimal(9), rs.getString(10),
-                rs.getBigDecimal(11), rs.getObject(12, java.time.LocalDate.class), rs.getString(13));
+        return rs.getString("original_currency") == null ? null : new OriginalAmount(rs.getBigDecimal("original_amount"),
+                rs.getString("original_currency"), rs.getBigDecimal("rate"), rs.getObject("rate_date", java.time.LocalDate.class),
+                rs.getString("rate_source"));
     }
 
     private void close(String projectId, String expenditureId, long position) {

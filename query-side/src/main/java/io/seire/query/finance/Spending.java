@@ -42,12 +42,13 @@ public class Spending {
      */
     public Map<String, LineSums> byLine(String projectId, Horizon horizon, LocalDate from, LocalDate to) {
         Map<String, LineSums> sums = new HashMap<>();
-        String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= ?), 0), coalesce(sum(amount), 0), "
-                + "coalesce(sum(amount) FILTER (WHERE incurred_on < ?), 0) "
+        String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= ?), 0) AS in_range, "
+                + "coalesce(sum(amount), 0) AS cumulative, coalesce(sum(amount) FILTER (WHERE incurred_on < ?), 0) AS before "
                 + "FROM " + inForce(horizon) + " GROUP BY budget_line";
         Object[] args = args(horizon, from, from, projectId, to);
         jdbc.query(sql, rs -> {
-            sums.put(rs.getString(1), new LineSums(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+            sums.put(rs.getString("budget_line"), new LineSums(rs.getBigDecimal("in_range"), rs.getBigDecimal("cumulative"),
+                    rs.getBigDecimal("before")));
         }, args);
         return sums;
     }
@@ -80,10 +81,10 @@ public class Spending {
     /** Per cost category: spent with incurredOn ≤ date (the base of flat-rate lines). */
     public Map<String, BigDecimal> byCategoryUpTo(String projectId, Horizon horizon, LocalDate date) {
         Map<String, BigDecimal> sums = new HashMap<>();
-        String sql = "SELECT cost_category, sum(amount) FROM " + inForce(horizon) + " GROUP BY cost_category";
+        String sql = "SELECT cost_category, sum(amount) AS spent FROM " + inForce(horizon) + " GROUP BY cost_category";
         Object[] args = args(horizon, projectId, date);
         jdbc.query(sql, rs -> {
-            sums.put(rs.getString(1), rs.getBigDecimal(2));
+            sums.put(rs.getString("cost_category"), rs.getBigDecimal("spent"));
         }, args);
         return sums;
     }

@@ -55,18 +55,18 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
         jdbc.query("SELECT s.project_id, s.code, s.name FROM sub_activity s " + projects.join("s") + " WHERE "
                         + projects.visible("s") + " ORDER BY s.project_id, s.position",
                 rs -> {
-                    subActivities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(rs.getString(2) + ". " + rs.getString(3));
+                    subActivities.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>())
+                            .add(rs.getString("code") + ". " + rs.getString("name"));
                 }, projects.args());
 
         Map<String, List<Indicator>> indicators = new HashMap<>();
-        jdbc.query("SELECT i.project_id, i.code, i.name, coalesce(i.unit, ''), i.kind, i.measure, i.ascending, "
+        jdbc.query("SELECT i.project_id, i.code, i.name, coalesce(i.unit, '') AS unit, i.kind, i.measure, i.ascending, "
                         + "i.baseline FROM indicator i " + projects.join("i") + " WHERE " + projects.visible("i")
                         + " ORDER BY i.project_id, i.position",
                 rs -> {
-                    indicators.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Indicator(
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getBoolean(7), Decimals.plain(rs.getBigDecimal(8))));
+                    indicators.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Indicator(
+                            rs.getString("code"), rs.getString("name"), rs.getString("unit"), rs.getString("kind"),
+                            rs.getString("measure"), rs.getBoolean("ascending"), Decimals.plain(rs.getBigDecimal("baseline"))));
                 }, projects.args());
 
         // the k-th reporting period of every project that has one and indicators, through the results framework's own
@@ -96,19 +96,19 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
                         + "(SELECT e.incurred_on FROM expenditure_version e WHERE e.project_id = h.project_id "
                         + "AND e.status = 'RECORDED' AND e.position <= h.max_position "
                         + "AND (e.superseded_position IS NULL OR e.superseded_position > h.max_position) "
-                        + "ORDER BY e.incurred_on LIMIT 1), "
+                        + "ORDER BY e.incurred_on LIMIT 1) AS first_expenditure, "
                         + "(SELECT a.recorded_at FROM audit_entry a WHERE a.project_id = h.project_id "
-                        + "AND a.position <= h.max_position ORDER BY a.position DESC LIMIT 1), "
+                        + "AND a.position <= h.max_position ORDER BY a.position DESC LIMIT 1) AS last_updated, "
                         + "(SELECT max(p.date_to) FROM report r "
                         + "JOIN report_decision d ON d.project_id = r.project_id AND d.report_id = r.report_id "
                         + "JOIN reporting_period p ON p.project_id = r.project_id AND p.period_id = r.period_id "
                         + "WHERE r.project_id = h.project_id AND r.kind = 'FINAL' AND d.decision = 'APPROVED' "
-                        + "AND d.position <= h.max_position) "
+                        + "AND d.position <= h.max_position) AS completed "
                         + "FROM unnest(?::text[], ?::bigint[]) AS h(project_id, max_position)",
                 rs -> {
-                    java.sql.Timestamp updated = rs.getTimestamp(3);
-                    dates.put(rs.getString(1), new Dates(rs.getObject(2, LocalDate.class),
-                            updated == null ? null : updated.toInstant(), rs.getObject(4, LocalDate.class)));
+                    java.sql.Timestamp updated = rs.getTimestamp("last_updated");
+                    dates.put(rs.getString("project_id"), new Dates(rs.getObject("first_expenditure", LocalDate.class),
+                            updated == null ? null : updated.toInstant(), rs.getObject("completed", LocalDate.class)));
                 }, ProjectScope.ids(batch), ProjectScope.maxPositions(batch)); // the horizons serve the subqueries
 
         Map<String, List<Budget>> budgets = budgets(jdbc, batch);
@@ -136,14 +136,14 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
     private static Map<String, List<Budget>> budgets(JdbcTemplate jdbc, List<ProjectScope> batch) {
         Map<String, Map<Integer, List<Approval>>> approvals = new HashMap<>();
         ProjectBatch projects = ProjectBatch.of(batch);
-        jdbc.query("SELECT s.project_id, s.year, s.version, v.budget::text FROM work_plan_step s " + projects.join("s")
+        jdbc.query("SELECT s.project_id, s.year, s.version, v.budget::text AS budget FROM work_plan_step s " + projects.join("s")
                         + " JOIN work_plan_version v ON v.project_id = s.project_id AND v.year = s.year AND v.version = s.version "
                         + "WHERE s.status = 'APPROVED' AND " + projects.visible("s") + " "
                         + "ORDER BY s.project_id, s.year, s.position",
                 rs -> {
-                    approvals.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
-                            .computeIfAbsent(rs.getInt(2), k -> new ArrayList<>())
-                            .add(new Approval(rs.getInt(2), rs.getInt(3), amounts(rs.getString(4))));
+                    approvals.computeIfAbsent(rs.getString("project_id"), k -> new java.util.TreeMap<>())
+                            .computeIfAbsent(rs.getInt("year"), k -> new ArrayList<>())
+                            .add(new Approval(rs.getInt("year"), rs.getInt("version"), amounts(rs.getString("budget"))));
                 }, projects.args());
         if (approvals.isEmpty()) {
             return Map.of();

@@ -180,14 +180,14 @@ public class IatiDocument {
                         + "WINDOW versions AS (PARTITION BY expenditure_id ORDER BY position) "
                         + "ORDER BY incurred_on, position",
                 rs -> {
-                    String id = rs.getString(1);
-                    String change = rs.getString(2);
-                    LocalDate date = rs.getObject(3, LocalDate.class);
-                    String supplier = rs.getString(4);
-                    String text = "RECORDED".equals(change) ? rs.getString(5) : rs.getString(6);
-                    BigDecimal value = rs.getBigDecimal(8);
+                    String id = rs.getString("expenditure_id");
+                    String change = rs.getString("change");
+                    LocalDate date = rs.getObject("incurred_on", LocalDate.class);
+                    String supplier = rs.getString("supplier");
+                    String text = "RECORDED".equals(change) ? rs.getString("description") : rs.getString("reason");
+                    BigDecimal value = rs.getBigDecimal("value");
                     String ref = "RECORDED".equals(change) ? id
-                            : id + "/" + change.toLowerCase(java.util.Locale.ROOT) + "/" + rs.getLong(7);
+                            : id + "/" + change.toLowerCase(java.util.Locale.ROOT) + "/" + rs.getLong("position");
                     try {
                         xml.start("transaction").attr("ref", ref);
                         xml.empty("transaction-type", "code", IatiCodes.EXPENDITURE);

@@ -49,12 +49,12 @@ public class SubjectAccess {
     public List<Appearance> find(String name) {
         String pattern = "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Appearance> found = new ArrayList<>(jdbc.query("SELECT h.project_id, h.staff_id, "
-                        + "array_agg(c.position ORDER BY c.position) FROM staffing_change h JOIN staffing_change c "
+                        + "array_agg(c.position ORDER BY c.position) AS positions FROM staffing_change h JOIN staffing_change c "
                         + "ON c.project_id = h.project_id AND c.staff_id = h.staff_id "
                         + "WHERE h.type = 'HIRED' AND h.name ILIKE ? GROUP BY h.project_id, h.staff_id "
                         + "ORDER BY h.project_id, h.staff_id",
-                (rs, i) -> new Appearance(rs.getString(1), rs.getString(2), null, List.of("name"),
-                        positions(rs.getArray(3))), pattern));
+                (rs, i) -> new Appearance(rs.getString("project_id"), rs.getString("staff_id"), null, List.of("name"),
+                        positions(rs.getArray("positions"))), pattern));
         for (Source source : FREE_TEXT) {
             found.addAll(inFreeText(source, pattern));
         }
@@ -67,23 +67,23 @@ public class SubjectAccess {
         StringBuilder any = new StringBuilder();
         for (int i = 0; i < source.columns().length; i++) {
             String test = source.columns()[i] + " ILIKE ?";
-            matches.append(", bool_or(").append(test).append(")");
+            matches.append(", bool_or(").append(test).append(") AS matches_").append(i);
             any.append(i == 0 ? "" : " OR ").append(test);
         }
         Object[] args = new Object[source.columns().length * 2];
         Arrays.fill(args, pattern);
         String sql = "SELECT project_id, " + source.record() + " AS record" + matches
-                + ", array_agg(position ORDER BY position) FROM " + source.table() + " WHERE " + any
+                + ", array_agg(position ORDER BY position) AS positions FROM " + source.table() + " WHERE " + any
                 + " GROUP BY project_id, " + source.order() + " ORDER BY project_id, " + source.order();
         return jdbc.query(sql, (rs, i) -> {
             List<String> fields = new ArrayList<>();
             for (int c = 0; c < source.fields().length; c++) {
-                if (rs.getBoolean(3 + c)) {
+                if (rs.getBoolean("matches_" + c)) {
                     fields.add(source.fields()[c]);
                 }
             }
-            return new Appearance(rs.getString(1), null, rs.getString(2), fields,
-                    positions(rs.getArray(3 + source.fields().length)));
+            return new Appearance(rs.getString("project_id"), null, rs.getString("record"), fields,
+                    positions(rs.getArray("positions")));
         }, args);
     }
 

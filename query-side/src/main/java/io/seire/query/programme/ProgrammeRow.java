@@ -30,16 +30,18 @@ public record ProgrammeRow(String id, String name, String currency, int minorDig
     /** The programme's registration, or null when there is no such programme. */
     public static ProgrammeRow find(JdbcTemplate jdbc, String programmeId) {
         List<ProgrammeRow> rows = jdbc.query("SELECT programme_id, name, currency, minor_digits, claim_currency, "
-                        + "claim_minor_digits, ceiling, funding_sources::text, components::text, indicators::text, position "
+                        + "claim_minor_digits, ceiling, funding_sources::text AS funding_sources, components::text AS components, "
+                        + "indicators::text AS indicators, position "
                         + "FROM programme WHERE programme_id = ?",
-                (rs, i) -> new ProgrammeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getInt(6), rs.getBigDecimal(7),
-                        rows(rs.getString(8)).stream().map(m -> new Source(text(m, "code"), text(m, "name"),
+                (rs, i) -> new ProgrammeRow(rs.getString("programme_id"), rs.getString("name"),
+                        rs.getString("currency"), rs.getInt("minor_digits"), rs.getString("claim_currency"),
+                        rs.getInt("claim_minor_digits"), rs.getBigDecimal("ceiling"),
+                        rows(rs.getString("funding_sources")).stream().map(m -> new Source(text(m, "code"), text(m, "name"),
                                 new BigDecimal(text(m, "share")), Boolean.TRUE.equals(m.get("claimable")))).toList(),
-                        rows(rs.getString(9)).stream().map(m -> new Component(text(m, "code"), text(m, "name"))).toList(),
-                        rows(rs.getString(10)).stream().map(m -> new Indicator(text(m, "code"), text(m, "name"),
+                        rows(rs.getString("components")).stream().map(m -> new Component(text(m, "code"), text(m, "name"))).toList(),
+                        rows(rs.getString("indicators")).stream().map(m -> new Indicator(text(m, "code"), text(m, "name"),
                                 text(m, "unit"))).toList(),
-                        rs.getLong(11)),
+                        rs.getLong("position")),
                 programmeId);
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -58,8 +58,9 @@ public class ProgrammeViews {
         args.add(paging.offset());
         List<ProgrammeSummary> items = jdbc.query("SELECT programme_id, name, currency, claim_currency, ceiling, "
                         + "claim_minor_digits FROM programme WHERE " + visible + " ORDER BY programme_id LIMIT ? OFFSET ?",
-                (rs, i) -> new ProgrammeSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Decimals.money(rs.getBigDecimal(5), rs.getInt(6))), args.toArray());
+                (rs, i) -> new ProgrammeSummary(rs.getString("programme_id"), rs.getString("name"),
+                        rs.getString("currency"), rs.getString("claim_currency"),
+                        Decimals.money(rs.getBigDecimal("ceiling"), rs.getInt("claim_minor_digits"))), args.toArray());
         return paging.page(items, total == null ? 0 : total);
     }
 

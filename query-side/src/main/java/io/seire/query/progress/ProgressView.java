@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Per sub-activity, the latest progress report for a period, with the earlier versions it superseded. */
@@ -26,35 +27,40 @@ public class ProgressView {
     public record View(String period, List<SubActivityProgress> subActivities) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public ProgressView(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public View view(ProjectScope scope, Periods.Period period) {
         Map<String, List<Version>> reports = new HashMap<>();
-        jdbc.query("SELECT sub_activity, status, summary, problems, measures, next_steps, recorded_at, actor "
-                        + "FROM activity_progress WHERE project_id = ? AND period_id = ? AND position <= ? ORDER BY position",
-                rs -> {
-                    reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Version(rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getTimestamp(7).toInstant(), rs.getString(8)));
-                }, scope.id(), period.id(), scope.maxPosition());
-        List<SubActivityProgress> rows = jdbc.query("SELECT code, name FROM sub_activity WHERE project_id = ? AND position <= ? "
-                        + "ORDER BY position", (rs, i) -> {
-                    List<Version> versions = reports.getOrDefault(rs.getString(1), List.of());
+        jdbc.sql("SELECT sub_activity, status, summary, problems, measures, next_steps, recorded_at, actor "
+                        + "FROM activity_progress WHERE project_id = :projectId AND period_id = :periodId "
+                        + "AND position <= :maxPosition ORDER BY position")
+                .param("projectId", scope.id()).param("periodId", period.id()).param("maxPosition", scope.maxPosition())
+                .query(rs -> {
+                    reports.computeIfAbsent(rs.getString("sub_activity"), k -> new ArrayList<>()).add(new Version(
+                            rs.getString("status"), rs.getString("summary"), rs.getString("problems"),
+                            rs.getString("measures"), rs.getString("next_steps"), rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("actor")));
+                });
+        List<SubActivityProgress> rows = jdbc.sql("SELECT code, name FROM sub_activity WHERE project_id = :projectId "
+                        + "AND position <= :maxPosition ORDER BY position")
+                .param("projectId", scope.id()).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> {
+                    List<Version> versions = reports.getOrDefault(rs.getString("code"), List.of());
                     if (versions.isEmpty()) {
-                        return new SubActivityProgress(rs.getString(1), rs.getString(2), null, null, null, null, null,
+                        return new SubActivityProgress(rs.getString("code"), rs.getString("name"), null, null, null, null, null,
                                 null, null, List.of());
                     }
                     Version latest = versions.get(versions.size() - 1);
                     List<Version> earlier = new ArrayList<>(versions.subList(0, versions.size() - 1));
                     java.util.Collections.reverse(earlier);
-                    return new SubActivityProgress(rs.getString(1), rs.getString(2), latest.status(), latest.summary(),
+                    return new SubActivityProgress(rs.getString("code"), rs.getString("name"), latest.status(), latest.summary(),
                             latest.problems(), latest.measures(), latest.nextSteps(), latest.recordedAt(),
                             latest.actor(), earlier);
-                }, scope.id(), scope.maxPosition());
+                }).list();
         return new View(period.id(), rows);
     }
 }

@@ -133,9 +133,9 @@ public class BulkLoad {
      */
     void begin() {
         Map<String, Long> links = new ConcurrentHashMap<>();
-        jdbc.query("SELECT project_id, max(sequence) FROM event_chain GROUP BY project_id",
+        jdbc.query("SELECT project_id, max(sequence) AS last_sequence FROM event_chain GROUP BY project_id",
                 rs -> {
-                    links.put(rs.getString(1), rs.getLong(2));
+                    links.put(rs.getString("project_id"), rs.getLong("last_sequence"));
                 });
         for (String index : DEFERRED_INDEXES) {
             jdbc.update("INSERT INTO projection_rebuild_index (name, definition) SELECT indexname, indexdef FROM pg_indexes "

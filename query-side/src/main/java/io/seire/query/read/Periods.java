@@ -18,8 +18,8 @@ public final class Periods {
     public static List<Period> of(JdbcTemplate jdbc, String projectId) {
         return jdbc.query("SELECT period_id, ordinal, date_from, date_to FROM reporting_period WHERE project_id = ? "
                         + "ORDER BY date_from",
-                (rs, i) -> new Period(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class)), projectId);
+                (rs, i) -> new Period(rs.getString("period_id"), rs.getInt("ordinal"),
+                        rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)), projectId);
     }
 
     /** The reporting periods of several projects, each in order, in one query. */

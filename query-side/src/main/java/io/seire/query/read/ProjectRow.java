@@ -16,9 +16,11 @@ public record ProjectRow(String id, String name, String programme, String benefi
             + "eligible_to, flexibility_percent, position, component, projected_to";
 
     static ProjectRow read(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new ProjectRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5).trim(), rs.getInt(6), rs.getObject(7, LocalDate.class),
-                rs.getObject(8, LocalDate.class), rs.getBigDecimal(9), rs.getLong(10), rs.getString(11), rs.getLong(12));
+        return new ProjectRow(rs.getString("project_id"), rs.getString("name"), rs.getString("programme"),
+                rs.getString("beneficiary"), rs.getString("currency").trim(), rs.getInt("minor_digits"),
+                rs.getObject("eligible_from", LocalDate.class), rs.getObject("eligible_to", LocalDate.class),
+                rs.getBigDecimal("flexibility_percent"), rs.getLong("position"), rs.getString("component"),
+                rs.getLong("projected_to"));
     }
 
     /** The project's registration, or null when there is no such project. */

@@ -1,5 +1,6 @@
 package io.seire.query.read;
 
+import io.seire.platform.eventstore.EventTable;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -17,12 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ProjectionProgress {
 
-    private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final Serializer serializer;
     private final String processor;
 
     public ProjectionProgress(JdbcTemplate jdbc, Serializer serializer, String processor) {
-        this.jdbc = jdbc;
+        this.events = new EventTable(jdbc);
         this.serializer = serializer;
         this.processor = processor;
     }
@@ -58,13 +59,7 @@ public class ProjectionProgress {
         if (processed >= position) {
             return true;
         }
-        String sql = "SELECT NOT EXISTS (SELECT 1 FROM domainevententry d WHERE d.globalindex > ? AND d.globalindex <= ? "
-                + "AND d.type IN ('Project', 'Programme') " + (projectId == null ? "" : "AND d.aggregateidentifier = ? ")
-                + "AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.project_id = d.aggregateidentifier "
-                + "AND e.position = d.globalindex))";
-        Object[] args = projectId == null ? new Object[] {processed, position}
-                : new Object[] {processed, position, projectId};
-        return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, args));
+        return events.audited(processed, position, projectId);
     }
 
     /** The highest position every segment has stored as done (-1 when a segment has not started). */
@@ -77,13 +72,10 @@ public class ProjectionProgress {
      * segment's gaps. A segment that has not started makes it {@link Handled#NOTHING}.
      */
     public Handled handled() {
-        List<TrackingToken> tokens = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
-                (rs, i) -> {
-                    byte[] bytes = rs.getBytes(1);
-                    String type = rs.getString(2);
-                    return bytes == null || type == null ? null
-                            : (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-                }, processor);
+        List<TrackingToken> tokens = events.tokens(processor).stream()
+                .map(t -> t.token() == null || t.tokenType() == null ? null : (TrackingToken) serializer.deserialize(
+                        new SimpleSerializedObject<>(t.token(), byte[].class, t.tokenType(), null)))
+                .toList();
         if (tokens.isEmpty()) {
             return Handled.NOTHING;
         }

@@ -1,5 +1,6 @@
 package io.seire.query.read;
 
+import io.seire.platform.eventstore.EventTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ public class ProjectionRebuild {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final EventTable eventTable;
     private final TransactionTemplate transactions;
     private final ProjectionProgress progress;
     private final Duration claimTimeout;
@@ -47,6 +49,7 @@ public class ProjectionRebuild {
                              BulkLoad bulk) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.eventTable = new EventTable(jdbc);
         this.transactions = transactions;
         this.progress = progress;
         this.claimTimeout = claimTimeout;
@@ -69,9 +72,8 @@ public class ProjectionRebuild {
         StreamingEventProcessor processor = processing.eventProcessor(Projections.GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No processor " + Projections.GROUP + " in this process"));
         processor.shutDown();
-        Long headOrNull = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        long head = headOrNull == null ? 0 : headOrNull;
-        long events = countEvents();
+        long head = eventTable.head();
+        long events = eventTable.count();
         try {
             transactions.executeWithoutResult(s -> {
                 refuseWhileClaimedElsewhere();
@@ -117,15 +119,11 @@ public class ProjectionRebuild {
     private void refuseWhileClaimedElsewhere() {
         String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName(); // the token store's owner name
         Instant stale = Instant.now().minus(claimTimeout);
-        List<String> claims = jdbc.query("SELECT segment, owner, timestamp FROM tokenentry WHERE processorname = ? "
-                        + "ORDER BY segment FOR UPDATE",
-                (rs, n) -> {
-                    String owner = rs.getString("owner");
-                    String at = rs.getString("timestamp");
-                    boolean live = owner != null && !owner.equals(self)
-                            && (at == null || Instant.parse(at).isAfter(stale));
-                    return live ? "segment " + rs.getInt("segment") + " (held by " + owner + " since " + at + ")" : null;
-                }, Projections.GROUP).stream().filter(java.util.Objects::nonNull).toList();
+        List<String> claims = eventTable.claimsForUpdate(Projections.GROUP).stream()
+                .filter(c -> c.owner() != null && !c.owner().equals(self)
+                        && (c.timestamp() == null || Instant.parse(c.timestamp()).isAfter(stale)))
+                .map(c -> "segment " + c.segment() + " (held by " + c.owner() + " since " + c.timestamp() + ")")
+                .toList();
         if (!claims.isEmpty()) {
             throw new ClaimedElsewhere("Another Seire node is still projecting: " + String.join(", ", claims)
                     + ". Stop every query node (ops/run, SEIRE_MODE=query) and run the rebuild again; nothing was "
@@ -133,13 +131,7 @@ public class ProjectionRebuild {
         }
     }
 
-    private long countEvents() {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        return n == null ? 0 : n;
-    }
-
     private long countHandledUpTo(long position) {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE globalindex <= ?", Long.class, position);
-        return n == null ? 0 : n;
+        return eventTable.countUpTo(position);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,6 +28,7 @@ public class ProjectionWriter {
     private static final Object KEY = new Object();
 
     private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final BulkLoad bulk;
 
     public ProjectionWriter(JdbcTemplate jdbc) {
@@ -36,6 +38,7 @@ public class ProjectionWriter {
     @org.springframework.beans.factory.annotation.Autowired
     public ProjectionWriter(JdbcTemplate jdbc, BulkLoad bulk) {
         this.jdbc = jdbc;
+        this.events = new EventTable(jdbc);
         this.bulk = bulk;
     }
 
@@ -66,6 +69,12 @@ public class ProjectionWriter {
     public JdbcTemplate read() {
         flush();
         return jdbc;
+    }
+
+    /** The event store, for reading: every statement queued so far is sent first. */
+    public EventTable events() {
+        flush();
+        return events;
     }
 
     /** State kept for the current transaction (e.g. the last chain link per project), or null outside one. */

@@ -2,6 +2,7 @@ package io.seire.query.read;
 
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.access.Actor;
+import io.seire.platform.eventstore.EventTable;
 import io.seire.platform.web.InvalidRequest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -18,11 +19,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ReadGate {
 
     private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final ProjectionProgress progress;
     private final Duration maxWait;
 
     public ReadGate(JdbcTemplate jdbc, ProjectionProgress progress, Duration maxWait) {
         this.jdbc = jdbc;
+        this.events = new EventTable(jdbc);
         this.progress = progress;
         this.maxWait = maxWait;
     }
@@ -51,8 +54,7 @@ public class ReadGate {
         if (minPosition < 0) {
             throw InvalidRequest.of("minPosition", "must be 0 or more, not " + minPosition);
         }
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        if (minPosition > (head == null ? 0 : head)) {
+        if (minPosition > events.head()) {
             throw InvalidRequest.of("minPosition", minPosition + " is beyond the last recorded event; give the "
                     + "position a write answered");
         }
@@ -149,10 +151,8 @@ public class ReadGate {
         if (actor.programmes().isEmpty()) {
             return false;
         }
-        List<String> programme = jdbc.queryForList("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'programme' "
-                        + "FROM domainevententry WHERE aggregateidentifier = ? AND type = 'Project' AND sequencenumber = 0 "
-                        + "AND payloadtype = ?", String.class, projectId,
-                io.seire.kernel.setup.ProjectRegistered.class.getName());
+        List<String> programme = events.firstEventField(projectId, "Project",
+                io.seire.kernel.setup.ProjectRegistered.class.getName(), "programme");
         return !programme.isEmpty() && actor.canSee(projectId, programme.get(0));
     }
 

@@ -56,12 +56,8 @@ public class StoredEvents {
             }
         }
         // it filled a gap below the token's index
-        EventChain.StoredEvent own = writer.read().query("SELECT " + EventChain.COLUMNS
-                        + " FROM domainevententry WHERE eventidentifier = ?",
-                rs -> rs.next() ? EventChain.read(rs) : null, message.getIdentifier());
-        if (own == null) {
-            throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event store");
-        }
+        EventChain.StoredEvent own = writer.events().byEventId(message.getIdentifier()).orElseThrow(
+                () -> new IllegalStateException("Event " + message.getIdentifier() + " is not in the event store"));
         Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(ROWS, k -> new HashMap<>());
         if (rows != null) {
             rows.put(own.position(), own);
@@ -90,11 +86,7 @@ public class StoredEvents {
         long block = position / READ_AHEAD;
         Map<Long, String> ids = sharedIds.get(block);
         if (ids == null) {
-            Map<Long, String> read = new HashMap<>();
-            writer.read().query("SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex >= ? "
-                    + "AND globalindex < ?", rs -> {
-                read.put(rs.getLong(1), rs.getString(2));
-            }, block * READ_AHEAD, (block + 1) * READ_AHEAD);
+            Map<Long, String> read = writer.events().eventIds(block * READ_AHEAD, (block + 1) * READ_AHEAD);
             ids = read;
             sharedIds.put(block, read);
             if (sharedIds.size() > 64) {
@@ -110,11 +102,7 @@ public class StoredEvents {
         if (ids != null && ids.containsKey(position)) {
             return ids.get(position);
         }
-        Map<Long, String> read = new HashMap<>();
-        writer.read().query("SELECT globalindex, eventidentifier FROM domainevententry WHERE globalindex >= ? "
-                + "AND globalindex < ? ORDER BY globalindex", rs -> {
-            read.put(rs.getLong(1), rs.getString(2));
-        }, position, position + (ids == null ? 1 : READ_AHEAD));
+        Map<Long, String> read = writer.events().eventIds(position, position + (ids == null ? 1 : READ_AHEAD));
         String id = read.get(position);
         if (ids != null) {
             ids.putAll(read);
@@ -131,11 +119,9 @@ public class StoredEvents {
             return rows.get(position);
         }
         Map<Long, EventChain.StoredEvent> read = new HashMap<>();
-        writer.read().query("SELECT " + EventChain.COLUMNS + " FROM domainevententry WHERE globalindex >= ? "
-                + "AND globalindex < ? ORDER BY globalindex", rs -> {
-            EventChain.StoredEvent e = EventChain.read(rs);
+        for (EventChain.StoredEvent e : writer.events().rows(position, position + (rows == null ? 1 : READ_AHEAD))) {
             read.put(e.position(), e);
-        }, position, position + (rows == null ? 1 : READ_AHEAD));
+        }
         EventChain.StoredEvent row = read.get(position);
         if (rows != null) {
             rows.putAll(read);

@@ -58,13 +58,13 @@ public class ProgrammeReimbursement {
         Map<String, Sums> byProject = new HashMap<>();
         jdbc.query("SELECT project_id, request_id, claimed_in_claim_currency, position FROM reimbursement_request "
                 + "WHERE project_id = ANY(?)", rs -> {
-                    String project = rs.getString(1);
-                    if (rs.getLong(4) > horizons.get(project)) {
+                    String project = rs.getString("project_id");
+                    if (rs.getLong("position") > horizons.get(project)) {
                         return;
                     }
                     List<ReimbursementViews.Step> done = steps.getOrDefault(project, Map.of())
-                            .getOrDefault(rs.getString(2), List.of());
-                    byProject.merge(project, sums(rs.getBigDecimal(3), done), Sums::plus);
+                            .getOrDefault(rs.getString("request_id"), List.of());
+                    byProject.merge(project, sums(rs.getBigDecimal("claimed_in_claim_currency"), done), Sums::plus);
                 }, (Object) ids.toArray(String[]::new));
         int digits = scope.programme().claimMinorDigits();
         List<ProjectClaims> rows = new ArrayList<>();

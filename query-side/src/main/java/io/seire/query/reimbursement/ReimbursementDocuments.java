@@ -91,9 +91,11 @@ public class ReimbursementDocuments {
                         + "AND expenditure_id = ANY(?) AND position <= ? "
                         + "AND (superseded_position IS NULL OR superseded_position > ?)",
                 rs -> {
-                    byId.put(rs.getString(1), new Expenditure(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10)));
+                    byId.put(rs.getString("expenditure_id"), new Expenditure(rs.getString("expenditure_id"),
+                            rs.getString("budget_line"), rs.getString("cost_category"),
+                            rs.getObject("incurred_on", LocalDate.class), rs.getObject("paid_on", LocalDate.class),
+                            rs.getString("supplier"), rs.getString("invoice"), rs.getString("description"),
+                            rs.getString("corrects"), rs.getBigDecimal("amount")));
                 }, scope.id(), request.expenditures().toArray(String[]::new), submitted, submitted);
         List<Expenditure> expenditures = new ArrayList<>();
         for (String id : request.expenditures()) {

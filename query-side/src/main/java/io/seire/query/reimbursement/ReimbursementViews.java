@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** A project's reimbursement requests as they stood at the reader's horizon: the list and each request. */
@@ -92,18 +94,22 @@ public class ReimbursementViews {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public ReimbursementViews(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public Paging.Page<RequestSummary> list(ProjectScope scope, Paging paging) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM reimbursement_request WHERE project_id = ? "
-                + "AND position <= ?", Long.class, scope.id(), scope.maxPosition());
-        List<Submitted> page = jdbc.query("SELECT " + SUBMITTED + " FROM reimbursement_request WHERE project_id = ? "
-                        + "AND position <= ? ORDER BY from_date, position LIMIT ? OFFSET ?", (rs, i) -> submitted(rs),
-                scope.id(), scope.maxPosition(), paging.size(), paging.offset());
+        long total = jdbc.sql("SELECT count(*) FROM reimbursement_request WHERE project_id = :projectId "
+                        + "AND position <= :maxPosition")
+                .param("projectId", scope.id()).param("maxPosition", scope.maxPosition())
+                .query(Long.class).single();
+        List<Submitted> page = jdbc.sql("SELECT " + SUBMITTED + " FROM reimbursement_request WHERE project_id = :projectId "
+                        + "AND position <= :maxPosition ORDER BY from_date, position LIMIT :size OFFSET :offset")
+                .param("projectId", scope.id()).param("maxPosition", scope.maxPosition())
+                .param("size", paging.size()).param("offset", paging.offset())
+                .query((rs, i) -> submitted(rs)).list();
         Map<String, List<Step>> steps = steps(List.of(scope.id()), Map.of(scope.id(), scope.maxPosition()))
                 .getOrDefault(scope.id(), Map.of());
         List<RequestSummary> items = new ArrayList<>();
@@ -116,13 +122,14 @@ public class ReimbursementViews {
                     claim(s, s.claimedInClaimCurrency()),
                     approval == null ? null : claim(s, approval.claimedInClaimCurrency()), payment(s, payment)));
         }
-        return paging.page(items, total == null ? 0 : total);
+        return paging.page(items, total);
     }
 
     public RequestView detail(ProjectScope scope, String requestId) {
-        Submitted s = jdbc.query("SELECT " + SUBMITTED + " FROM reimbursement_request WHERE project_id = ? "
-                        + "AND request_id = ? AND position <= ?", (rs, i) -> submitted(rs), scope.id(), requestId,
-                scope.maxPosition()).stream().findFirst().orElseThrow(() -> RuleViolation.notFound("request-exists",
+        Submitted s = jdbc.sql("SELECT " + SUBMITTED + " FROM reimbursement_request WHERE project_id = :projectId "
+                        + "AND request_id = :requestId AND position <= :maxPosition")
+                .param("projectId", scope.id()).param("requestId", requestId).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> submitted(rs)).optional().orElseThrow(() -> RuleViolation.notFound("request-exists",
                 "The project has no reimbursement request '" + requestId + "'."));
         Request r = new Request(s, steps(List.of(scope.id()), Map.of(scope.id(), scope.maxPosition()))
                 .getOrDefault(scope.id(), Map.of()).getOrDefault(requestId, List.of()));
@@ -173,10 +180,12 @@ public class ReimbursementViews {
             + "claim_currency, claim_minor_digits, figures, claimed_in_claim_currency, recorded_at, actor";
 
     static Submitted submitted(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Submitted(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
-                rs.getString(7), rs.getString(8), rs.getInt(9), read(rs.getString(10), ClaimFigures.class),
-                rs.getBigDecimal(11), rs.getTimestamp(12).toInstant(), rs.getString(13));
+        return new Submitted(rs.getString("request_id"), rs.getString("programme_id"),
+                rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
+                rs.getBigDecimal("rate"), rs.getObject("rate_date", LocalDate.class), rs.getString("rate_source"),
+                rs.getString("claim_currency"), rs.getInt("claim_minor_digits"),
+                read(rs.getString("figures"), ClaimFigures.class), rs.getBigDecimal("claimed_in_claim_currency"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"));
     }
 
     /**
@@ -185,23 +194,26 @@ public class ReimbursementViews {
      */
     Map<String, Map<String, List<Step>>> steps(List<String> projects, Map<String, Long> horizons) {
         Map<String, Map<String, List<Step>>> steps = new HashMap<>();
-        jdbc.query("SELECT project_id, request_id, status, comment, excluded, figures, claimed_in_claim_currency, "
-                + "paid_on, paid_amount, recorded_at, actor, position FROM reimbursement_step "
-                + "WHERE project_id = ANY(?) ORDER BY position", rs -> {
-                    String project = rs.getString(1);
-                    if (rs.getLong(12) > horizons.get(project)) {
+        jdbc.sql("SELECT project_id, request_id, status, comment, excluded, figures, claimed_in_claim_currency, "
+                        + "paid_on, paid_amount, recorded_at, actor, position FROM reimbursement_step "
+                        + "WHERE project_id = ANY(:projects) ORDER BY position")
+                .param("projects", new SqlArrayValue("text", projects.toArray()))
+                .query(rs -> {
+                    String project = rs.getString("project_id");
+                    if (rs.getLong("position") > horizons.get(project)) {
                         return;
                     }
-                    String excluded = rs.getString(5);
-                    String figures = rs.getString(6);
+                    String excluded = rs.getString("excluded");
+                    String figures = rs.getString("figures");
                     steps.computeIfAbsent(project, k -> new HashMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                            .add(new Step(rs.getString(2), rs.getString(3), rs.getString(4),
+                            .computeIfAbsent(rs.getString("request_id"), k -> new ArrayList<>())
+                            .add(new Step(rs.getString("request_id"), rs.getString("status"), rs.getString("comment"),
                                     excluded == null ? List.of() : read(excluded, EXCLUSIONS),
                                     figures == null ? null : read(figures, ClaimFigures.class),
-                                    rs.getBigDecimal(7), rs.getObject(8, LocalDate.class), rs.getBigDecimal(9),
-                                    rs.getTimestamp(10).toInstant(), rs.getString(11)));
-                }, (Object) projects.toArray(String[]::new));
+                                    rs.getBigDecimal("claimed_in_claim_currency"), rs.getObject("paid_on", LocalDate.class),
+                                    rs.getBigDecimal("paid_amount"), rs.getTimestamp("recorded_at").toInstant(),
+                                    rs.getString("actor")));
+                });
         return steps;
     }
 

@@ -50,8 +50,8 @@ public class ReportProjection {
         if (stored != null && stored > 0) {
             return; // composed when first submitted; a replay must not recompose it from today's code and rows
         }
-        long composedFrom = jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? "
-                + "AND sequencenumber = ?", Long.class, e.projectId(), e.composedFromSequence());
+        long composedFrom = writer.events().position(e.projectId(), e.composedFromSequence()).orElseThrow(
+                () -> new IllegalStateException("No event " + e.composedFromSequence() + " of " + e.projectId()));
         ReportComposer.Submission submission = new ReportComposer.Submission(e.reportId(), e.period(), e.kind().name(),
                 e.assessment(), at, actor, e.chainHead(), signatory(e.author()), signatory(e.confirmedBy()));
         String document = json.writeValueAsString(composer.compose(e.projectId(), submission, composedFrom,
@@ -70,10 +70,10 @@ public class ReportProjection {
     public void on(StaffMemberErased e) {
         JdbcTemplate jdbc = writer.read();
         jdbc.query("SELECT report_id, document FROM report WHERE project_id = ?", rs -> {
-            String erased = ErasedNames.inDocument(json, rs.getString(2), e.staffId());
+            String erased = ErasedNames.inDocument(json, rs.getString("document"), e.staffId());
             if (erased != null) {
                 writer.update("UPDATE report SET document = ? WHERE project_id = ? AND report_id = ?", erased,
-                        e.projectId(), rs.getString(1));
+                        e.projectId(), rs.getString("report_id"));
             }
         }, e.projectId());
     }
@@ -89,10 +89,10 @@ public class ReportProjection {
         }
         JdbcTemplate jdbc = writer.read();
         jdbc.query("SELECT report_id, document FROM report WHERE project_id = ?", rs -> {
-            String redacted = RedactedTexts.inDocument(json, rs.getString(2), e);
+            String redacted = RedactedTexts.inDocument(json, rs.getString("document"), e);
             if (redacted != null) {
                 writer.update("UPDATE report SET document = ? WHERE project_id = ? AND report_id = ?", redacted,
-                        e.projectId(), rs.getString(1));
+                        e.projectId(), rs.getString("report_id"));
             }
         }, e.projectId());
     }

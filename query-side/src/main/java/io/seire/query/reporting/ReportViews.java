@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** Submitted reports: the list, each document exactly as submitted, and what differs in it now. */
@@ -49,31 +51,36 @@ public class ReportViews {
                           String submittedBy, String document, String status) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ReportComposer composer;
     private final ObjectMapper json;
 
     public ReportViews(JdbcTemplate jdbc, ReportComposer composer, ObjectMapper json) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.composer = composer;
         this.json = json;
     }
 
     public List<Summary> list(ProjectScope scope) {
         Map<String, List<Decision>> decisions = new HashMap<>();
-        jdbc.query("SELECT report_id, decision, comment, recorded_at, actor FROM report_decision WHERE project_id = ? "
-                + "AND position <= ? ORDER BY position", rs -> {
-            decisions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Decision(rs.getString(2),
-                    rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
-        }, scope.id(), scope.maxPosition());
-        return jdbc.query("SELECT report_id, period_id, kind, status, submitted_at, submitted_by, composed_from_position, "
-                        + "chain_head FROM report WHERE project_id = ? AND position <= ? ORDER BY position",
-                (rs, i) -> {
-                    List<Decision> made = decisions.getOrDefault(rs.getString(1), List.of());
+        jdbc.sql("SELECT report_id, decision, comment, recorded_at, actor FROM report_decision "
+                        + "WHERE project_id = :projectId AND position <= :maxPosition ORDER BY position")
+                .param("projectId", scope.id()).param("maxPosition", scope.maxPosition())
+                .query(rs -> {
+                    decisions.computeIfAbsent(rs.getString("report_id"), k -> new ArrayList<>()).add(new Decision(
+                            rs.getString("decision"), rs.getString("comment"), rs.getTimestamp("recorded_at").toInstant(),
+                            rs.getString("actor")));
+                });
+        return jdbc.sql("SELECT report_id, period_id, kind, status, submitted_at, submitted_by, composed_from_position, "
+                        + "chain_head FROM report WHERE project_id = :projectId AND position <= :maxPosition ORDER BY position")
+                .param("projectId", scope.id()).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> {
+                    List<Decision> made = decisions.getOrDefault(rs.getString("report_id"), List.of());
                     String status = made.isEmpty() ? "SUBMITTED" : made.get(made.size() - 1).decision();
-                    return new Summary(rs.getString(1), rs.getString(2), rs.getString(3), status,
-                            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getLong(7), rs.getString(8), made);
-                }, scope.id(), scope.maxPosition());
+                    return new Summary(rs.getString("report_id"), rs.getString("period_id"), rs.getString("kind"), status,
+                            rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"),
+                            rs.getLong("composed_from_position"), rs.getString("chain_head"), made);
+                }).list();
     }
 
     /** The document exactly as it was stored at submission. */
@@ -122,11 +129,14 @@ public class ReportViews {
     }
 
     private Stored stored(ProjectScope scope, String reportId) {
-        return jdbc.query("SELECT period_id, kind, composed_from_position, chain_head, submitted_at, submitted_by, "
-                        + "document, status FROM report WHERE project_id = ? AND report_id = ? AND position <= ?",
-                (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8)),
-                scope.id(), reportId, scope.maxPosition()).stream().findFirst()
+        return jdbc.sql("SELECT period_id, kind, composed_from_position, chain_head, submitted_at, submitted_by, "
+                        + "document, status FROM report WHERE project_id = :projectId AND report_id = :reportId "
+                        + "AND position <= :maxPosition")
+                .param("projectId", scope.id()).param("reportId", reportId).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> new Stored(rs.getString("period_id"), rs.getString("kind"), rs.getLong("composed_from_position"),
+                        rs.getString("chain_head"), rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getString("submitted_by"), rs.getString("document"), rs.getString("status")))
+                .optional()
                 .orElseThrow(() -> RuleViolation.notFound("report-exists",
                         "The project has no report '" + reportId + "'."));
     }
@@ -139,19 +149,23 @@ public class ReportViews {
         if (subjects.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT position, recorded_at, actor, type, summary, reason FROM audit_entry WHERE project_id = ? "
-                        + "AND position > ? AND position <= ? AND subjects && ?::text[] "
+        return jdbc.sql("SELECT position, recorded_at, actor, type, summary, reason FROM audit_entry "
+                        + "WHERE project_id = :projectId AND position > :after AND position <= :maxPosition "
+                        + "AND subjects && :subjects "
                         + "AND (NOT EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%') "
-                        + "OR EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%' AND substring(s from 6) <= ?)) "
-                        + "ORDER BY position",
-                (rs, i) -> new ChangingEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)),
-                scope.id(), after, scope.maxPosition(), subjects.toArray(String[]::new), periodEnd);
+                        + "OR EXISTS (SELECT 1 FROM unnest(subjects) s WHERE s LIKE 'date:%' AND substring(s from 6) <= :periodEnd)) "
+                        + "ORDER BY position")
+                .param("projectId", scope.id()).param("after", after).param("maxPosition", scope.maxPosition())
+                .param("subjects", new SqlArrayValue("text", subjects.toArray())).param("periodEnd", periodEnd)
+                .query((rs, i) -> new ChangingEvent(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("actor"), rs.getString("type"), rs.getString("summary"), rs.getString("reason")))
+                .list();
     }
 
     private String periodEnd(ProjectScope scope, String periodId) {
-        return jdbc.queryForObject("SELECT date_to::text FROM reporting_period WHERE project_id = ? AND period_id = ?",
-                String.class, scope.id(), periodId);
+        return jdbc.sql("SELECT date_to::text FROM reporting_period WHERE project_id = :projectId AND period_id = :periodId")
+                .param("projectId", scope.id()).param("periodId", periodId)
+                .query(String.class).single();
     }
 
     /** Which audit subjects can change a figure. */

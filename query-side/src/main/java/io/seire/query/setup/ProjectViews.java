@@ -117,24 +117,28 @@ public class ProjectViews {
         ProjectRow p = scope.project();
         long max = scope.maxPosition();
         List<Period> periods = jdbc.query("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = ? "
-                + "ORDER BY ordinal", (rs, i) -> new Period(rs.getString(1), rs.getObject(2, LocalDate.class),
-                rs.getObject(3, LocalDate.class)), p.id());
+                + "ORDER BY ordinal", (rs, i) -> new Period(rs.getString("period_id"),
+                rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)), p.id());
         List<SubActivity> subActivities = jdbc.query("SELECT code, name FROM sub_activity WHERE project_id = ? "
-                + "AND position <= ? ORDER BY position", (rs, i) -> new SubActivity(rs.getString(1), rs.getString(2)),
+                + "AND position <= ? ORDER BY position", (rs, i) -> new SubActivity(rs.getString("code"), rs.getString("name")),
                 p.id(), max);
         BudgetPlan plan = BudgetPlan.load(jdbc, p.id(), scope.horizon(), p.minorDigits());
         LocalDate on = asOfDate == null ? today() : asOfDate;
         List<BudgetLine> lines = plan.lines().stream().map(l -> new BudgetLine(l.code(), l.subActivity(),
                 l.costCategory(), scope.money(plan.originalPlanned(l)), scope.money(plan.plannedOn(l, on)),
                 l.isFlatRate() ? new FlatRate(Decimals.plain(l.flatRatePercent()), l.flatRateOf()) : null)).toList();
-        List<Indicator> indicators = jdbc.query("SELECT code, name, coalesce(unit, ''), kind, measure, aggregation, "
-                + "ascending, baseline, milestones::text, target, programme_indicator FROM indicator WHERE project_id = ? "
+        List<Indicator> indicators = jdbc.query("SELECT code, name, coalesce(unit, '') AS unit, kind, measure, aggregation, "
+                + "ascending, baseline, milestones::text AS milestones, target, programme_indicator FROM indicator "
+                + "WHERE project_id = ? "
                 + "AND position <= ? ORDER BY position",
-                (rs, i) -> new Indicator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), Decimals.plain(rs.getBigDecimal(8)),
-                        milestones(rs.getString(9)), Decimals.plain(rs.getBigDecimal(10)), rs.getString(11)), p.id(), max);
-        Contract contract = jdbc.queryForObject("SELECT contract_number, partners::text FROM project WHERE project_id = ?",
-                (rs, i) -> new Contract(rs.getString(1), partners(rs.getString(2))), p.id());
+                (rs, i) -> new Indicator(rs.getString("code"), rs.getString("name"), rs.getString("unit"),
+                        rs.getString("kind"), rs.getString("measure"), rs.getString("aggregation"),
+                        rs.getBoolean("ascending"), Decimals.plain(rs.getBigDecimal("baseline")),
+                        milestones(rs.getString("milestones")), Decimals.plain(rs.getBigDecimal("target")),
+                        rs.getString("programme_indicator")), p.id(), max);
+        Contract contract = jdbc.queryForObject("SELECT contract_number, partners::text AS partners FROM project "
+                        + "WHERE project_id = ?",
+                (rs, i) -> new Contract(rs.getString("contract_number"), partners(rs.getString("partners"))), p.id());
         return new ProjectDetail(p.id(), p.name(), p.programme(), p.component(), p.beneficiary(), p.currency(),
                 p.eligibleFrom(), p.eligibleTo(), Decimals.plain(p.flexibilityPercent()), periods, subActivities, lines, indicators,
                 scope.money(plan.totalPlannedOn(on)), contract.number(), contract.partners());

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,53 +45,62 @@ public class StaffingView {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public StaffingView(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public OnDay on(ProjectScope scope, LocalDate day) {
         long max = scope.maxPosition();
         Map<String, LocalDate> departures = new HashMap<>();
-        jdbc.query("SELECT staff_id, change_date FROM staffing_change WHERE project_id = ? AND type = 'DEPARTED' "
-                + "AND position <= ?", rs -> {
-            departures.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-        }, scope.id(), max);
+        jdbc.sql("SELECT staff_id, change_date FROM staffing_change WHERE project_id = :projectId AND type = 'DEPARTED' "
+                        + "AND position <= :maxPosition")
+                .param("projectId", scope.id()).param("maxPosition", max)
+                .query(rs -> {
+                    departures.put(rs.getString("staff_id"), rs.getObject("change_date", LocalDate.class));
+                });
         Map<String, Hire> holders = new HashMap<>();
-        jdbc.query("SELECT position_code, staff_id, name, change_date, workload_percent FROM staffing_change "
-                + "WHERE project_id = ? AND type = 'HIRED' AND position <= ? AND change_date <= ? ORDER BY change_date, position",
-                rs -> {
-                    String staffId = rs.getString(2);
+        jdbc.sql("SELECT position_code, staff_id, name, change_date, workload_percent FROM staffing_change "
+                        + "WHERE project_id = :projectId AND type = 'HIRED' AND position <= :maxPosition "
+                        + "AND change_date <= :day ORDER BY change_date, position")
+                .param("projectId", scope.id()).param("maxPosition", max).param("day", day)
+                .query(rs -> {
+                    String staffId = rs.getString("staff_id");
                     LocalDate end = departures.get(staffId);
                     if (end == null || !end.isBefore(day)) {
-                        holders.put(rs.getString(1), new Hire(staffId, rs.getString(3), rs.getObject(4, LocalDate.class),
-                                rs.getBigDecimal(5), end));
+                        holders.put(rs.getString("position_code"), new Hire(staffId, rs.getString("name"),
+                                rs.getObject("change_date", LocalDate.class), rs.getBigDecimal("workload_percent"), end));
                     }
-                }, scope.id(), max, day);
-        List<PositionOnDay> positions = jdbc.query("SELECT code, title, sub_activities FROM staff_position "
-                        + "WHERE project_id = ? AND position <= ? AND opened_on <= ? ORDER BY opened_on, position",
-                (rs, i) -> {
-                    Hire h = holders.get(rs.getString(1));
+                });
+        List<PositionOnDay> positions = jdbc.sql("SELECT code, title, sub_activities FROM staff_position "
+                        + "WHERE project_id = :projectId AND position <= :maxPosition AND opened_on <= :day "
+                        + "ORDER BY opened_on, position")
+                .param("projectId", scope.id()).param("maxPosition", max).param("day", day)
+                .query((rs, i) -> {
+                    Hire h = holders.get(rs.getString("code"));
                     BigDecimal fte = h == null ? BigDecimal.ZERO : h.workload().divide(HUNDRED);
-                    return new PositionOnDay(rs.getString(1), rs.getString(2), texts(rs.getArray(3)),
+                    return new PositionOnDay(rs.getString("code"), rs.getString("title"), texts(rs.getArray("sub_activities")),
                             h == null ? null : new Holder(h.staffId(), h.name(), h.start(), Decimals.plain(h.workload())),
                             fte.setScale(2, RoundingMode.HALF_UP).toPlainString());
-                }, scope.id(), max, day);
+                }).list();
         BigDecimal total = positions.stream().map(p -> new BigDecimal(p.fte())).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new OnDay(day, total.setScale(2, RoundingMode.HALF_UP).toPlainString(), positions);
     }
 
     public InPeriod changes(ProjectScope scope, Periods.Period period) {
         long max = scope.maxPosition();
-        List<Change> changes = jdbc.query("SELECT c.change_date, c.type, c.position_code, c.staff_id, "
+        List<Change> changes = jdbc.sql("SELECT c.change_date, c.type, c.position_code, c.staff_id, "
                         + "coalesce(c.name, (SELECT h.name FROM staffing_change h WHERE h.project_id = c.project_id "
-                        + "AND h.staff_id = c.staff_id AND h.type = 'HIRED' LIMIT 1)), c.workload_percent, c.reason "
-                        + "FROM staffing_change c WHERE c.project_id = ? AND c.position <= ? AND c.change_date BETWEEN ? AND ? "
-                        + "ORDER BY c.change_date, c.position",
-                (rs, i) -> new Change(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), Decimals.plain(rs.getBigDecimal(6)), rs.getString(7)),
-                scope.id(), max, period.from(), period.to());
+                        + "AND h.staff_id = c.staff_id AND h.type = 'HIRED' LIMIT 1)) AS name, c.workload_percent, c.reason "
+                        + "FROM staffing_change c WHERE c.project_id = :projectId AND c.position <= :maxPosition "
+                        + "AND c.change_date BETWEEN :from AND :to ORDER BY c.change_date, c.position")
+                .param("projectId", scope.id()).param("maxPosition", max)
+                .param("from", period.from()).param("to", period.to())
+                .query((rs, i) -> new Change(rs.getObject("change_date", LocalDate.class), rs.getString("type"),
+                        rs.getString("position_code"), rs.getString("staff_id"), rs.getString("name"),
+                        Decimals.plain(rs.getBigDecimal("workload_percent")), rs.getString("reason")))
+                .list();
         return new InPeriod(period.id(), period.from(), period.to(), changes);
     }
 

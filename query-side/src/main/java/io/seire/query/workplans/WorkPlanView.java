@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,25 +53,30 @@ public class WorkPlanView {
     private record Version(int number, List<Map<String, String>> budget, List<Map<String, String>> activities) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public WorkPlanView(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public WorkPlan plan(ProjectScope scope, int year) {
         Map<Integer, Version> versions = new LinkedHashMap<>();
-        jdbc.query("SELECT version, budget::text, activities::text FROM work_plan_version WHERE project_id = ? "
-                + "AND year = ? AND position <= ? ORDER BY version", rs -> {
-            versions.put(rs.getInt(1), new Version(rs.getInt(1), rows(rs.getString(2)), rows(rs.getString(3))));
-        }, scope.id(), year, scope.maxPosition());
+        jdbc.sql("SELECT version, budget::text AS budget, activities::text AS activities FROM work_plan_version "
+                        + "WHERE project_id = :projectId AND year = :year AND position <= :maxPosition ORDER BY version")
+                .param("projectId", scope.id()).param("year", year).param("maxPosition", scope.maxPosition())
+                .query(rs -> {
+                    versions.put(rs.getInt("version"), new Version(rs.getInt("version"), rows(rs.getString("budget")),
+                            rows(rs.getString("activities"))));
+                });
         if (versions.isEmpty()) {
             throw RuleViolation.notFound("work-plan-exists", "The project has no work plan for " + year + ".");
         }
-        List<WorkPlanStep> history = jdbc.query("SELECT version, status, recorded_at, actor, comment FROM work_plan_step "
-                        + "WHERE project_id = ? AND year = ? AND position <= ? ORDER BY position",
-                (rs, i) -> new WorkPlanStep(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5)), scope.id(), year, scope.maxPosition());
+        List<WorkPlanStep> history = jdbc.sql("SELECT version, status, recorded_at, actor, comment FROM work_plan_step "
+                        + "WHERE project_id = :projectId AND year = :year AND position <= :maxPosition ORDER BY position")
+                .param("projectId", scope.id()).param("year", year).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> new WorkPlanStep(rs.getInt("version"), rs.getString("status"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getString("comment")))
+                .list();
         Version latest = versions.values().stream().reduce((a, b) -> b).orElseThrow();
         String status = "DRAFT";
         Integer inForce = null;

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -394,7 +395,7 @@ public final class Benchmark {
         long appended = scale.datasetBigEvents() - 30L + (long) scale.datasetSmallEvents() * (dataset.size() - 1);
         double appendSeconds = RawBaseline.seconds(start);
         double appendRate = appended / appendSeconds;
-        long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        long head = new EventTable(jdbc).head();
         long lag = head - Math.max(0, progress.slowestToken());
         long projecting = System.nanoTime();
         awaitProjected(progress);
@@ -402,7 +403,7 @@ public final class Benchmark {
         report(new Figure("history.events_appended", appendRate, "events/s", null, "direct appends, batches of 5000"));
         report(new Figure("history.live_projection", appended / RawBaseline.seconds(projecting), "events/s", null,
                 "catch-up while loading"));
-        Long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        long total = new EventTable(jdbc).count();
         report(new Figure("history.events_in_store", total, "events", null, null));
         if (cpu != null) {
             appendedPerSecond = appendRate;
@@ -464,7 +465,7 @@ public final class Benchmark {
 
     /** The database's size per event after the load (and its vacuum): the event table, and everything else. */
     private void databaseSize() {
-        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        long events = new EventTable(jdbc).count();
         List<Map<String, Object>> tables = jdbc.queryForList("SELECT c.relname AS name, pg_total_relation_size(c.oid) "
                 + "AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') "
                 + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
@@ -473,7 +474,7 @@ public final class Benchmark {
         long rest = 0;
         for (Map<String, Object> t : tables) {
             long bytes = ((Number) t.get("bytes")).longValue();
-            if ("domainevententry".equals(t.get("name"))) {
+            if (EventTable.TABLE.equals(t.get("name"))) {
                 store += bytes;
             } else {
                 rest += bytes;
@@ -485,7 +486,7 @@ public final class Benchmark {
         }
         bytesPerEvent = (double) (store + rest) / events;
         report(new Figure("scale.db_size.event_store", (double) store / events, "bytes/event", null,
-                "domainevententry with its indexes and TOAST"));
+                EventTable.TABLE + " with its indexes and TOAST"));
         report(new Figure("scale.db_size.views_and_rest", (double) rest / events, "bytes/event", null,
                 "every other table with its indexes (views, chain, snapshots, tokens, keys)"));
         report(new Figure("scale.db_size.total", (store + rest) / 1e9, "GB", null,
@@ -518,7 +519,7 @@ public final class Benchmark {
 
     /** Waits until the projections have handled every event stored so far. */
     private void awaitProjected(ProjectionProgress progress) throws InterruptedException {
-        long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM domainevententry", Long.class);
+        long head = new EventTable(jdbc).head();
         while (!progress.reachedPosition(head)) {
             Thread.sleep(1000);
             System.out.printf("  projecting: %,d of %,d events%n", Math.max(0, progress.slowestToken()), head);
@@ -814,7 +815,7 @@ public final class Benchmark {
     // ------------------------------------------------------------------ 4: rebuild of every projection
 
     private void rebuild(SeireApplication.Running seire, RawBaseline baseline) throws Exception {
-        long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        long events = new EventTable(jdbc).count();
         baseline.fillTo(events);
         double scan = baseline.orderedScan();
         report(new Figure("raw.ordered_scan", scan, "rows/s", null, baseline.rows() + " rows"));

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.ds.PGSimpleDataSource;
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -245,11 +246,9 @@ public final class Chaos {
         }
         passed &= report(lost == 0, "acknowledged writes lost = " + lost + " (of " + acknowledged.size() + ")");
 
-        Long duplicates = jdbc.queryForObject("SELECT count(*) FROM (SELECT aggregateidentifier, "
-                + "convert_from(payload, 'UTF8')::jsonb ->> 'expenditureId' AS id FROM domainevententry "
-                + "WHERE payloadtype LIKE '%ExpenditureRecorded' GROUP BY 1, 2 HAVING count(*) > 1) d", Long.class);
-        Long recorded = jdbc.queryForObject("SELECT count(*) FROM domainevententry "
-                + "WHERE payloadtype LIKE '%ExpenditureRecorded'", Long.class);
+        EventTable events = new EventTable(jdbc);
+        long duplicates = events.repeatedInStream("%ExpenditureRecorded", "expenditureId");
+        long recorded = events.countOfType("%ExpenditureRecorded");
         passed &= report(duplicates == 0, "duplicates = " + duplicates + " (" + recorded + " expenditures recorded, "
                 + acknowledged.size() + " acknowledged)");
         passed &= report(refused.isEmpty(), "writes refused = " + refused.size()

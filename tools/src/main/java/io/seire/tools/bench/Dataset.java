@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,9 +45,7 @@ final class Dataset {
      * the services lines, inside the budget), one in 1000 an O1 indicator value, the rest progress reports.
      */
     void append(String projectId, long count) {
-        Long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
-                Long.class, projectId);
-        long sequence = last == null ? 0 : last + 1;
+        long sequence = new EventTable(jdbc).lastSequence(projectId).map(last -> last + 1).orElse(0L);
         MetaData meta = MetaData.with("actor", "benchmark").and("roles", "FINANCE,MANAGER").and("source", "benchmark data")
                 .and("correlationId", UUID.randomUUID().toString());
         List<EventMessage<?>> batch = new ArrayList<>();
@@ -66,9 +65,7 @@ final class Dataset {
      * Estonian and Lithuanian, one in ten invoiced in Swiss francs with its rate.
      */
     void appendExpenditures(String projectId, long count) {
-        Long last = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
-                Long.class, projectId);
-        long sequence = last == null ? 0 : last + 1;
+        long sequence = new EventTable(jdbc).lastSequence(projectId).map(last -> last + 1).orElse(0L);
         MetaData meta = MetaData.with("actor", "benchmark").and("roles", "FINANCE").and("source", "benchmark data")
                 .and("correlationId", UUID.randomUUID().toString());
         List<EventMessage<?>> batch = new ArrayList<>();

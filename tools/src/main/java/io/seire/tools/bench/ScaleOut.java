@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -93,7 +94,7 @@ public final class ScaleOut {
                 System.out.printf("%s %s: %d expenditures, %s spent (expected %d and %s)%n", good ? "PASS" : "FAIL", p,
                         count, spent, EXPENDITURES / PROJECTS, expected);
             }
-            long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type = 'Project'", Long.class);
+            long events = new EventTable(jdbc).countOfAggregateType("Project");
             long audit = jdbc.queryForObject("SELECT count(*) FROM audit_entry", Long.class);
             long links = jdbc.queryForObject("SELECT count(*) FROM event_chain", Long.class);
             long versions = jdbc.queryForObject("SELECT count(*) FROM expenditure_version", Long.class);
@@ -120,10 +121,9 @@ public final class ScaleOut {
 
     private static Map<String, String> owners(JdbcTemplate jdbc) {
         Map<String, String> owners = new LinkedHashMap<>();
-        jdbc.query("SELECT segment, owner FROM tokenentry WHERE processorname = 'project-views' ORDER BY segment",
-                rs -> {
-                    owners.put("segment " + rs.getInt(1), String.valueOf(rs.getString(2)));
-                });
+        for (EventTable.Claim claim : new EventTable(jdbc).claims("project-views")) {
+            owners.put("segment " + claim.segment(), String.valueOf(claim.owner()));
+        }
         return owners;
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -296,13 +297,12 @@ public final class Fuzzer {
     // ---------------------------------------------------------------- plumbing
 
     private long head() {
-        Long head = target.jdbc().queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        return head == null ? 0 : head;
+        return new EventTable(target.jdbc()).head();
     }
 
     private long[] events() {
-        return target.jdbc().queryForObject("SELECT count(*), coalesce(max(globalindex), 0) FROM domainevententry",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        EventTable.Extent extent = new EventTable(target.jdbc()).extent();
+        return new long[] {extent.events(), extent.head()};
     }
 
     private HttpResponse<byte[]> send(String method, String path, Map<String, String> headers, byte[] body)

@@ -102,8 +102,9 @@ public class ReportDocuments {
     private List<ReportContent.Decision> decisions(ProjectScope scope, String reportId) {
         return jdbc.query("SELECT decision, comment, recorded_at, actor, position FROM report_decision "
                         + "WHERE project_id = ? AND report_id = ? AND position <= ? ORDER BY position",
-                (rs, i) -> new ReportContent.Decision(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getLong(5)), scope.id(), reportId, scope.maxPosition());
+                (rs, i) -> new ReportContent.Decision(rs.getString("decision"), rs.getString("comment"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getLong("position")),
+                scope.id(), reportId, scope.maxPosition());
     }
 
     public static String sha256(byte[] bytes) {
