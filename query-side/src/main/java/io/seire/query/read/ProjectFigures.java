@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
  * views, which the projections write in the same transaction as every other view of the event (one processing
  * group, {@link ProjectionWriter}), capped by the reader's horizon. Views are a function of the events
  * up to that position (ADR 0004), so a figure remembered for a state is the figure any later computation for the
- * same state gives: nothing is ever invalidated, a new event simply makes a new state. What is remembered holds
+ * same state gives: nothing is ever invalidated, a new event simply makes a new state. Only the latest figure of each
+ * project, kind and argument is kept, stamped with its state, and a figure for another state replaces it: figures
+ * of states no reader asks for any more (every write makes one) are not kept until they expire, which under a steady
+ * write load filled the heap with dead roll-ups and lengthened every garbage collection. What is remembered holds
  * numbers and codes only, never free text or names (ADR 0035), and is forgotten after a while in any case (a
  * rebuild elsewhere, or memory): {@link #KEEP}.
  */
@@ -31,11 +34,16 @@ public class ProjectFigures {
     /** At most this many figures (projects × kinds × arguments) are kept. */
     static final int MAX_FIGURES = 50_000;
 
-    private record Key(String kind, String project, long state, Object argument) {
+    /** Where one project's figure of one kind and argument is kept. */
+    private record Slot(String kind, String project, Object argument) {
     }
 
-    /** A figure gathered from many projects: the projects in their order, and the state of each. */
-    private record Gathered(String kind, Object argument, List<String> projects, Map<String, Long> states) {
+    /** Where a figure gathered from many projects (in their order) is kept. */
+    private record GatheredSlot(String kind, Object argument, List<String> projects) {
+    }
+
+    /** A figure and the state it was computed for: a project's state, or the state of each project gathered. */
+    private record Stamped(Object state, Object value) {
     }
 
     private final Cache<Object, Object> remembered = Caffeine.newBuilder()
@@ -53,7 +61,7 @@ public class ProjectFigures {
         Map<String, V> found = new HashMap<>();
         Map<ProjectScope, A> missing = new LinkedHashMap<>();
         arguments.forEach((project, argument) -> {
-            Object value = remembered.getIfPresent(new Key(kind, project.id(), state(project), argument));
+            Object value = valueFor(new Slot(kind, project.id(), argument), state(project));
             if (value == null) {
                 missing.put(project, argument);
             } else {
@@ -65,7 +73,7 @@ public class ProjectFigures {
             missing.forEach((project, argument) -> {
                 V value = computed.get(project.id());
                 if (value != null) {
-                    remembered.put(new Key(kind, project.id(), state(project), argument), value);
+                    remembered.put(new Slot(kind, project.id(), argument), new Stamped(state(project), value));
                 }
                 found.put(project.id(), value);
             });
@@ -86,13 +94,25 @@ public class ProjectFigures {
     public <V> V gathered(String kind, Object argument, List<ProjectScope> projects, Supplier<V> gather) {
         Map<String, Long> states = new HashMap<>();
         projects.forEach(project -> states.put(project.id(), state(project)));
-        Gathered key = new Gathered(kind, argument, projects.stream().map(ProjectScope::id).toList(), states);
-        Object value = remembered.getIfPresent(key);
-        if (value == null) { // not remembered.get(key, …): gathering remembers the projects' own figures in this cache
+        GatheredSlot slot = new GatheredSlot(kind, argument, projects.stream().map(ProjectScope::id).toList());
+        Object value = valueFor(slot, states);
+        if (value == null) { // not remembered.get(slot, …): gathering remembers the projects' own figures in this cache
             value = gather.get();
-            remembered.put(key, value);
+            remembered.put(slot, new Stamped(states, value));
         }
         return (V) value;
+    }
+
+    /** The figure kept in {@code slot} if it was computed for {@code state}, else null. */
+    private Object valueFor(Object slot, Object state) {
+        Object kept = remembered.getIfPresent(slot);
+        return kept instanceof Stamped stamped && stamped.state().equals(state) ? stamped.value() : null;
+    }
+
+    /** How many figures are kept now (tests). */
+    long kept() {
+        remembered.cleanUp();
+        return remembered.estimatedSize();
     }
 
     /**
