@@ -86,8 +86,7 @@ public final class ProjectionHarness {
         ProjectionWriter writer = new ProjectionWriter(db);
         StoredEvents storedEvents = new StoredEvents(writer);
         SealedTexts sealed = new SealedTexts(InMemoryDataKeys.personalData(), writer);
-        ReportComposer composer = new ReportComposer(db, new ProjectViews(db, new ReadGate(db, null, Duration.ZERO)),
-                new ProgressView(db), new StaffingView(db), new ResultsFramework(db), new BudgetExecution(db));
+        ReportComposer composer = composer();
         List<Object> all = List.of(
                 new SetupProjection(writer),
                 new FinanceProjection(writer, sealed),
@@ -108,6 +107,13 @@ public final class ProjectionHarness {
     /** The projections' classes, to check none is missing. */
     public List<Class<?>> projectionTypes() {
         return projections.stream().<Class<?>>map(AnnotationEventHandlerAdapter::getTargetType).toList();
+    }
+
+    /** The report composer on the test database, with the views it reads (no gate: nothing waits). */
+    public static ReportComposer composer() {
+        JdbcTemplate db = jdbc();
+        return new ReportComposer(db, new ProjectViews(db, new ReadGate(db, null, Duration.ZERO)),
+                new ProgressView(db), new StaffingView(db), new ResultsFramework(db), new BudgetExecution(db));
     }
 
     /** The API's JSON mapper, as Spring Boot builds it with {@link JsonConfiguration}. */
