@@ -1,73 +1,127 @@
 package io.seire.query;
 
-import io.seire.kernel.finance.ExpenditureCancelled;
-import io.seire.kernel.finance.ExpenditureCorrected;
-import io.seire.kernel.finance.ExpenditureRecorded;
-import io.seire.kernel.setup.BudgetLineAdded;
-import io.seire.kernel.setup.BudgetLineRevised;
-import io.seire.kernel.setup.IndicatorDefined;
-import io.seire.kernel.setup.ProjectRegistered;
-import io.seire.kernel.setup.SubActivityAdded;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seire.kernel.ProjectEvent;
+import io.seire.kernel.programme.ProgrammeEvent;
+import io.seire.platform.eventstore.EventVersionResolver;
+import io.seire.platform.eventstore.StoredJson;
+import io.seire.platform.testing.InMemoryDataKeys;
 import io.seire.platform.testing.TestDatabase;
-import io.seire.query.finance.FinanceProjection;
+import io.seire.platform.web.JsonConfiguration;
 import io.seire.query.audit.AuditProjection;
+import io.seire.query.finance.BudgetExecution;
+import io.seire.query.finance.FinanceProjection;
+import io.seire.query.personaldata.SealedTexts;
+import io.seire.query.programme.ProgrammeProjection;
+import io.seire.query.progress.ProgressProjection;
+import io.seire.query.progress.ProgressView;
+import io.seire.query.read.EventPositionResolverFactory;
+import io.seire.query.read.ProjectionWriter;
+import io.seire.query.read.ReadGate;
+import io.seire.query.read.StoredEvents;
+import io.seire.query.reimbursement.ReimbursementProjection;
+import io.seire.query.reporting.ReportComposer;
+import io.seire.query.reporting.ReportProjection;
+import io.seire.query.results.ResultsFramework;
+import io.seire.query.results.ResultsProjection;
+import io.seire.query.setup.ProjectViews;
 import io.seire.query.setup.SetupProjection;
+import io.seire.query.staffing.StaffingProjection;
+import io.seire.query.staffing.StaffingView;
+import io.seire.query.workplans.WorkPlanProjection;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feeds events straight into the projections, on the shared test PostgreSQL with the real schema, as the
- * processor would: in order, each with its own global position.
+ * Feeds events to every projection of the query side the way the pooled processor does, on the shared test
+ * PostgreSQL with the real schema: each event is first stored in {@code domainevententry} as the event store would
+ * (the production serializer, its stream's next sequence number, the timestamp as text), then handed, as a tracked
+ * domain event message with its global position, sequence number, timestamp and metadata, to each projection through
+ * Axon's {@link AnnotationEventHandlerAdapter} with the production parameter resolvers (Axon's own and
+ * {@link EventPositionResolverFactory}), inside one transaction, so the projections' rows are queued and written as
+ * at run time. No event is dispatched by hand.
  */
 public final class ProjectionHarness {
 
     private static final AtomicLong POSITIONS = new AtomicLong(1_000_000_000L);
+    private static final Serializer SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(StoredJson.mapper()).revisionResolver(new EventVersionResolver()).build();
     private static JdbcTemplate jdbc;
+    private static TransactionTemplate transactions;
 
-    private final SetupProjection setup;
-    private final FinanceProjection finance;
-    private final AuditProjection audit;
-    private final io.seire.query.programme.ProgrammeProjection programmes;
-    private final io.seire.query.workplans.WorkPlanProjection workPlans;
-    private final io.seire.query.reimbursement.ReimbursementProjection reimbursements;
-    private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
+    /** The projections, each behind Axon's adapter, in the order the processor's handler invokers hold them. */
+    private final List<AnnotationEventHandlerAdapter> projections;
+    private final String actor;
 
     public ProjectionHarness() {
-        io.seire.query.read.ProjectionWriter writer = new io.seire.query.read.ProjectionWriter(jdbc());
-        this.setup = new SetupProjection(writer);
-        this.finance = new FinanceProjection(writer, new io.seire.query.personaldata.SealedTexts(
-                io.seire.platform.testing.InMemoryDataKeys.personalData(), writer));
-        this.audit = new AuditProjection(writer, new io.seire.query.read.StoredEvents(writer));
-        this.programmes = new io.seire.query.programme.ProgrammeProjection(writer);
-        this.workPlans = new io.seire.query.workplans.WorkPlanProjection(writer);
-        this.reimbursements = new io.seire.query.reimbursement.ReimbursementProjection(writer);
+        this("test");
     }
 
-    /** Stores the event as the event store would, once per position; answers its sequence in its stream. */
-    private long store(String stream, String type, Object event, long position, Instant at) {
-        Long existing = jdbc().query("SELECT sequencenumber FROM domainevententry WHERE globalindex = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, position);
-        if (existing != null) {
-            return existing;
-        }
-        long sequence = sequences.merge(stream, 1L, Long::sum) - 1;
-        try {
-            jdbc().update("INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, "
-                            + "eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
-                            + "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    position, stream, sequence, type, java.util.UUID.randomUUID().toString(),
-                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON.writeValueAsBytes(event), "1",
-                    event.getClass().getName(), at.toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return sequence;
+    /** A harness whose events carry {@code actor} in their metadata, as the write side records it. */
+    public ProjectionHarness(String actor) {
+        this.actor = actor;
+        JdbcTemplate db = jdbc();
+        ProjectionWriter writer = new ProjectionWriter(db);
+        StoredEvents storedEvents = new StoredEvents(writer);
+        SealedTexts sealed = new SealedTexts(InMemoryDataKeys.personalData(), writer);
+        ReportComposer composer = composer();
+        List<Object> all = List.of(
+                new SetupProjection(writer),
+                new FinanceProjection(writer, sealed),
+                new ResultsProjection(writer, sealed),
+                new ProgressProjection(writer, sealed),
+                new StaffingProjection(writer, sealed),
+                new ReportProjection(writer, composer, apiJson()),
+                new WorkPlanProjection(writer),
+                new ReimbursementProjection(writer),
+                new ProgrammeProjection(writer),
+                new AuditProjection(writer, storedEvents));
+        this.projections = all.stream().map(projection -> new AnnotationEventHandlerAdapter(projection,
+                MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(projection.getClass()),
+                        new EventPositionResolverFactory(storedEvents)))).toList();
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.seire.platform.eventstore.StoredJson.mapper();
+    /** The projections' classes, to check none is missing. */
+    public List<Class<?>> projectionTypes() {
+        return projections.stream().<Class<?>>map(AnnotationEventHandlerAdapter::getTargetType).toList();
+    }
+
+    /** The report composer on the test database, with the views it reads (no gate: nothing waits). */
+    public static ReportComposer composer() {
+        JdbcTemplate db = jdbc();
+        return new ReportComposer(db, new ProjectViews(db, new ReadGate(db, null, Duration.ZERO)),
+                new ProgressView(db), new StaffingView(db), new ResultsFramework(db), new BudgetExecution(db));
+    }
+
+    /** The API's JSON mapper, as Spring Boot builds it with {@link JsonConfiguration}. */
+    public static ObjectMapper apiJson() {
+        Jackson2ObjectMapperBuilder builder = new Jackson2ObjectMapperBuilder();
+        new JsonConfiguration().strictApiJson().customize(builder);
+        return builder.build();
+    }
 
     public static synchronized JdbcTemplate jdbc() {
         if (jdbc == null) {
@@ -75,6 +129,7 @@ public final class ProjectionHarness {
                     TestDatabase.url(), "postgres", "");
             Flyway.configure().dataSource(dataSource).load().migrate();
             jdbc = new JdbcTemplate(dataSource);
+            transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         }
         return jdbc;
     }
@@ -83,91 +138,88 @@ public final class ProjectionHarness {
         return POSITIONS.incrementAndGet();
     }
 
-    private boolean feedWorkPlan(Object event, long position, Instant at, String actor) {
-        try {
-            if (event instanceof io.seire.kernel.workplans.WorkPlanDrafted e) {
-                workPlans.on(e, position, at, actor);
-            } else if (event instanceof io.seire.kernel.workplans.WorkPlanSubmitted e) {
-                workPlans.on(e, position, at, actor);
-            } else if (event instanceof io.seire.kernel.workplans.WorkPlanApproved e) {
-                workPlans.on(e, position, at, actor);
-            } else if (event instanceof io.seire.kernel.workplans.WorkPlanReturned e) {
-                workPlans.on(e, position, at, actor);
-            } else {
-                return false;
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return true;
-    }
-
-    /** Handles one event at a new position and answers the position. */
+    /** Handles one event at a new position, recorded now, and answers the position. */
     public long feed(Object event) {
         long position = nextPosition();
         feed(event, position);
         return position;
     }
 
-    /** Handles one event at the given position (handling the same event again must change nothing). */
-    public void feed(Object event, long position) {
-        Instant at = Instant.now();
-        String actor = "test";
-        if (event instanceof io.seire.kernel.ProjectEvent pe) {
-            long sequence = store(pe.projectId(), "Project", pe, position, at);
-            audit.on(pe, position, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
-        }
-        if (event instanceof io.seire.kernel.programme.ProgrammeEvent pe) {
-            long sequence = store(io.seire.kernel.programme.ProgrammeEvent.stream(pe.programmeId()), "Programme", pe,
-                    position, at);
-            audit.on(pe, position, sequence, at, org.axonframework.messaging.MetaData.with("actor", actor));
-        }
-        if (event instanceof io.seire.kernel.programme.ProgrammeRegistered e) {
-            try {
-                programmes.on(e, position, at);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                throw new IllegalStateException(ex);
-            }
-        } else if (event instanceof ProjectRegistered e) {
-            setup.on(e, position, at);
-        } else if (event instanceof SubActivityAdded e) {
-            setup.on(e, position);
-        } else if (event instanceof BudgetLineAdded e) {
-            setup.on(e, position);
-        } else if (event instanceof BudgetLineRevised e) {
-            setup.on(e, position, at, actor);
-        } else if (event instanceof IndicatorDefined e) {
-            try {
-                setup.on(e, position);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                throw new IllegalStateException(ex);
-            }
-        } else if (event instanceof ExpenditureRecorded e) {
-            finance.on(e, position, at, actor);
-        } else if (event instanceof ExpenditureCorrected e) {
-            finance.on(e, position, at, actor);
-        } else if (event instanceof ExpenditureCancelled e) {
-            finance.on(e, position, at, actor);
-        } else if (event.getClass().getPackageName().equals("io.seire.kernel.reimbursement")) {
-            feedReimbursement(event, position, at, actor);
-        } else if (!feedWorkPlan(event, position, at, actor)) {
-            throw new IllegalArgumentException("No projection for " + event.getClass().getSimpleName());
-        }
+    /** Handles one event at a new position, recorded at {@code at}, and answers the position. */
+    public long feedAt(Object event, Instant at) {
+        long position = nextPosition();
+        handle(store(event, position, at), position);
+        return position;
     }
 
-    private void feedReimbursement(Object event, long position, Instant at, String actor) {
-        try {
-            if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequested e) {
-                reimbursements.on(e, position, at, actor);
-            } else if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequestApproved e) {
-                reimbursements.on(e, position, at, actor);
-            } else if (event instanceof io.seire.kernel.reimbursement.ReimbursementRequestReturned e) {
-                reimbursements.on(e, position, at, actor);
-            } else if (event instanceof io.seire.kernel.reimbursement.ReimbursementPaymentRecorded e) {
-                reimbursements.on(e, position, at, actor);
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
+    /**
+     * Handles one event at the given position. An event already stored there is handed over again exactly as stored
+     * (identifier, sequence number, timestamp), as a replay does; handling it again must change nothing.
+     */
+    public void feed(Object event, long position) {
+        handle(store(event, position, Instant.now()), position);
+    }
+
+    private void handle(EventMessage<?> stored, long position) {
+        GenericTrackedDomainEventMessage<?> message = new GenericTrackedDomainEventMessage<>(
+                GapAwareTrackingToken.newInstance(position, java.util.Set.of()),
+                (GenericDomainEventMessage<?>) stored);
+        if (projections.stream().noneMatch(p -> p.canHandle(message))) {
+            throw new IllegalArgumentException("No projection for " + message.getPayloadType().getSimpleName());
         }
+        transactions.executeWithoutResult(status -> {
+            for (AnnotationEventHandlerAdapter projection : projections) {
+                if (projection.canHandle(message)) {
+                    try {
+                        projection.handle(message);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Stores the event as the event store would, once per position, and answers the message as stored. */
+    private GenericDomainEventMessage<?> store(Object event, long position, Instant recordedAt) {
+        String timestamp = DateTimeUtils.formatInstant(recordedAt); // as Axon's JDBC engine stores it
+        Instant at = DateTimeUtils.parseInstant(timestamp);
+        String stream;
+        String type;
+        if (event instanceof ProjectEvent pe) {
+            stream = pe.projectId();
+            type = "Project";
+        } else if (event instanceof ProgrammeEvent pe) {
+            stream = ProgrammeEvent.stream(pe.programmeId());
+            type = "Programme";
+        } else {
+            throw new IllegalArgumentException("Not a project's or a programme's event: " + event);
+        }
+        MetaData metaData = MetaData.with("actor", actor);
+        List<Map<String, Object>> existing = jdbc().queryForList("SELECT eventidentifier, sequencenumber, timestamp, "
+                + "payloadtype FROM domainevententry WHERE globalindex = ?", position);
+        if (!existing.isEmpty()) {
+            Map<String, Object> row = existing.get(0);
+            if (!event.getClass().getName().equals(row.get("payloadtype"))) {
+                throw new IllegalArgumentException("Position " + position + " holds a " + row.get("payloadtype"));
+            }
+            return new GenericDomainEventMessage<>(type, stream, ((Number) row.get("sequencenumber")).longValue(),
+                    event, metaData, (String) row.get("eventidentifier"),
+                    DateTimeUtils.parseInstant((String) row.get("timestamp")));
+        }
+        Long last = jdbc().queryForObject("SELECT max(sequencenumber) FROM domainevententry "
+                + "WHERE aggregateidentifier = ?", Long.class, stream);
+        long sequence = last == null ? 0 : last + 1;
+        String id = UUID.randomUUID().toString();
+        SerializedObject<byte[]> payload = SERIALIZER.serialize(event, byte[].class);
+        SerializedObject<byte[]> meta = SERIALIZER.serialize(metaData, byte[].class);
+        jdbc().update("INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type, "
+                        + "eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                position, stream, sequence, type, id, meta.getData(), payload.getData(),
+                payload.getType().getRevision(), payload.getType().getName(), timestamp);
+        return new GenericDomainEventMessage<>(type, stream, sequence, event, metaData, id, at);
     }
 }

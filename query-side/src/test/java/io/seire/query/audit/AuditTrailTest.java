@@ -1,0 +1,73 @@
+package io.seire.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seire.kernel.finance.ExpenditureCancelled;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.setup.BudgetLineAdded;
+import io.seire.kernel.setup.ProjectRegistered;
+import io.seire.kernel.setup.ReportingPeriod;
+import io.seire.kernel.setup.SubActivityAdded;
+import io.seire.platform.eventstore.EventChain;
+import io.seire.query.ProjectionHarness;
+import io.seire.query.read.Horizon;
+import io.seire.query.read.Paging;
+import io.seire.query.read.ProjectRow;
+import io.seire.query.read.ProjectScope;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail: one entry per event of the project, in order, with who recorded it and the chain link over the
+ * stored row, filtered and paged, as of any position.
+ */
+class AuditTrailTest {
+
+    private final ProjectionHarness harness = new ProjectionHarness("auditor-test");
+    private final String project = "trail-" + UUID.randomUUID();
+
+    @Test
+    void every_event_has_one_entry_in_order_with_its_actor_and_the_chain_link_over_its_stored_row() {
+        var jdbc = ProjectionHarness.jdbc();
+        LocalDate day = LocalDate.of(2024, 5, 6);
+        List<Long> positions = new ArrayList<>();
+        positions.add(harness.feed(new ProjectRegistered(project, "Jälg", "P", "B", "EUR", LocalDate.of(2024, 1, 1),
+                LocalDate.of(2025, 12, 31), BigDecimal.TEN, List.of(new ReportingPeriod("2024",
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))), null, null, List.of())));
+        positions.add(harness.feed(new SubActivityAdded(project, "1", "Üks")));
+        positions.add(harness.feed(new BudgetLineAdded(project, "L", "1", "STAFF", new BigDecimal("100.00"), null)));
+        positions.add(harness.feed(new ExpenditureRecorded(project, "E1", "L", new BigDecimal("12.34"), day, day,
+                null, null, null, false, null)));
+        positions.add(harness.feed(new ExpenditureRecorded(project, "E2", "L", new BigDecimal("0.01"), day, day,
+                null, null, null, false, null)));
+        positions.add(harness.feed(new ExpenditureCancelled(project, "E2", "topelt")));
+        AuditTrail trail = new AuditTrail(jdbc, jdbc.getDataSource(), ProjectionHarness.apiJson());
+        ProjectScope now = new ProjectScope(ProjectRow.find(jdbc, project), Horizon.NOW);
+        AuditTrail.Filter all = new AuditTrail.Filter(null, null, null, null);
+
+        Paging.Page<AuditTrail.Entry> page = trail.page(now, all, new Paging(0, 50));
+        assertThat(page.total()).isEqualTo(6);
+        assertThat(page.items()).extracting(AuditTrail.Entry::position).containsExactlyElementsOf(positions);
+        assertThat(page.items()).extracting(AuditTrail.Entry::type).containsExactly("ProjectRegistered",
+                "SubActivityAdded", "BudgetLineAdded", "ExpenditureRecorded", "ExpenditureRecorded",
+                "ExpenditureCancelled");
+        assertThat(page.items()).extracting(AuditTrail.Entry::actor).containsOnly("auditor-test");
+        // each entry's hash is the chain link over the stored rows up to it
+        List<String> links = new ArrayList<>();
+        String[] head = {EventChain.GENESIS};
+        EventChain.forEach(jdbc, project, Long.MAX_VALUE, e -> links.add(head[0] = EventChain.link(head[0], e)));
+        assertThat(page.items()).extracting(AuditTrail.Entry::hash).containsExactlyElementsOf(links);
+
+        assertThat(trail.page(now, new AuditTrail.Filter(null, null, null, "ExpenditureRecorded"), new Paging(0, 50))
+                .items()).extracting(AuditTrail.Entry::position).containsExactly(positions.get(3), positions.get(4));
+        Paging.Page<AuditTrail.Entry> second = trail.page(now, all, new Paging(1, 4));
+        assertThat(second.items()).extracting(AuditTrail.Entry::position)
+                .containsExactly(positions.get(4), positions.get(5));
+        assertThat(trail.page(new ProjectScope(now.project(), new Horizon(positions.get(3))), all, new Paging(0, 50))
+                .total()).isEqualTo(4);
+    }
+}
