@@ -17,6 +17,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.NonNull;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
@@ -115,9 +116,18 @@ public class QuerySideConfiguration {
         };
     }
 
+    /**
+     * The one {@link JdbcClient} the views share (ADR 0044): built once over the application's template, so its cache
+     * of parsed named-parameter statements is shared too.
+     */
     @Bean
-    public ReadGate readGate(JdbcTemplate jdbc, ProjectionProgress progress,
+    public JdbcClient jdbcClient(JdbcTemplate jdbc) {
+        return JdbcClient.create(jdbc);
+    }
+
+    @Bean
+    public ReadGate readGate(JdbcTemplate jdbc, JdbcClient client, ProjectionProgress progress,
                              @Value("${seire.read.max-wait:PT5S}") Duration maxWait) {
-        return new ReadGate(jdbc, progress, maxWait);
+        return new ReadGate(jdbc, client, progress, maxWait);
     }
 }

@@ -134,6 +134,16 @@ public final class ProjectionHarness {
         return jdbc;
     }
 
+    /** A client over {@link #jdbc()}, as the application's views share one (ADR 0044). */
+    public static synchronized org.springframework.jdbc.core.simple.JdbcClient client() {
+        if (client == null) {
+            client = org.springframework.jdbc.core.simple.JdbcClient.create(jdbc());
+        }
+        return client;
+    }
+
+    private static org.springframework.jdbc.core.simple.JdbcClient client;
+
     public static long nextPosition() {
         return POSITIONS.incrementAndGet();
     }

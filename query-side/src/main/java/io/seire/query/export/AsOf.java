@@ -5,7 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * How far the figures of a document reach: the position of the last event they include, and when it was recorded.
@@ -17,19 +18,21 @@ public record AsOf(long position, Instant recordedAt) {
     public static final AsOf NOTHING = new AsOf(0, Instant.EPOCH);
 
     /** The last event of the project within the scope's horizon. */
-    public static AsOf of(JdbcTemplate jdbc, ProjectScope scope) {
-        List<AsOf> last = jdbc.query("SELECT position, recorded_at FROM audit_entry WHERE project_id = ? "
-                        + "AND position <= ? ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new AsOf(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant()), scope.id(), scope.maxPosition());
+    public static AsOf of(JdbcClient jdbc, ProjectScope scope) {
+        List<AsOf> last = jdbc.sql("SELECT position, recorded_at FROM audit_entry WHERE project_id = :projectId "
+                        + "AND position <= :maxPosition ORDER BY position DESC LIMIT 1")
+                .param("projectId", scope.id()).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> new AsOf(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant())).list();
         return last.isEmpty() ? NOTHING : last.get(0);
     }
 
     /** The last event of any of the streams (a programme's own and its projects') recorded at {@code at} (null: now). */
-    public static AsOf of(JdbcTemplate jdbc, List<String> streams, Instant at) {
-        List<AsOf> last = jdbc.query("SELECT position, recorded_at FROM audit_entry WHERE project_id = ANY(?) "
-                        + "AND recorded_at <= ? ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new AsOf(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant()),
-                (Object) streams.toArray(String[]::new), Timestamp.from(at == null ? Instant.parse("9999-12-31T00:00:00Z") : at));
+    public static AsOf of(JdbcClient jdbc, List<String> streams, Instant at) {
+        List<AsOf> last = jdbc.sql("SELECT position, recorded_at FROM audit_entry WHERE project_id = ANY(:streams) "
+                        + "AND recorded_at <= :at ORDER BY position DESC LIMIT 1")
+                .param("streams", new SqlArrayValue("text", streams.toArray()))
+                .param("at", Timestamp.from(at == null ? Instant.parse("9999-12-31T00:00:00Z") : at))
+                .query((rs, i) -> new AsOf(rs.getLong("position"), rs.getTimestamp("recorded_at").toInstant())).list();
         return last.isEmpty() ? NOTHING : last.get(0);
     }
 

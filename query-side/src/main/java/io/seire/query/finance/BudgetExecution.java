@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,10 +50,10 @@ public class BudgetExecution {
                        Figures totals) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Spending spending;
 
-    public BudgetExecution(JdbcTemplate jdbc) {
+    public BudgetExecution(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.spending = new Spending(jdbc);
     }
@@ -64,18 +64,20 @@ public class BudgetExecution {
                     "Give either period=<reporting period id> or to=<date>, one of them.");
         }
         if (period != null && !period.isBlank()) {
-            return jdbc.query("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
-                            (rs, i) -> new Range(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class),
-                                    rs.getObject("date_to", LocalDate.class)),
-                            scope.id(), period)
-                    .stream().findFirst()
+            return jdbc.sql("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = :projectId "
+                            + "AND period_id = :period")
+                    .param("projectId", scope.id()).param("period", period)
+                    .query((rs, i) -> new Range(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class),
+                                    rs.getObject("date_to", LocalDate.class)))
+                    .list().stream().findFirst()
                     .orElseThrow(() -> RuleViolation.unprocessable("period-exists", "period",
                             "The project has no reporting period '" + period + "'."));
         }
-        return jdbc.query("SELECT period_id, date_from FROM reporting_period WHERE project_id = ? AND ? BETWEEN date_from AND date_to",
-                        (rs, i) -> new Range(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class), to),
-                        scope.id(), to)
-                .stream().findFirst()
+        return jdbc.sql("SELECT period_id, date_from FROM reporting_period WHERE project_id = :projectId "
+                        + "AND :to BETWEEN date_from AND date_to")
+                .param("projectId", scope.id()).param("to", to)
+                .query((rs, i) -> new Range(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class), to))
+                .list().stream().findFirst()
                 .orElseThrow(() -> RuleViolation.unprocessable("date-in-a-reporting-period", "to",
                         to + " lies in none of the project's reporting periods."));
     }

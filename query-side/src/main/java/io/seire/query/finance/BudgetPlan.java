@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A project's budget lines as known at a horizon, with the planned amount of each on any date. A flat-rate line's
@@ -76,23 +76,25 @@ public class BudgetPlan {
         this.minorDigits = minorDigits;
     }
 
-    public static BudgetPlan load(JdbcTemplate jdbc, String projectId, Horizon horizon, int minorDigits) {
+    public static BudgetPlan load(JdbcClient jdbc, String projectId, Horizon horizon, int minorDigits) {
         Map<String, Line> lines = new LinkedHashMap<>();
-        jdbc.query("SELECT code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of FROM budget_line "
-                        + "WHERE project_id = ? AND position <= ? ORDER BY position",
-                rs -> {
+        jdbc.sql("SELECT code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of FROM budget_line "
+                        + "WHERE project_id = :projectId AND position <= :maxPosition ORDER BY position")
+                .param("projectId", projectId).param("maxPosition", horizon.maxPosition())
+                .query(rs -> {
                     lines.put(rs.getString("code"), new Line(rs.getString("code"), rs.getString("sub_activity"),
                             rs.getString("cost_category"), rs.getBigDecimal("planned"),
                             rs.getBigDecimal("flat_rate_percent"), rs.getString("flat_rate_of")));
-                }, projectId, horizon.maxPosition());
-        jdbc.query("SELECT code, effective_from, planned FROM budget_line_revision WHERE project_id = ? AND position <= ? "
-                        + "ORDER BY position",
-                rs -> {
+                });
+        jdbc.sql("SELECT code, effective_from, planned FROM budget_line_revision WHERE project_id = :projectId "
+                        + "AND position <= :maxPosition ORDER BY position")
+                .param("projectId", projectId).param("maxPosition", horizon.maxPosition())
+                .query(rs -> {
                     Line line = lines.get(rs.getString("code"));
                     if (line != null) {
                         line.revisions.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("planned"));
                     }
-                }, projectId, horizon.maxPosition());
+                });
         return new BudgetPlan(lines, minorDigits);
     }
 
@@ -100,26 +102,28 @@ public class BudgetPlan {
      * The plans of several projects in two queries, each project's as known at its own horizon (a programme's
      * roll-ups read all of its projects at once).
      */
-    public static Map<String, BudgetPlan> loadAll(JdbcTemplate jdbc, List<ProjectScope> projects) {
+    public static Map<String, BudgetPlan> loadAll(JdbcClient jdbc, List<ProjectScope> projects) {
         Map<String, Map<String, Line>> lines = new LinkedHashMap<>();
         projects.forEach(p -> lines.put(p.id(), new LinkedHashMap<>()));
         ProjectBatch batch = ProjectBatch.of(projects);
-        jdbc.query("SELECT b.project_id, code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of "
+        jdbc.sql("SELECT b.project_id, code, sub_activity, cost_category, planned, flat_rate_percent, flat_rate_of "
                         + "FROM budget_line b " + batch.join("b") + " WHERE " + batch.visible("b")
-                        + " ORDER BY b.project_id, b.position",
-                rs -> {
+                        + " ORDER BY b.project_id, b.position")
+                .params(batch.params())
+                .query(rs -> {
                     lines.get(rs.getString("project_id")).put(rs.getString("code"), new Line(rs.getString("code"),
                             rs.getString("sub_activity"), rs.getString("cost_category"), rs.getBigDecimal("planned"),
                             rs.getBigDecimal("flat_rate_percent"), rs.getString("flat_rate_of")));
-                }, batch.args());
-        jdbc.query("SELECT r.project_id, code, effective_from, planned FROM budget_line_revision r " + batch.join("r")
-                        + " WHERE " + batch.visible("r") + " ORDER BY r.project_id, r.position",
-                rs -> {
+                });
+        jdbc.sql("SELECT r.project_id, code, effective_from, planned FROM budget_line_revision r " + batch.join("r")
+                        + " WHERE " + batch.visible("r") + " ORDER BY r.project_id, r.position")
+                .params(batch.params())
+                .query(rs -> {
                     Line line = lines.get(rs.getString("project_id")).get(rs.getString("code"));
                     if (line != null) {
                         line.revisions.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("planned"));
                     }
-                }, batch.args());
+                });
         Map<String, BudgetPlan> plans = new LinkedHashMap<>();
         for (ProjectScope p : projects) {
             plans.put(p.id(), new BudgetPlan(lines.get(p.id()), p.project().minorDigits()));

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,10 +32,10 @@ public class FinanceViewsController {
     private final ExpenditureList expenditures;
     private final BudgetExecution budgetExecution;
     private final Tables tables;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public FinanceViewsController(ReadGate gate, ExpenditureList expenditures, BudgetExecution budgetExecution,
-                                  Tables tables, JdbcTemplate jdbc) {
+                                  Tables tables, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.gate = gate;
         this.expenditures = expenditures;

@@ -5,11 +5,10 @@ import io.seire.query.read.ProjectBatch;
 import io.seire.query.read.ProjectScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sums of what a project spent per budget line, over the expenditures in force at a horizon: cancelled ones do not
@@ -23,16 +22,17 @@ public class Spending {
     }
 
     /** Now: the per-day sums of the versions in force (kept by the database, see V8). Parameters: project, up to. */
-    private static final String IN_FORCE_NOW = "spending_day WHERE project_id = ? AND incurred_on <= ?";
-    /** At a past horizon: the versions in force then. Parameters: project, up to, the horizon twice. */
-    private static final String IN_FORCE_AT = "expenditure_version WHERE project_id = ? AND incurred_on <= ? "
-            + "AND position <= ? AND (superseded_position IS NULL OR superseded_position > ?) AND status = 'RECORDED'";
+    private static final String IN_FORCE_NOW = "spending_day WHERE project_id = :projectId AND incurred_on <= :to";
+    /** At a past horizon: the versions in force then. Parameters: project, up to, the horizon. */
+    private static final String IN_FORCE_AT = "expenditure_version WHERE project_id = :projectId AND incurred_on <= :to "
+            + "AND position <= :maxPosition AND (superseded_position IS NULL OR superseded_position > :maxPosition) "
+            + "AND status = 'RECORDED'";
 
     public static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public Spending(JdbcTemplate jdbc) {
+    public Spending(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,14 +42,13 @@ public class Spending {
      */
     public Map<String, LineSums> byLine(String projectId, Horizon horizon, LocalDate from, LocalDate to) {
         Map<String, LineSums> sums = new HashMap<>();
-        String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= ?), 0) AS in_range, "
-                + "coalesce(sum(amount), 0) AS cumulative, coalesce(sum(amount) FILTER (WHERE incurred_on < ?), 0) AS before "
+        String sql = "SELECT budget_line, coalesce(sum(amount) FILTER (WHERE incurred_on >= :from), 0) AS in_range, "
+                + "coalesce(sum(amount), 0) AS cumulative, coalesce(sum(amount) FILTER (WHERE incurred_on < :from), 0) AS before "
                 + "FROM " + inForce(horizon) + " GROUP BY budget_line";
-        Object[] args = args(horizon, from, from, projectId, to);
-        jdbc.query(sql, rs -> {
+        inForce(jdbc.sql(sql), horizon, projectId, to).param("from", from).query(rs -> {
             sums.put(rs.getString("budget_line"), new LineSums(rs.getBigDecimal("in_range"), rs.getBigDecimal("cumulative"),
                     rs.getBigDecimal("before")));
-        }, args);
+        });
         return sums;
     }
 
@@ -66,15 +65,14 @@ public class Spending {
         ProjectBatch batch = ProjectBatch.of(projects);
         // now: the per-day sums the database keeps (V8), probed by the primary key for each project
         String sql = batch.isNow()
-                ? "SELECT project_id, budget_line, sum(amount) AS spent FROM spending_day WHERE project_id = ANY(?) "
-                        + "AND incurred_on <= ? GROUP BY project_id, budget_line"
+                ? "SELECT project_id, budget_line, sum(amount) AS spent FROM spending_day WHERE project_id = ANY(:projectIds) "
+                        + "AND incurred_on <= :to GROUP BY project_id, budget_line"
                 : "SELECT v.project_id, budget_line, sum(amount) AS spent FROM expenditure_version v " + batch.join("v")
-                        + " WHERE " + batch.inForce("v") + " AND incurred_on <= ? AND v.status = 'RECORDED' "
+                        + " WHERE " + batch.inForce("v") + " AND incurred_on <= :to AND v.status = 'RECORDED' "
                         + "GROUP BY v.project_id, budget_line";
-        Object[] args = batch.isNow() ? new Object[] {ProjectScope.ids(projects), to} : batch.args(to);
-        jdbc.query(sql, rs -> {
+        jdbc.sql(sql).params(batch.params()).param("to", to).query(rs -> {
             sums.get(rs.getString("project_id")).put(rs.getString("budget_line"), rs.getBigDecimal("spent"));
-        }, args);
+        });
         return sums;
     }
 
@@ -82,10 +80,9 @@ public class Spending {
     public Map<String, BigDecimal> byCategoryUpTo(String projectId, Horizon horizon, LocalDate date) {
         Map<String, BigDecimal> sums = new HashMap<>();
         String sql = "SELECT cost_category, sum(amount) AS spent FROM " + inForce(horizon) + " GROUP BY cost_category";
-        Object[] args = args(horizon, projectId, date);
-        jdbc.query(sql, rs -> {
+        inForce(jdbc.sql(sql), horizon, projectId, date).query(rs -> {
             sums.put(rs.getString("cost_category"), rs.getBigDecimal("spent"));
-        }, args);
+        });
         return sums;
     }
 
@@ -94,15 +91,11 @@ public class Spending {
         return horizon.isNow() ? IN_FORCE_NOW : IN_FORCE_AT;
     }
 
-    /** The given parameters (ending with the project and the date), then the horizon's when it is in the past. */
-    private static Object[] args(Horizon horizon, Object... upToProjectAndDate) {
-        if (horizon.isNow()) {
-            return upToProjectAndDate;
-        }
-        Object[] args = Arrays.copyOf(upToProjectAndDate, upToProjectAndDate.length + 2);
-        args[args.length - 2] = horizon.maxPosition();
-        args[args.length - 1] = horizon.maxPosition();
-        return args;
+    /** The parameters of {@link #inForce(Horizon)}: the project, the date, and the horizon when it is in the past. */
+    private static JdbcClient.StatementSpec inForce(JdbcClient.StatementSpec statement, Horizon horizon,
+                                                    String projectId, LocalDate to) {
+        statement.param("projectId", projectId).param("to", to);
+        return horizon.isNow() ? statement : statement.param("maxPosition", horizon.maxPosition());
     }
 
     /** All spending of the project, flat-rate amounts included (a flat rate of all its base spending). */

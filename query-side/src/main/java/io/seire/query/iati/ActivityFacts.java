@@ -14,7 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * What an IATI activity says about a project besides its transactions, read for a batch of projects at once, each
@@ -47,27 +48,29 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
     private record Dates(LocalDate firstSpent, Instant lastUpdated, LocalDate closedOn) {
     }
 
-    static List<ActivityFacts> load(JdbcTemplate jdbc, ResultsFramework resultsFramework, List<ProjectScope> batch) {
+    static List<ActivityFacts> load(JdbcClient jdbc, ResultsFramework resultsFramework, List<ProjectScope> batch) {
         ProjectBatch projects = ProjectBatch.of(batch);
         Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, batch.stream().map(ProjectScope::id).toList());
 
         Map<String, List<String>> subActivities = new HashMap<>();
-        jdbc.query("SELECT s.project_id, s.code, s.name FROM sub_activity s " + projects.join("s") + " WHERE "
-                        + projects.visible("s") + " ORDER BY s.project_id, s.position",
-                rs -> {
+        jdbc.sql("SELECT s.project_id, s.code, s.name FROM sub_activity s " + projects.join("s") + " WHERE "
+                        + projects.visible("s") + " ORDER BY s.project_id, s.position")
+                .params(projects.params())
+                .query(rs -> {
                     subActivities.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>())
                             .add(rs.getString("code") + ". " + rs.getString("name"));
-                }, projects.args());
+                });
 
         Map<String, List<Indicator>> indicators = new HashMap<>();
-        jdbc.query("SELECT i.project_id, i.code, i.name, coalesce(i.unit, '') AS unit, i.kind, i.measure, i.ascending, "
+        jdbc.sql("SELECT i.project_id, i.code, i.name, coalesce(i.unit, '') AS unit, i.kind, i.measure, i.ascending, "
                         + "i.baseline FROM indicator i " + projects.join("i") + " WHERE " + projects.visible("i")
-                        + " ORDER BY i.project_id, i.position",
-                rs -> {
+                        + " ORDER BY i.project_id, i.position")
+                .params(projects.params())
+                .query(rs -> {
                     indicators.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Indicator(
                             rs.getString("code"), rs.getString("name"), rs.getString("unit"), rs.getString("kind"),
                             rs.getString("measure"), rs.getBoolean("ascending"), Decimals.plain(rs.getBigDecimal("baseline"))));
-                }, projects.args());
+                });
 
         // the k-th reporting period of every project that has one and indicators, through the results framework's own
         // view: no rule of it has a second copy here (ADR 0022)
@@ -92,7 +95,7 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
         }
 
         Map<String, Dates> dates = new HashMap<>();
-        jdbc.query("SELECT h.project_id, "
+        jdbc.sql("SELECT h.project_id, "
                         + "(SELECT e.incurred_on FROM expenditure_version e WHERE e.project_id = h.project_id "
                         + "AND e.status = 'RECORDED' AND e.position <= h.max_position "
                         + "AND (e.superseded_position IS NULL OR e.superseded_position > h.max_position) "
@@ -104,12 +107,15 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
                         + "JOIN reporting_period p ON p.project_id = r.project_id AND p.period_id = r.period_id "
                         + "WHERE r.project_id = h.project_id AND r.kind = 'FINAL' AND d.decision = 'APPROVED' "
                         + "AND d.position <= h.max_position) AS completed "
-                        + "FROM unnest(?::text[], ?::bigint[]) AS h(project_id, max_position)",
-                rs -> {
+                        + "FROM unnest(:projectIds::text[], :maxPositions::bigint[]) AS h(project_id, max_position)")
+                // the horizons serve the subqueries
+                .param("projectIds", new SqlArrayValue("text", (Object[]) ProjectScope.ids(batch)))
+                .param("maxPositions", new SqlArrayValue("bigint", (Object[]) ProjectScope.maxPositions(batch)))
+                .query(rs -> {
                     java.sql.Timestamp updated = rs.getTimestamp("last_updated");
                     dates.put(rs.getString("project_id"), new Dates(rs.getObject("first_expenditure", LocalDate.class),
                             updated == null ? null : updated.toInstant(), rs.getObject("completed", LocalDate.class)));
-                }, ProjectScope.ids(batch), ProjectScope.maxPositions(batch)); // the horizons serve the subqueries
+                });
 
         Map<String, List<Budget>> budgets = budgets(jdbc, batch);
 
@@ -133,18 +139,19 @@ record ActivityFacts(ProjectScope scope, List<Periods.Period> periods, List<Stri
      * total is the sum of the plan's amounts and of each flat-rate line's rate of the year's planned base category,
      * rounded as every flat-rate amount is (ADR 0024).
      */
-    private static Map<String, List<Budget>> budgets(JdbcTemplate jdbc, List<ProjectScope> batch) {
+    private static Map<String, List<Budget>> budgets(JdbcClient jdbc, List<ProjectScope> batch) {
         Map<String, Map<Integer, List<Approval>>> approvals = new HashMap<>();
         ProjectBatch projects = ProjectBatch.of(batch);
-        jdbc.query("SELECT s.project_id, s.year, s.version, v.budget::text AS budget FROM work_plan_step s " + projects.join("s")
+        jdbc.sql("SELECT s.project_id, s.year, s.version, v.budget::text AS budget FROM work_plan_step s " + projects.join("s")
                         + " JOIN work_plan_version v ON v.project_id = s.project_id AND v.year = s.year AND v.version = s.version "
                         + "WHERE s.status = 'APPROVED' AND " + projects.visible("s") + " "
-                        + "ORDER BY s.project_id, s.year, s.position",
-                rs -> {
+                        + "ORDER BY s.project_id, s.year, s.position")
+                .params(projects.params())
+                .query(rs -> {
                     approvals.computeIfAbsent(rs.getString("project_id"), k -> new java.util.TreeMap<>())
                             .computeIfAbsent(rs.getInt("year"), k -> new ArrayList<>())
                             .add(new Approval(rs.getInt("year"), rs.getInt("version"), amounts(rs.getString("budget"))));
-                }, projects.args());
+                });
         if (approvals.isEmpty()) {
             return Map.of();
         }

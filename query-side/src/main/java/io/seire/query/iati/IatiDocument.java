@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
@@ -61,18 +62,21 @@ public class IatiDocument {
         try {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             jdbc.setFetchSize(1000);
-            ResultsFramework results = new ResultsFramework(jdbc);
+            // one client per document, on the document's own connection and snapshot (the transactions' cursor
+            // keeps the template: it reads with the fetch size, ADR 0044)
+            JdbcClient client = JdbcClient.create(jdbc);
+            ResultsFramework results = new ResultsFramework(client);
             Map<String, Optional<ProgrammeRow>> programmes = new HashMap<>();
             XmlOut xml = new XmlOut(out);
             xml.start("iati-activities").attr("version", "2.03")
                     .attr("generated-datetime", Instant.now().truncatedTo(ChronoUnit.SECONDS));
             for (int from = 0; from < projects.size(); from += batch) {
                 List<ProjectScope> some = projects.subList(from, Math.min(projects.size(), from + batch));
-                for (ActivityFacts facts : ActivityFacts.load(jdbc, results, some)) {
+                for (ActivityFacts facts : ActivityFacts.load(client, results, some)) {
                     String programme = facts.scope().project().programme();
                     ProgrammeRow registered = programmes.computeIfAbsent(programme,
-                            id -> Optional.ofNullable(ProgrammeRow.find(jdbc, id))).orElse(null);
-                    activity(xml, jdbc, facts, registered, on);
+                            id -> Optional.ofNullable(ProgrammeRow.find(client, id))).orElse(null);
+                    activity(xml, jdbc, client, facts, registered, on);
                 }
             }
             xml.finish();
@@ -87,7 +91,7 @@ public class IatiDocument {
         }
     }
 
-    private void activity(XmlOut xml, JdbcTemplate jdbc, ActivityFacts facts, ProgrammeRow programme, LocalDate on)
+    private void activity(XmlOut xml, JdbcTemplate jdbc, JdbcClient client, ActivityFacts facts, ProgrammeRow programme, LocalDate on)
             throws XMLStreamException {
         ProjectRow p = facts.scope().project();
         xml.start("iati-activity").lang(settings.language()).attr("default-currency", p.currency())
@@ -98,8 +102,8 @@ public class IatiDocument {
         xml.narrated("title", p.name());
         xml.start("description").attr("type", "1")
                 .narrative(facts.subActivities().isEmpty() ? p.name() : String.join("\n", facts.subActivities())).end();
-        participatingOrgs(xml, p, programme, jdbc.queryForList("SELECT jsonb_array_elements(partners) ->> 'name' "
-                + "FROM project WHERE project_id = ?", String.class, p.id()));
+        participatingOrgs(xml, p, programme, client.sql("SELECT jsonb_array_elements(partners) ->> 'name' AS name "
+                + "FROM project WHERE project_id = :projectId").param("projectId", p.id()).query(String.class).list());
         boolean closed = facts.closedOn() != null;
         xml.empty("activity-status", "code", IatiCodes.activityStatus(on, p.eligibleFrom(), p.eligibleTo(), closed));
         dates(xml, facts, on);

@@ -10,7 +10,8 @@ import io.seire.query.read.ReadGate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProgrammeGate {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ReadGate gate;
 
-    public ProgrammeGate(JdbcTemplate jdbc, ReadGate gate) {
+    public ProgrammeGate(JdbcClient jdbc, ReadGate gate) {
         this.jdbc = jdbc;
         this.gate = gate;
     }
@@ -38,9 +39,11 @@ public class ProgrammeGate {
             throw notFound(programmeId);
         }
         boolean readsAll = readsAll(actor, programmeId);
-        if (!readsAll && !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM project "
-                + "WHERE programme = ? AND project_id = ANY(?))", Boolean.class, programmeId,
-                actor.projects().toArray(String[]::new)))) {
+        if (!readsAll && !Boolean.TRUE.equals(jdbc.sql("SELECT EXISTS (SELECT 1 FROM project "
+                        + "WHERE programme = :programme AND project_id = ANY(:projects))")
+                .param("programme", programmeId)
+                .param("projects", new SqlArrayValue("text", actor.projects().toArray()))
+                .query(Boolean.class).single())) {
             throw notFound(programmeId);
         }
         Instant at = asOf == null || asOf.isBlank() ? null : ReadGate.instant("asOf", asOf);

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,13 +60,13 @@ public class ProgrammeRollUps {
                                   List<ProjectIndicatorValue> projects) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProgrammeGate gate;
     private final BudgetExecution budgetExecution;
     private final ResultsFramework resultsFramework;
     private final ProjectFigures figures;
 
-    public ProgrammeRollUps(JdbcTemplate jdbc, ProgrammeGate gate, BudgetExecution budgetExecution,
+    public ProgrammeRollUps(JdbcClient jdbc, ProgrammeGate gate, BudgetExecution budgetExecution,
                             ResultsFramework resultsFramework, ProjectFigures figures) {
         this.jdbc = jdbc;
         this.gate = gate;
@@ -175,13 +175,14 @@ public class ProgrammeRollUps {
     private Map<String, List<Contribution>> contributions(List<ProjectScope> members, LocalDate to) {
         Map<String, List<Mapped>> mapped = new HashMap<>();
         ProjectBatch batch = ProjectBatch.of(members);
-        jdbc.query("SELECT i.project_id, code, programme_indicator, baseline FROM indicator i " + batch.join("i")
+        jdbc.sql("SELECT i.project_id, code, programme_indicator, baseline FROM indicator i " + batch.join("i")
                         + " WHERE programme_indicator IS NOT NULL AND " + batch.visible("i")
-                        + " ORDER BY i.project_id, i.position",
-                rs -> {
+                        + " ORDER BY i.project_id, i.position")
+                .params(batch.params())
+                .query(rs -> {
                     mapped.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Mapped(
                             rs.getString("code"), rs.getString("programme_indicator"), rs.getBigDecimal("baseline")));
-                }, batch.args());
+                });
         List<ProjectScope> withMapped = members.stream().filter(p -> mapped.containsKey(p.id())).toList();
         Map<String, List<Periods.Period>> periods = Periods.ofAll(jdbc, withMapped.stream().map(ProjectScope::id).toList());
         Map<ProjectScope, Periods.Period> started = new LinkedHashMap<>();

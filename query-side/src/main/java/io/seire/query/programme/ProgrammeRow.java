@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A programme's registration as the views need it. */
 public record ProgrammeRow(String id, String name, String currency, int minorDigits, String claimCurrency,
@@ -28,12 +28,13 @@ public record ProgrammeRow(String id, String name, String currency, int minorDig
     };
 
     /** The programme's registration, or null when there is no such programme. */
-    public static ProgrammeRow find(JdbcTemplate jdbc, String programmeId) {
-        List<ProgrammeRow> rows = jdbc.query("SELECT programme_id, name, currency, minor_digits, claim_currency, "
+    public static ProgrammeRow find(JdbcClient jdbc, String programmeId) {
+        return jdbc.sql("SELECT programme_id, name, currency, minor_digits, claim_currency, "
                         + "claim_minor_digits, ceiling, funding_sources::text AS funding_sources, components::text AS components, "
                         + "indicators::text AS indicators, position "
-                        + "FROM programme WHERE programme_id = ?",
-                (rs, i) -> new ProgrammeRow(rs.getString("programme_id"), rs.getString("name"),
+                        + "FROM programme WHERE programme_id = :programmeId")
+                .param("programmeId", programmeId)
+                .query((rs, i) -> new ProgrammeRow(rs.getString("programme_id"), rs.getString("name"),
                         rs.getString("currency"), rs.getInt("minor_digits"), rs.getString("claim_currency"),
                         rs.getInt("claim_minor_digits"), rs.getBigDecimal("ceiling"),
                         rows(rs.getString("funding_sources")).stream().map(m -> new Source(text(m, "code"), text(m, "name"),
@@ -41,9 +42,8 @@ public record ProgrammeRow(String id, String name, String currency, int minorDig
                         rows(rs.getString("components")).stream().map(m -> new Component(text(m, "code"), text(m, "name"))).toList(),
                         rows(rs.getString("indicators")).stream().map(m -> new Indicator(text(m, "code"), text(m, "name"),
                                 text(m, "unit"))).toList(),
-                        rs.getLong("position")),
-                programmeId);
-        return rows.isEmpty() ? null : rows.get(0);
+                        rs.getLong("position")))
+                .optional().orElse(null);
     }
 
     private static List<Map<String, Object>> rows(String json) {

@@ -20,7 +20,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,10 +39,10 @@ public class ProgrammeViewsController {
     private final AuditTrail audit;
     private final ChainVerifier verifier;
     private final Tables tables;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     public ProgrammeViewsController(ReadGate readGate, ProgrammeGate gate, ProgrammeViews views, ProgrammeRollUps rollUps,
-                                    AuditTrail audit, ChainVerifier verifier, Tables tables, JdbcTemplate jdbc) {
+                                    AuditTrail audit, ChainVerifier verifier, Tables tables, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.readGate = readGate;
         this.gate = gate;

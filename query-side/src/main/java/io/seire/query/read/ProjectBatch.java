@@ -1,7 +1,9 @@
 package io.seire.query.read;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * Several projects read by one query, each as far as its own readers see it (a programme's roll-ups, IATI): the
@@ -12,8 +14,8 @@ import java.util.Collection;
  * versions in force. The ids are joined rather than compared with {@code = ANY(?)}: a scan of a small table compares
  * each row with every element of an array parameter, while a join hashes them.
  *
- * <p>Use: {@code "SELECT … FROM t " + batch.join("t") + " WHERE " + batch.visible("t")}, with {@link #args} first among
- * the query's parameters (the join comes before any other placeholder).
+ * <p>Use: {@code jdbc.sql("SELECT … FROM t " + batch.join("t") + " WHERE " + batch.visible("t")).params(batch.params())}
+ * on a {@code JdbcClient}: the join names its parameters {@code :projectIds} and {@code :maxPositions}.
  */
 public final class ProjectBatch {
 
@@ -36,8 +38,8 @@ public final class ProjectBatch {
 
     /** {@code JOIN unnest(…) AS h(project_id[, max_position]) ON <alias>.project_id = h.project_id}. */
     public String join(String alias) {
-        return isNow() ? "JOIN unnest(?::text[]) AS h(project_id) ON " + alias + ".project_id = h.project_id"
-                : "JOIN unnest(?::text[], ?::bigint[]) AS h(project_id, max_position) ON " + alias
+        return isNow() ? "JOIN unnest(:projectIds::text[]) AS h(project_id) ON " + alias + ".project_id = h.project_id"
+                : "JOIN unnest(:projectIds::text[], :maxPositions::bigint[]) AS h(project_id, max_position) ON " + alias
                         + ".project_id = h.project_id";
     }
 
@@ -53,11 +55,13 @@ public final class ProjectBatch {
                         + ".superseded_position > h.max_position)";
     }
 
-    /** The join's parameters, followed by the query's own. */
-    public Object[] args(Object... more) {
-        Object[] head = isNow() ? new Object[] {ids} : new Object[] {ids, horizons};
-        Object[] all = Arrays.copyOf(head, head.length + more.length);
-        System.arraycopy(more, 0, all, head.length, more.length);
-        return all;
+    /** The join's named parameters: {@code projectIds}, and {@code maxPositions} at past horizons. */
+    public Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("projectIds", new SqlArrayValue("text", (Object[]) ids));
+        if (!isNow()) {
+            params.put("maxPositions", new SqlArrayValue("bigint", (Object[]) horizons));
+        }
+        return params;
     }
 }

@@ -24,15 +24,15 @@ public record ProjectRow(String id, String name, String programme, String benefi
     }
 
     /** The project's registration, or null when there is no such project. */
-    public static ProjectRow find(org.springframework.jdbc.core.JdbcTemplate jdbc, String projectId) {
-        java.util.List<ProjectRow> rows = jdbc.query("SELECT " + COLUMNS + " FROM project WHERE project_id = ?",
-                (rs, i) -> read(rs), projectId);
-        return rows.isEmpty() ? null : rows.get(0);
+    public static ProjectRow find(org.springframework.jdbc.core.simple.JdbcClient jdbc, String projectId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE project_id = :projectId")
+                .param("projectId", projectId).query((rs, i) -> read(rs)).optional().orElse(null);
     }
 
     /** The projects that name a programme, ordered by id. */
-    public static java.util.List<ProjectRow> ofProgramme(org.springframework.jdbc.core.JdbcTemplate jdbc, String programme) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM project WHERE programme = ? ORDER BY project_id",
-                (rs, i) -> read(rs), programme);
+    public static java.util.List<ProjectRow> ofProgramme(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                                         String programme) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE programme = :programme ORDER BY project_id")
+                .param("programme", programme).query((rs, i) -> read(rs)).list();
     }
 }

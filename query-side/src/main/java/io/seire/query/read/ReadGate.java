@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * The way into every project view: hides projects the reader may not see (404, exactly as for a project that does
@@ -18,14 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ReadGate {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final EventTable events;
     private final ProjectionProgress progress;
     private final Duration maxWait;
 
-    public ReadGate(JdbcTemplate jdbc, ProjectionProgress progress, Duration maxWait) {
+    public ReadGate(JdbcTemplate template, JdbcClient jdbc, ProjectionProgress progress, Duration maxWait) {
         this.jdbc = jdbc;
-        this.events = new EventTable(jdbc);
+        this.events = new EventTable(template);
         this.progress = progress;
         this.maxWait = maxWait;
     }
@@ -105,14 +107,16 @@ public class ReadGate {
         }
         java.util.Map<String, Long> last = new java.util.HashMap<>();
         // per project a max() the index on (project_id, position) answers from its end, as in horizonAt
-        jdbc.query("SELECT h.project_id, (SELECT max(position) FROM audit_entry a WHERE a.project_id = h.project_id "
-                        + "AND a.recorded_at <= ?) AS last FROM unnest(?::text[]) AS h(project_id)",
-                rs -> {
+        jdbc.sql("SELECT h.project_id, (SELECT max(position) FROM audit_entry a WHERE a.project_id = h.project_id "
+                        + "AND a.recorded_at <= :at) AS last FROM unnest(:projectIds::text[]) AS h(project_id)")
+                .param("at", Timestamp.from(at))
+                .param("projectIds", new SqlArrayValue("text", projects.stream().map(ProjectRow::id).toArray()))
+                .query(rs -> {
                     long position = rs.getLong("last");
                     if (!rs.wasNull()) {
                         last.put(rs.getString("project_id"), position);
                     }
-                }, Timestamp.from(at), projects.stream().map(ProjectRow::id).toArray(String[]::new));
+                });
         java.util.List<ProjectScope> scopes = new java.util.ArrayList<>();
         for (ProjectRow project : projects) {
             Long position = last.get(project.id());
@@ -132,8 +136,9 @@ public class ReadGate {
         if (at == null) {
             return Horizon.NOW;
         }
-        Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE project_id = ? AND recorded_at <= ?",
-                Long.class, stream, Timestamp.from(at));
+        Long position = jdbc.sql("SELECT max(position) FROM audit_entry WHERE project_id = :stream "
+                        + "AND recorded_at <= :at")
+                .param("stream", stream).param("at", Timestamp.from(at)).query(Long.class).optional().orElse(null);
         return position == null || position < registeredAt ? null : new Horizon(position);
     }
 

@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +40,11 @@ public class ProgrammeReimbursement {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProgrammeGate gate;
     private final ReimbursementViews views;
 
-    public ProgrammeReimbursement(JdbcTemplate jdbc, ProgrammeGate gate, ReimbursementViews views) {
+    public ProgrammeReimbursement(JdbcClient jdbc, ProgrammeGate gate, ReimbursementViews views) {
         this.jdbc = jdbc;
         this.gate = gate;
         this.views = views;
@@ -56,8 +57,10 @@ public class ProgrammeReimbursement {
         List<String> ids = List.copyOf(horizons.keySet());
         Map<String, Map<String, List<ReimbursementViews.Step>>> steps = views.steps(ids, horizons);
         Map<String, Sums> byProject = new HashMap<>();
-        jdbc.query("SELECT project_id, request_id, claimed_in_claim_currency, position FROM reimbursement_request "
-                + "WHERE project_id = ANY(?)", rs -> {
+        jdbc.sql("SELECT project_id, request_id, claimed_in_claim_currency, position FROM reimbursement_request "
+                + "WHERE project_id = ANY(:projectIds)")
+                .param("projectIds", new SqlArrayValue("text", ids.toArray()))
+                .query(rs -> {
                     String project = rs.getString("project_id");
                     if (rs.getLong("position") > horizons.get(project)) {
                         return;
@@ -65,7 +68,7 @@ public class ProgrammeReimbursement {
                     List<ReimbursementViews.Step> done = steps.getOrDefault(project, Map.of())
                             .getOrDefault(rs.getString("request_id"), List.of());
                     byProject.merge(project, sums(rs.getBigDecimal("claimed_in_claim_currency"), done), Sums::plus);
-                }, (Object) ids.toArray(String[]::new));
+                });
         int digits = scope.programme().claimMinorDigits();
         List<ProjectClaims> rows = new ArrayList<>();
         Sums total = Sums.ZERO;

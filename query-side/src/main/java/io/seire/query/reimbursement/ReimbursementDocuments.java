@@ -26,7 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,11 +61,11 @@ public class ReimbursementDocuments {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ReimbursementViews views;
     private final Tables tables;
 
-    public ReimbursementDocuments(JdbcTemplate jdbc, ReimbursementViews views, Tables tables) {
+    public ReimbursementDocuments(JdbcClient jdbc, ReimbursementViews views, Tables tables) {
         this.jdbc = jdbc;
         this.views = views;
         this.tables = tables;
@@ -82,21 +83,25 @@ public class ReimbursementDocuments {
 
     Content content(ProjectScope scope, String requestId) {
         ReimbursementViews.RequestView request = views.detail(scope, requestId);
-        Long submittedAt = jdbc.queryForObject("SELECT position FROM reimbursement_request WHERE project_id = ? "
-                + "AND request_id = ?", Long.class, scope.id(), requestId);
+        Long submittedAt = jdbc.sql("SELECT position FROM reimbursement_request WHERE project_id = :projectId "
+                        + "AND request_id = :requestId")
+                .param("projectId", scope.id()).param("requestId", requestId).query(Long.class).single();
         long submitted = submittedAt == null ? 0 : submittedAt;
         Map<String, Expenditure> byId = new HashMap<>();
-        jdbc.query("SELECT expenditure_id, budget_line, cost_category, incurred_on, paid_on, supplier, invoice, "
-                        + "description, corrects, amount FROM expenditure_version WHERE project_id = ? "
-                        + "AND expenditure_id = ANY(?) AND position <= ? "
-                        + "AND (superseded_position IS NULL OR superseded_position > ?)",
-                rs -> {
+        jdbc.sql("SELECT expenditure_id, budget_line, cost_category, incurred_on, paid_on, supplier, invoice, "
+                        + "description, corrects, amount FROM expenditure_version WHERE project_id = :projectId "
+                        + "AND expenditure_id = ANY(:expenditures) AND position <= :submitted "
+                        + "AND (superseded_position IS NULL OR superseded_position > :submitted)")
+                .param("projectId", scope.id())
+                .param("expenditures", new SqlArrayValue("text", request.expenditures().toArray()))
+                .param("submitted", submitted)
+                .query(rs -> {
                     byId.put(rs.getString("expenditure_id"), new Expenditure(rs.getString("expenditure_id"),
                             rs.getString("budget_line"), rs.getString("cost_category"),
                             rs.getObject("incurred_on", LocalDate.class), rs.getObject("paid_on", LocalDate.class),
                             rs.getString("supplier"), rs.getString("invoice"), rs.getString("description"),
                             rs.getString("corrects"), rs.getBigDecimal("amount")));
-                }, scope.id(), request.expenditures().toArray(String[]::new), submitted, submitted);
+                });
         List<Expenditure> expenditures = new ArrayList<>();
         for (String id : request.expenditures()) {
             Expenditure e = byId.get(id);
@@ -106,8 +111,10 @@ public class ReimbursementDocuments {
             }
             expenditures.add(e);
         }
-        Long last = jdbc.queryForObject("SELECT max(position) FROM reimbursement_step WHERE project_id = ? "
-                + "AND request_id = ? AND position <= ?", Long.class, scope.id(), requestId, scope.maxPosition());
+        Long last = jdbc.sql("SELECT max(position) FROM reimbursement_step WHERE project_id = :projectId "
+                        + "AND request_id = :requestId AND position <= :maxPosition")
+                .param("projectId", scope.id()).param("requestId", requestId).param("maxPosition", scope.maxPosition())
+                .query(Long.class).optional().orElse(null);
         Instant changed = request.history().get(request.history().size() - 1).at();
         AsOf asOf = new AsOf(last == null ? submitted : Math.max(last, submitted), changed);
         String programme = scope.project().programme();

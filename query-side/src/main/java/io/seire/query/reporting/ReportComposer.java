@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,14 +78,14 @@ public class ReportComposer {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProjectViews projectViews;
     private final ProgressView progress;
     private final StaffingView staffing;
     private final ResultsFramework resultsFramework;
     private final BudgetExecution budgetExecution;
 
-    public ReportComposer(JdbcTemplate jdbc, ProjectViews projectViews, ProgressView progress, StaffingView staffing,
+    public ReportComposer(JdbcClient jdbc, ProjectViews projectViews, ProgressView progress, StaffingView staffing,
                           ResultsFramework resultsFramework, BudgetExecution budgetExecution) {
         this.jdbc = jdbc;
         this.projectViews = projectViews;

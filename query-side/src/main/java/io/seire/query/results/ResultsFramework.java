@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +44,9 @@ public class ResultsFramework {
                          String evidence) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public ResultsFramework(JdbcTemplate jdbc) {
+    public ResultsFramework(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -65,25 +65,27 @@ public class ResultsFramework {
     public Map<String, List<Row>> views(Map<ProjectScope, Periods.Period> periods) {
         ProjectBatch batch = ProjectBatch.of(periods.keySet());
         Map<String, List<Indicator>> indicators = new HashMap<>();
-        jdbc.query("SELECT i.project_id, code, name, coalesce(unit, '') AS unit, measure, aggregation, ascending, "
+        jdbc.sql("SELECT i.project_id, code, name, coalesce(unit, '') AS unit, measure, aggregation, ascending, "
                         + "baseline, target, milestones::text AS milestones FROM indicator i " + batch.join("i")
-                        + " WHERE " + batch.visible("i") + " ORDER BY i.project_id, i.position",
-                rs -> {
+                        + " WHERE " + batch.visible("i") + " ORDER BY i.project_id, i.position")
+                .params(batch.params())
+                .query(rs -> {
                     indicators.computeIfAbsent(rs.getString("project_id"), k -> new ArrayList<>()).add(new Indicator(
                             rs.getString("code"), rs.getString("name"), rs.getString("unit"), rs.getString("measure"),
                             rs.getString("aggregation"), rs.getBoolean("ascending"), rs.getBigDecimal("baseline"),
                             rs.getBigDecimal("target"), rs.getString("milestones")));
-                }, batch.args());
+                });
         Map<String, Map<String, Periods.Period>> periodsById = new HashMap<>();
         Periods.ofAll(jdbc, periods.keySet().stream().map(ProjectScope::id).toList()).forEach((project, list) -> list.forEach(p ->
                 periodsById.computeIfAbsent(project, k -> new HashMap<>()).put(p.id(), p)));
         Map<String, Periods.Period> asked = new HashMap<>();
         periods.forEach((scope, period) -> asked.put(scope.id(), period));
         Map<String, Map<String, List<Value>>> values = new HashMap<>();
-        jdbc.query("SELECT v.project_id, v.indicator, v.period_id, v.position, v.value, v.value_id, v.note, v.evidence "
+        jdbc.sql("SELECT v.project_id, v.indicator, v.period_id, v.position, v.value, v.value_id, v.note, v.evidence "
                         + "FROM indicator_value_version v " + batch.join("v") + " WHERE " + batch.inForce("v")
-                        + " AND v.status = 'RECORDED'",
-                rs -> {
+                        + " AND v.status = 'RECORDED'")
+                .params(batch.params())
+                .query(rs -> {
                     String project = rs.getString("project_id");
                     Periods.Period of = periodsById.getOrDefault(project, Map.of()).get(rs.getString("period_id"));
                     if (of == null || of.to().isAfter(asked.get(project).to())) {
@@ -94,7 +96,7 @@ public class ResultsFramework {
                             .add(new Value(rs.getString("indicator"), of.ordinal(), rs.getLong("position"),
                                     rs.getString("value"), rs.getString("value_id"), rs.getString("note"),
                                     rs.getString("evidence")));
-                }, batch.args());
+                });
         Map<String, List<Row>> views = new HashMap<>();
         periods.forEach((scope, period) -> {
             Map<String, List<Value>> ofProject = values.getOrDefault(scope.id(), Map.of());

@@ -20,7 +20,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,13 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ResultsViewsController {
 
     private final ReadGate gate;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ResultsFramework resultsFramework;
     private final ProgressView progress;
     private final StaffingView staffing;
     private final Tables tables;
 
-    public ResultsViewsController(ReadGate gate, JdbcTemplate jdbc, ResultsFramework resultsFramework,
+    public ResultsViewsController(ReadGate gate, JdbcClient jdbc, ResultsFramework resultsFramework,
                                   ProgressView progress, StaffingView staffing, Tables tables) {
         this.gate = gate;
         this.jdbc = jdbc;

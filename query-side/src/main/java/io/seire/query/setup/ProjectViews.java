@@ -20,7 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** The project list and the project detail, as registered and set up. */
@@ -68,11 +69,11 @@ public class ProjectViews {
 
     private static final ObjectMapper JSON = StoredJson.mapper();
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ReadGate gate;
     private final Spending spending;
 
-    public ProjectViews(JdbcTemplate jdbc, ReadGate gate) {
+    public ProjectViews(JdbcClient jdbc, ReadGate gate) {
         this.jdbc = jdbc;
         this.gate = gate;
         this.spending = new Spending(jdbc);
@@ -83,25 +84,25 @@ public class ProjectViews {
         Horizon horizon = Horizon.NOW;
         LocalDate on = today();
         if (asOf != null) {
-            Long position = jdbc.queryForObject("SELECT max(position) FROM audit_entry WHERE recorded_at <= ?",
-                    Long.class, java.sql.Timestamp.from(asOf));
+            Long position = jdbc.sql("SELECT max(position) FROM audit_entry WHERE recorded_at <= :asOf")
+                    .param("asOf", java.sql.Timestamp.from(asOf)).query(Long.class).optional().orElse(null);
             horizon = new Horizon(position == null ? -1 : position);
             on = asOf.atZone(ZoneOffset.UTC).toLocalDate();
         }
-        String visible = "position <= ? AND " + (actor.isAdmin() ? "TRUE"
-                : "(project_id = ANY(?) OR (" + actor.has(Role.LIAISON) + " AND programme = ANY(?)))");
-        List<Object> args = new ArrayList<>();
-        args.add(horizon.maxPosition());
+        // two fixed conditions: an administrator sees every project, anyone else those they belong to or liaise for
+        String visible = "position <= :maxPosition AND " + (actor.isAdmin() ? "TRUE"
+                : "(project_id = ANY(:projects) OR (" + actor.has(Role.LIAISON) + " AND programme = ANY(:programmes)))");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("maxPosition", horizon.maxPosition());
         if (!actor.isAdmin()) {
-            args.add(actor.projects().toArray(String[]::new));
-            args.add(actor.programmes().toArray(String[]::new));
+            params.put("projects", new SqlArrayValue("text", actor.projects().toArray()));
+            params.put("programmes", new SqlArrayValue("text", actor.programmes().toArray()));
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM project WHERE " + visible, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(paging.size());
-        pageArgs.add(paging.offset());
-        List<String> ids = jdbc.queryForList("SELECT project_id FROM project WHERE " + visible
-                + " ORDER BY project_id LIMIT ? OFFSET ?", String.class, pageArgs.toArray());
+        Long total = jdbc.sql("SELECT count(*) FROM project WHERE " + visible).params(params).query(Long.class).single();
+        List<String> ids = jdbc.sql("SELECT project_id FROM project WHERE " + visible
+                        + " ORDER BY project_id LIMIT :size OFFSET :offset")
+                .params(params).param("size", paging.size()).param("offset", paging.offset())
+                .query(String.class).list();
         List<ProjectSummary> items = new ArrayList<>();
         for (String id : ids) {
             ProjectRow p = gate.find(id);
@@ -116,29 +117,34 @@ public class ProjectViews {
     public ProjectDetail detail(ProjectScope scope, LocalDate asOfDate) {
         ProjectRow p = scope.project();
         long max = scope.maxPosition();
-        List<Period> periods = jdbc.query("SELECT period_id, date_from, date_to FROM reporting_period WHERE project_id = ? "
-                + "ORDER BY ordinal", (rs, i) -> new Period(rs.getString("period_id"),
-                rs.getObject("date_from", LocalDate.class), rs.getObject("date_to", LocalDate.class)), p.id());
-        List<SubActivity> subActivities = jdbc.query("SELECT code, name FROM sub_activity WHERE project_id = ? "
-                + "AND position <= ? ORDER BY position", (rs, i) -> new SubActivity(rs.getString("code"), rs.getString("name")),
-                p.id(), max);
+        List<Period> periods = jdbc.sql("SELECT period_id, date_from, date_to FROM reporting_period "
+                        + "WHERE project_id = :projectId ORDER BY ordinal")
+                .param("projectId", p.id())
+                .query((rs, i) -> new Period(rs.getString("period_id"), rs.getObject("date_from", LocalDate.class),
+                        rs.getObject("date_to", LocalDate.class))).list();
+        List<SubActivity> subActivities = jdbc.sql("SELECT code, name FROM sub_activity WHERE project_id = :projectId "
+                        + "AND position <= :maxPosition ORDER BY position")
+                .param("projectId", p.id()).param("maxPosition", max)
+                .query((rs, i) -> new SubActivity(rs.getString("code"), rs.getString("name"))).list();
         BudgetPlan plan = BudgetPlan.load(jdbc, p.id(), scope.horizon(), p.minorDigits());
         LocalDate on = asOfDate == null ? today() : asOfDate;
         List<BudgetLine> lines = plan.lines().stream().map(l -> new BudgetLine(l.code(), l.subActivity(),
                 l.costCategory(), scope.money(plan.originalPlanned(l)), scope.money(plan.plannedOn(l, on)),
                 l.isFlatRate() ? new FlatRate(Decimals.plain(l.flatRatePercent()), l.flatRateOf()) : null)).toList();
-        List<Indicator> indicators = jdbc.query("SELECT code, name, coalesce(unit, '') AS unit, kind, measure, aggregation, "
-                + "ascending, baseline, milestones::text AS milestones, target, programme_indicator FROM indicator "
-                + "WHERE project_id = ? "
-                + "AND position <= ? ORDER BY position",
-                (rs, i) -> new Indicator(rs.getString("code"), rs.getString("name"), rs.getString("unit"),
+        List<Indicator> indicators = jdbc.sql("SELECT code, name, coalesce(unit, '') AS unit, kind, measure, "
+                        + "aggregation, ascending, baseline, milestones::text AS milestones, target, programme_indicator "
+                        + "FROM indicator WHERE project_id = :projectId AND position <= :maxPosition ORDER BY position")
+                .param("projectId", p.id()).param("maxPosition", max)
+                .query((rs, i) -> new Indicator(rs.getString("code"), rs.getString("name"), rs.getString("unit"),
                         rs.getString("kind"), rs.getString("measure"), rs.getString("aggregation"),
                         rs.getBoolean("ascending"), Decimals.plain(rs.getBigDecimal("baseline")),
                         milestones(rs.getString("milestones")), Decimals.plain(rs.getBigDecimal("target")),
-                        rs.getString("programme_indicator")), p.id(), max);
-        Contract contract = jdbc.queryForObject("SELECT contract_number, partners::text AS partners FROM project "
-                        + "WHERE project_id = ?",
-                (rs, i) -> new Contract(rs.getString("contract_number"), partners(rs.getString("partners"))), p.id());
+                        rs.getString("programme_indicator"))).list();
+        Contract contract = jdbc.sql("SELECT contract_number, partners::text AS partners FROM project "
+                        + "WHERE project_id = :projectId")
+                .param("projectId", p.id())
+                .query((rs, i) -> new Contract(rs.getString("contract_number"), partners(rs.getString("partners"))))
+                .single();
         return new ProjectDetail(p.id(), p.name(), p.programme(), p.component(), p.beneficiary(), p.currency(),
                 p.eligibleFrom(), p.eligibleTo(), Decimals.plain(p.flexibilityPercent()), periods, subActivities, lines, indicators,
                 scope.money(plan.totalPlannedOn(on)), contract.number(), contract.partners());

@@ -100,12 +100,14 @@ public class WorkPlanView {
      * The budget of the year's version in force at the horizon, by budget line; empty when no version of the year was
      * approved by then.
      */
-    public static Optional<Map<String, BigDecimal>> approvedBudget(JdbcTemplate jdbc, String projectId, int year,
+    public static Optional<Map<String, BigDecimal>> approvedBudget(JdbcClient jdbc, String projectId, int year,
                                                                    Horizon horizon) {
-        List<String> budget = jdbc.queryForList("SELECT v.budget::text FROM work_plan_version v WHERE v.project_id = ? "
-                + "AND v.year = ? AND v.version = (SELECT s.version FROM work_plan_step s WHERE s.project_id = ? "
-                + "AND s.year = ? AND s.status = 'APPROVED' AND s.position <= ? ORDER BY s.position DESC LIMIT 1)",
-                String.class, projectId, year, projectId, year, horizon.maxPosition());
+        List<String> budget = jdbc.sql("SELECT v.budget::text FROM work_plan_version v WHERE v.project_id = :projectId "
+                        + "AND v.year = :year AND v.version = (SELECT s.version FROM work_plan_step s "
+                        + "WHERE s.project_id = :projectId AND s.year = :year AND s.status = 'APPROVED' "
+                        + "AND s.position <= :maxPosition ORDER BY s.position DESC LIMIT 1)")
+                .param("projectId", projectId).param("year", year).param("maxPosition", horizon.maxPosition())
+                .query(String.class).list();
         if (budget.isEmpty()) {
             return Optional.empty();
         }

@@ -118,7 +118,7 @@ class BudgetExecutionProperties {
         for (Horizon horizon : List.of(Horizon.NOW, new Horizon(last))) {
             ProjectScope scope = new ProjectScope(new ProjectRow(project, "Omadustest", "P", "B", "EUR", 2, START,
                     LocalDate.of(2026, 12, 31), BigDecimal.TEN, registered, null, last), horizon);
-            BudgetExecution view = new BudgetExecution(ProjectionHarness.jdbc());
+            BudgetExecution view = new BudgetExecution(ProjectionHarness.client());
             for (ReportingPeriod p : PERIODS) {
                 compare(view.view(scope, view.range(scope, p.id(), null)), naive, p.from(), p.to());
             }

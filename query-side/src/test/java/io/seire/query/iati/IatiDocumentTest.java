@@ -59,7 +59,7 @@ class IatiDocumentTest {
             } else {
                 spent.add(new BigDecimal("70.10").add(new BigDecimal(i + ".25")));
             }
-            projects.add(new ProjectScope(ProjectRow.find(ProjectionHarness.jdbc(), id), Horizon.NOW));
+            projects.add(new ProjectScope(ProjectRow.find(ProjectionHarness.client(), id), Horizon.NOW));
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

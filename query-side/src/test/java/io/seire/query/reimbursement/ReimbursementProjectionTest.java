@@ -68,7 +68,7 @@ class ReimbursementProjectionTest {
         assertThat(steps).extracting(r -> r.get("status")).containsExactly("APPROVED", "PAID");
 
         ReimbursementViews views = new ReimbursementViews(jdbc);
-        ProjectRow row = ProjectRow.find(jdbc, p);
+        ProjectRow row = ProjectRow.find(ProjectionHarness.client(), p);
         ReimbursementViews.RequestView now = views.detail(new ProjectScope(row, Horizon.NOW), "R1");
         assertThat(now.status()).isEqualTo("PAID");
         assertThat(now.claimedInClaimCurrency()).isEqualTo("96.00");

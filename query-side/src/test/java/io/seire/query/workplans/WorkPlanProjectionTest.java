@@ -74,17 +74,17 @@ class WorkPlanProjectionTest {
         events.forEach(e -> positions.add(harness.feed(e)));
         var jdbc = ProjectionHarness.jdbc();
 
-        assertThat(WorkPlanView.approvedBudget(jdbc, project, 2025, new Horizon(positions.get(4)))).isEmpty();
+        assertThat(WorkPlanView.approvedBudget(ProjectionHarness.client(), project, 2025, new Horizon(positions.get(4)))).isEmpty();
         for (int i = 5; i <= 10; i++) {
-            assertThat(WorkPlanView.approvedBudget(jdbc, project, 2025, new Horizon(positions.get(i))))
+            assertThat(WorkPlanView.approvedBudget(ProjectionHarness.client(), project, 2025, new Horizon(positions.get(i))))
                     .as("after event " + i).isEqualTo(Optional.of(Map.of("S", new BigDecimal("600.00"))));
         }
-        assertThat(WorkPlanView.approvedBudget(jdbc, project, 2025, Horizon.NOW))
+        assertThat(WorkPlanView.approvedBudget(ProjectionHarness.client(), project, 2025, Horizon.NOW))
                 .isEqualTo(Optional.of(Map.of("S", new BigDecimal("700.00"))));
-        assertThat(WorkPlanView.approvedBudget(jdbc, project, 2026, Horizon.NOW)).isEmpty();
+        assertThat(WorkPlanView.approvedBudget(ProjectionHarness.client(), project, 2026, Horizon.NOW)).isEmpty();
 
         WorkPlanView view = new WorkPlanView(jdbc);
-        ProjectRow row = ProjectRow.find(jdbc, project);
+        ProjectRow row = ProjectRow.find(ProjectionHarness.client(), project);
         WorkPlanView.WorkPlan returned = view.plan(new ProjectScope(row, new Horizon(positions.get(8))), 2025);
         assertThat(returned.status()).isEqualTo("RETURNED");
         assertThat(returned.version()).isEqualTo(2);

@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ public class ReportDocuments {
     /** How many PDF digests are remembered (a digest is the same for the same report, language and decision). */
     private static final int REMEMBERED_DIGESTS = 512;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ReportViews reports;
     private final ReportComposer composer;
     private final ObjectMapper stored = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -43,7 +43,7 @@ public class ReportDocuments {
         }
     };
 
-    public ReportDocuments(JdbcTemplate jdbc, ReportViews reports, ReportComposer composer) {
+    public ReportDocuments(JdbcClient jdbc, ReportViews reports, ReportComposer composer) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.composer = composer;
@@ -100,11 +100,13 @@ public class ReportDocuments {
     }
 
     private List<ReportContent.Decision> decisions(ProjectScope scope, String reportId) {
-        return jdbc.query("SELECT decision, comment, recorded_at, actor, position FROM report_decision "
-                        + "WHERE project_id = ? AND report_id = ? AND position <= ? ORDER BY position",
-                (rs, i) -> new ReportContent.Decision(rs.getString("decision"), rs.getString("comment"),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getLong("position")),
-                scope.id(), reportId, scope.maxPosition());
+        return jdbc.sql("SELECT decision, comment, recorded_at, actor, position FROM report_decision "
+                        + "WHERE project_id = :projectId AND report_id = :reportId AND position <= :maxPosition "
+                        + "ORDER BY position")
+                .param("projectId", scope.id()).param("reportId", reportId).param("maxPosition", scope.maxPosition())
+                .query((rs, i) -> new ReportContent.Decision(rs.getString("decision"), rs.getString("comment"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"), rs.getLong("position")))
+                .list();
     }
 
     public static String sha256(byte[] bytes) {
