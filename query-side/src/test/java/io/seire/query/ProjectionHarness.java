@@ -112,8 +112,9 @@ public final class ProjectionHarness {
     /** The report composer on the test database, with the views it reads (no gate: nothing waits). */
     public static ReportComposer composer() {
         JdbcTemplate db = jdbc();
-        return new ReportComposer(db, new ProjectViews(db, new ReadGate(db, null, Duration.ZERO)),
-                new ProgressView(db), new StaffingView(db), new ResultsFramework(db), new BudgetExecution(db));
+        org.springframework.jdbc.core.simple.JdbcClient client = client();
+        return new ReportComposer(client, new ProjectViews(client, new ReadGate(db, client, null, Duration.ZERO)),
+                new ProgressView(db), new StaffingView(db), new ResultsFramework(client), new BudgetExecution(client));
     }
 
     /** The API's JSON mapper, as Spring Boot builds it with {@link JsonConfiguration}. */

@@ -46,7 +46,7 @@ class AuditTrailTest {
                 null, null, null, false, null)));
         positions.add(harness.feed(new ExpenditureCancelled(project, "E2", "topelt")));
         AuditTrail trail = new AuditTrail(jdbc, jdbc.getDataSource(), ProjectionHarness.apiJson());
-        ProjectScope now = new ProjectScope(ProjectRow.find(jdbc, project), Horizon.NOW);
+        ProjectScope now = new ProjectScope(ProjectRow.find(ProjectionHarness.client(), project), Horizon.NOW);
         AuditTrail.Filter all = new AuditTrail.Filter(null, null, null, null);
 
         Paging.Page<AuditTrail.Entry> page = trail.page(now, all, new Paging(0, 50));

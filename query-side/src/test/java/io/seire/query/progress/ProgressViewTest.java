@@ -43,9 +43,9 @@ class ProgressViewTest {
         harness.feed(ActivityProgressReported.inClear(project, "1", "2025", ProgressStatus.NOT_STARTED, "järgmine",
                 null, null, null));
         var jdbc = ProjectionHarness.jdbc();
-        ProjectRow row = ProjectRow.find(jdbc, project);
+        ProjectRow row = ProjectRow.find(ProjectionHarness.client(), project);
 
-        ProgressView.View now = view.view(new ProjectScope(row, Horizon.NOW), Periods.required(jdbc, project, "2024"));
+        ProgressView.View now = view.view(new ProjectScope(row, Horizon.NOW), Periods.required(ProjectionHarness.client(), project, "2024"));
         assertThat(now.subActivities()).extracting(ProgressView.SubActivityProgress::subActivity)
                 .containsExactly("1", "2");
         ProgressView.SubActivityProgress first = now.subActivities().get(0);
@@ -56,7 +56,7 @@ class ProgressViewTest {
         assertThat(now.subActivities().get(1).status()).isNull(); // not reported: listed without a status
 
         ProgressView.View then = view.view(new ProjectScope(row, new Horizon(delayed)),
-                Periods.required(jdbc, project, "2024"));
+                Periods.required(ProjectionHarness.client(), project, "2024"));
         assertThat(then.subActivities().get(0).status()).isEqualTo("DELAYED");
         assertThat(then.subActivities().get(0).problems()).isEqualTo("ruumid");
         assertThat(then.subActivities().get(0).earlierVersions()).hasSize(1);

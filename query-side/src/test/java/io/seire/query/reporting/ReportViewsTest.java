@@ -51,7 +51,7 @@ class ReportViewsTest {
         harness.feed(new ReportApproved(project, "R1", "korras"));
 
         ReportViews views = new ReportViews(jdbc, ProjectionHarness.composer(), ProjectionHarness.apiJson());
-        ProjectRow row = ProjectRow.find(jdbc, project);
+        ProjectRow row = ProjectRow.find(ProjectionHarness.client(), project);
         ProjectScope now = new ProjectScope(row, Horizon.NOW);
 
         JsonNode document = ProjectionHarness.apiJson().readTree(views.document(now, "R1"));

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ResultsFrameworkTest {
 
     private final ProjectionHarness harness = new ProjectionHarness("monitor");
-    private final ResultsFramework view = new ResultsFramework(ProjectionHarness.jdbc());
+    private final ResultsFramework view = new ResultsFramework(ProjectionHarness.client());
     private final String project = "results-" + UUID.randomUUID();
 
     private void register() {
@@ -43,8 +43,8 @@ class ResultsFrameworkTest {
 
     private ResultsFramework.Row row(String period, Horizon horizon, String code) {
         var jdbc = ProjectionHarness.jdbc();
-        return view.view(new ProjectScope(ProjectRow.find(jdbc, project), horizon),
-                        Periods.required(jdbc, project, period)).stream()
+        return view.view(new ProjectScope(ProjectRow.find(ProjectionHarness.client(), project), horizon),
+                        Periods.required(ProjectionHarness.client(), project, period)).stream()
                 .filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
 

@@ -47,7 +47,7 @@ class StaffingViewTest {
     }
 
     private ProjectScope scope(Horizon horizon) {
-        return new ProjectScope(ProjectRow.find(ProjectionHarness.jdbc(), project), horizon);
+        return new ProjectScope(ProjectRow.find(ProjectionHarness.client(), project), horizon);
     }
 
     @Test
@@ -79,14 +79,14 @@ class StaffingViewTest {
         history();
         var jdbc = ProjectionHarness.jdbc();
 
-        StaffingView.InPeriod first = view.changes(scope(Horizon.NOW), Periods.required(jdbc, project, "2024H1"));
+        StaffingView.InPeriod first = view.changes(scope(Horizon.NOW), Periods.required(ProjectionHarness.client(), project, "2024H1"));
         assertThat(first.changes()).extracting(StaffingView.Change::type).containsExactly("POSITION_OPENED",
                 "HIRED", "POSITION_OPENED", "RECRUITMENT_FAILED", "HIRED", "DEPARTED");
         assertThat(first.changes().get(5).name()).isEqualTo("Mari Maasikas"); // the departure names whom it concerns
         assertThat(first.changes().get(5).reason()).isEqualTo("lahkus");
 
-        assertThat(view.changes(scope(Horizon.NOW), Periods.required(jdbc, project, "2024H2")).changes()).isEmpty();
-        assertThat(view.changes(scope(new Horizon(departure - 1)), Periods.required(jdbc, project, "2024H1"))
+        assertThat(view.changes(scope(Horizon.NOW), Periods.required(ProjectionHarness.client(), project, "2024H2")).changes()).isEmpty();
+        assertThat(view.changes(scope(new Horizon(departure - 1)), Periods.required(ProjectionHarness.client(), project, "2024H1"))
                 .changes()).hasSize(5);
     }
 }
