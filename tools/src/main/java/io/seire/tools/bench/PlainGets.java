@@ -38,17 +38,15 @@ final class PlainGets implements AutoCloseable {
     /** GETs {@code path} (already encoded) as JSON; fails unless the answer's status is {@code expected}. */
     void expect(String path, int expected) {
         try {
-            int status = get(path, expected);
-            if (status != expected) {
-                throw new IllegalStateException("GET " + path + " answered " + status + ", expected " + expected);
-            }
+            get(path, expected);
         } catch (IOException e) {
             close();
             throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
         }
     }
 
-    private int get(String path, int expected) throws IOException {
+    /** Sends the GET and reads its whole answer; an answer of another status fails with its body. */
+    private void get(String path, int expected) throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
@@ -96,9 +94,9 @@ final class PlainGets implements AutoCloseable {
             close();
         }
         if (kept != null) {
-            throw new IllegalStateException("answered " + status + ": " + kept.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("GET " + path + " answered " + status + ", expected " + expected + ": "
+                    + kept.toString(StandardCharsets.UTF_8));
         }
-        return status;
     }
 
     private void body(long size, ByteArrayOutputStream kept) throws IOException {
