@@ -184,17 +184,21 @@ public final class EventTable {
      * Whether the audit view holds every project and programme event after {@code from} up to and including
      * {@code to} (of one stream, or of all when {@code stream} is null). The audit view is the one every such event
      * reaches, so it tells how far the views are, gaps included.
+     *
+     * <p>The events are searched from the newest down, for the first one not yet audited: a reader polling while the
+     * views catch up finds one among the first rows it looks at, and only the answer "all audited" reads the whole
+     * range (before, each poll read up from {@code from} through every event already audited: 10 ms per poll for an
+     * import of 10,000 rows, against the projection's own database time; docs/PERFORMANCE.md).
      */
     public boolean audited(long from, long to, String stream) {
-        String unaudited = "SELECT 1 FROM domainevententry d WHERE d.globalindex > :from AND d.globalindex <= :to "
+        String unaudited = "SELECT d.globalindex FROM domainevententry d WHERE d.globalindex > :from AND d.globalindex <= :to "
                 + "AND d.type IN ('Project', 'Programme') %s"
                 + "AND NOT EXISTS (SELECT 1 FROM audit_entry e WHERE e.project_id = d.aggregateidentifier "
-                + "AND e.position = d.globalindex)";
+                + "AND e.position = d.globalindex) ORDER BY d.globalindex DESC LIMIT 1";
         var statement = stream == null
-                ? jdbc.sql("SELECT NOT EXISTS (" + unaudited.formatted("") + ")")
-                : jdbc.sql("SELECT NOT EXISTS (" + unaudited.formatted("AND d.aggregateidentifier = :stream ") + ")")
-                        .param("stream", stream);
-        return Boolean.TRUE.equals(statement.param("from", from).param("to", to).query(Boolean.class).single());
+                ? jdbc.sql(unaudited.formatted(""))
+                : jdbc.sql(unaudited.formatted("AND d.aggregateidentifier = :stream ")).param("stream", stream);
+        return statement.param("from", from).param("to", to).query(Long.class).optional().isEmpty();
     }
 
     /** How many events have a payload type matching the LIKE pattern. */
