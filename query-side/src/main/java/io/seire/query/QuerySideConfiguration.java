@@ -34,7 +34,7 @@ public class QuerySideConfiguration {
 
     @Bean
     public ProjectionProgress projectionProgress(JdbcTemplate jdbc, Serializer serializer) {
-        return new ProjectionProgress(jdbc, serializer, Projections.GROUP);
+        return new ProjectionProgress(new io.seire.platform.eventstore.EventTable(jdbc), serializer, Projections.GROUP);
     }
 
     /** The projections' event source; named in seire-query.properties. */

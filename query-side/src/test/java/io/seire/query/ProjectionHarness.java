@@ -83,7 +83,7 @@ public final class ProjectionHarness {
     public ProjectionHarness(String actor) {
         this.actor = actor;
         JdbcTemplate db = jdbc();
-        ProjectionWriter writer = new ProjectionWriter(db);
+        ProjectionWriter writer = new ProjectionWriter(db, client());
         StoredEvents storedEvents = new StoredEvents(writer);
         SealedTexts sealed = new SealedTexts(InMemoryDataKeys.personalData(), writer);
         ReportComposer composer = composer();
