@@ -145,26 +145,28 @@ class ArchitectureTest {
     }
 
     /**
-     * The query-side classes that may build a {@code JdbcClient}, each with its reason. The platform and the command
-     * side build one per singleton at start-up, over the template they are given (ADR 0044); they are not in this rule.
+     * The classes that may build a {@code JdbcClient}, each with its reason (ADR 0044). Everything else takes the one
+     * shared client: each client keeps its own cache of parsed statements.
      */
     static final Map<String, String> CLIENT_BUILDERS = Map.of(
-            "io.seire.query.QuerySideConfiguration", "builds the one client the views share, once",
+            "io.seire.platform.PlatformConfiguration", "builds the one client both sides share, once",
             "io.seire.query.iati.IatiDocument",
-            "one client per document, over the document's own repeatable-read connection (its snapshot)");
+            "one client per document, over the document's own repeatable-read connection (its snapshot)",
+            "io.seire.platform.eventstore.EventTable",
+            "reads through the template its caller gives it (a projection batch's, a tool's own database), and its "
+                    + "long reads need a template of their own with a fetch size");
 
-    static final ArchRule VIEWS_SHARE_ONE_JDBC_CLIENT = noClasses()
-            .that().resideInAnyPackage("io.seire.query..", "io.seire.console..", "io.seire.ops..")
-            .and(DescribedPredicate.describe("are not listed in CLIENT_BUILDERS",
+    static final ArchRule ONE_SHARED_JDBC_CLIENT = noClasses()
+            .that(DescribedPredicate.describe("are not listed in CLIENT_BUILDERS",
                     (com.tngtech.archunit.core.domain.JavaClass c) -> !listed(c, CLIENT_BUILDERS.keySet())))
             .should().callMethodWhere(DescribedPredicate.describe("JdbcClient.create",
                     (JavaMethodCall call) -> call.getName().equals("create") && call.getTarget().getOwner()
                             .isEquivalentTo(org.springframework.jdbc.core.simple.JdbcClient.class)))
-            .because("ADR 0044: the views take the shared JdbcClient bean (each client caches its parsed statements)");
+            .because("ADR 0044: data access takes the shared JdbcClient bean (each client caches its parsed statements)");
 
     @Test
-    void the_views_take_the_shared_jdbc_client_and_build_none() {
-        VIEWS_SHARE_ONE_JDBC_CLIENT.check(SEIRE);
+    void only_the_configuration_the_iati_snapshot_and_the_event_table_build_a_jdbc_client() {
+        ONE_SHARED_JDBC_CLIENT.check(SEIRE);
     }
 
     /** Each rule above fails on the code it forbids: the fixtures below, which stand for the old code. */
@@ -173,7 +175,7 @@ class ArchitectureTest {
         JavaClasses fixtures = new ClassFileImporter().importClasses(PositionalReader.class, OwnClient.class);
         org.assertj.core.api.Assertions.assertThat(ONLY_BATCHES_COPY_AND_CURSORS_USE_JDBC_TEMPLATE.evaluate(fixtures)
                 .getFailureReport().getDetails()).singleElement().asString().contains(PositionalReader.class.getName());
-        org.assertj.core.api.Assertions.assertThat(VIEWS_SHARE_ONE_JDBC_CLIENT.evaluate(fixtures)
+        org.assertj.core.api.Assertions.assertThat(ONE_SHARED_JDBC_CLIENT.evaluate(fixtures)
                 .getFailureReport().getDetails()).singleElement().asString().contains(OwnClient.class.getName());
         org.assertj.core.api.Assertions.assertThat(catchAll("\"project_id = ? AND (? IS NULL OR budget_line = ?)\""))
                 .isTrue();

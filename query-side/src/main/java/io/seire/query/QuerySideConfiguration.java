@@ -116,15 +116,6 @@ public class QuerySideConfiguration {
         };
     }
 
-    /**
-     * The one {@link JdbcClient} the views share (ADR 0044): built once over the application's template, so its cache
-     * of parsed named-parameter statements is shared too.
-     */
-    @Bean
-    public JdbcClient jdbcClient(JdbcTemplate jdbc) {
-        return JdbcClient.create(jdbc);
-    }
-
     @Bean
     public ReadGate readGate(JdbcTemplate jdbc, JdbcClient client, ProjectionProgress progress,
                              @Value("${seire.read.max-wait:PT5S}") Duration maxWait) {
