@@ -30,6 +30,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.NonNull;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,12 +43,12 @@ public class CommandSideConfiguration {
 
     @Bean
     public WriteExecutor writeExecutor(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc,
-                                       ObjectMapper json) {
-        return new WriteExecutor(commands, transactions, new IdempotencyRecords(jdbc), new Positions(jdbc), json);
+                                       JdbcClient client, ObjectMapper json) {
+        return new WriteExecutor(commands, transactions, new IdempotencyRecords(client), new Positions(jdbc), json);
     }
 
     @Bean
-    public RegisteredProgrammes registeredProgrammes(JdbcTemplate jdbc) {
+    public RegisteredProgrammes registeredProgrammes(JdbcClient jdbc) {
         return new RegisteredProgrammes(jdbc);
     }
 

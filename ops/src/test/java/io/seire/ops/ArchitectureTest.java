@@ -9,12 +9,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +100,148 @@ class ArchitectureTest {
                                 && !call.getTarget().getRawParameterTypes().isEmpty()
                                 && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(int.class)))
                 .check(SEIRE);
+    }
+
+    /**
+     * The classes that may still send a statement through {@code JdbcTemplate} (ADR 0044), each for what
+     * {@code JdbcClient} cannot do; their nested classes too. Everything else reads and writes through a
+     * {@code JdbcClient} with named parameters.
+     */
+    static final Map<String, String> TEMPLATE_STATEMENTS = Map.of(
+            "io.seire.query.read.ProjectionWriter",
+            "queues the projections' statements and sends them as JDBC batches: JdbcClient has no batch API",
+            "io.seire.query.read.CopyRows", "sends a rebuild's batches as COPY, through the driver's own API",
+            "io.seire.query.read.BulkLoad",
+            "a rebuild's index handling: drops indexes and re-creates them from pg_indexes (DDL read from the catalogue)",
+            "io.seire.query.read.ProjectionRebuild",
+            "the rebuild's TRUNCATE of every view table, in the transaction that resets the tokens",
+            "io.seire.query.iati.IatiDocument",
+            "the transactions cursor reads with a fetch size, on the document's own repeatable-read connection",
+            "io.seire.platform.personaldata.JdbcDataKeys",
+            "stores a key rotation's keys with batchUpdate: JdbcClient has no batch API");
+
+    /** The methods of {@code JdbcTemplate} and {@code NamedParameterJdbcTemplate} that send a statement. */
+    static final Set<String> STATEMENT_METHODS = Set.of("query", "queryForObject", "queryForList", "queryForMap",
+            "queryForStream", "queryForRowSet", "update", "batchUpdate", "execute", "call");
+
+    static boolean listed(com.tngtech.archunit.core.domain.JavaClass c, Set<String> names) {
+        return names.stream().anyMatch(n -> c.getName().equals(n) || c.getName().startsWith(n + "$"));
+    }
+
+    /** ADR 0044: one data-access style; a template statement outside {@link #TEMPLATE_STATEMENTS} is a second one. */
+    static final ArchRule ONLY_BATCHES_COPY_AND_CURSORS_USE_JDBC_TEMPLATE = noClasses()
+            .that(DescribedPredicate.describe("are not listed in TEMPLATE_STATEMENTS",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> !listed(c, TEMPLATE_STATEMENTS.keySet())))
+            .should().callMethodWhere(DescribedPredicate.describe("a statement sent through JdbcTemplate",
+                    (JavaMethodCall call) -> STATEMENT_METHODS.contains(call.getName())
+                            && (call.getTarget().getOwner().isAssignableTo(org.springframework.jdbc.core.JdbcOperations.class)
+                            || call.getTarget().getOwner().isAssignableTo(
+                                    org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations.class))))
+            .because("ADR 0044: statements go through the shared JdbcClient with named parameters");
+
+    @Test
+    void only_batches_copy_and_cursors_send_statements_through_jdbc_template() {
+        ONLY_BATCHES_COPY_AND_CURSORS_USE_JDBC_TEMPLATE.check(SEIRE);
+    }
+
+    /**
+     * The classes that may build a {@code JdbcClient}, each with its reason (ADR 0044). Everything else takes the one
+     * shared client: each client keeps its own cache of parsed statements.
+     */
+    static final Map<String, String> CLIENT_BUILDERS = Map.of(
+            "io.seire.platform.PlatformConfiguration", "builds the one client both sides share, once",
+            "io.seire.query.iati.IatiDocument",
+            "one client per document, over the document's own repeatable-read connection (its snapshot)",
+            "io.seire.platform.eventstore.EventTable",
+            "reads through the template its caller gives it (a projection batch's, a tool's own database), and its "
+                    + "long reads need a template of their own with a fetch size");
+
+    static final ArchRule ONE_SHARED_JDBC_CLIENT = noClasses()
+            .that(DescribedPredicate.describe("are not listed in CLIENT_BUILDERS",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> !listed(c, CLIENT_BUILDERS.keySet())))
+            .should().callMethodWhere(DescribedPredicate.describe("JdbcClient.create",
+                    (JavaMethodCall call) -> call.getName().equals("create") && call.getTarget().getOwner()
+                            .isEquivalentTo(org.springframework.jdbc.core.simple.JdbcClient.class)))
+            .because("ADR 0044: data access takes the shared JdbcClient bean (each client caches its parsed statements)");
+
+    @Test
+    void only_the_configuration_the_iati_snapshot_and_the_event_table_build_a_jdbc_client() {
+        ONE_SHARED_JDBC_CLIENT.check(SEIRE);
+    }
+
+    /** Each rule above fails on the code it forbids: the fixtures below, which stand for the old code. */
+    @Test
+    void the_data_access_rules_fail_on_the_old_style() {
+        JavaClasses fixtures = new ClassFileImporter().importClasses(PositionalReader.class, OwnClient.class);
+        org.assertj.core.api.Assertions.assertThat(ONLY_BATCHES_COPY_AND_CURSORS_USE_JDBC_TEMPLATE.evaluate(fixtures)
+                .getFailureReport().getDetails()).singleElement().asString().contains(PositionalReader.class.getName());
+        org.assertj.core.api.Assertions.assertThat(ONE_SHARED_JDBC_CLIENT.evaluate(fixtures)
+                .getFailureReport().getDetails()).singleElement().asString().contains(OwnClient.class.getName());
+        org.assertj.core.api.Assertions.assertThat(catchAll("\"project_id = ? AND (? IS NULL OR budget_line = ?)\""))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(catchAll("\"project_id = :projectId AND (:budgetLine::text IS NULL "
+                + "OR budget_line = :budgetLine)\"")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(catchAll("\"project_id = :projectId AND budget_line = :budgetLine\""))
+                .isFalse();
+    }
+
+    /** The old style, as the first rule sees it: a positional read through the template. */
+    static final class PositionalReader {
+        long count(org.springframework.jdbc.core.JdbcTemplate jdbc, String projectId) {
+            return jdbc.queryForObject("SELECT count(*) FROM expenditure_version WHERE project_id = ?", Long.class,
+                    projectId);
+        }
+    }
+
+    /** The old style, as the second rule sees it: a view that builds its own client. */
+    static final class OwnClient {
+        final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+        OwnClient(org.springframework.jdbc.core.JdbcTemplate template) {
+            this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(template);
+        }
+    }
+
+    /** A filter that stays in the statement when it is not given: {@code (? IS NULL OR …)} or {@code (:x IS NULL OR …)}. */
+    static final Pattern CATCH_ALL = Pattern.compile("(\\?|:[A-Za-z_][A-Za-z0-9_]*)(::[a-z]+)?\\)?\\s+IS\\s+NULL\\s+OR\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * ADR 0044: a filtered list adds one fixed condition per filter given; a catch-all condition loses the partial
+     * indexes once PostgreSQL plans the statement generically. The string literals of every main source are scanned.
+     */
+    @Test
+    void no_statement_filters_with_a_catch_all_condition() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(root, 12)) {
+            offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.matches("[a-z-]+/src/main/java/.*"))
+                    .filter(f -> catchAll(read(root.resolve(f))))
+                    .sorted().toList();
+        }
+        org.assertj.core.api.Assertions.assertThat(offenders)
+                .as("main sources whose string literals filter with (? IS NULL OR ...)").isEmpty();
+    }
+
+    private static boolean catchAll(String source) {
+        Matcher m = LITERAL.matcher(source);
+        while (m.find()) {
+            String token = m.group();
+            if (token.startsWith("\"") && CATCH_ALL.matcher(token).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String read(Path source) {
+        try {
+            return Files.readString(source, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Axon's tables, named in SQL only by the event store's one class (ADR 0044). */

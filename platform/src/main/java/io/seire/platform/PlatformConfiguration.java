@@ -32,6 +32,16 @@ public class PlatformConfiguration {
         System.setProperty("axoniq.update-checker.disabled", "true");
     }
 
+    /**
+     * The one {@link org.springframework.jdbc.core.simple.JdbcClient} both sides share (ADR 0044): built once over the
+     * application's template, so it joins the same transactions and its cache of parsed named-parameter statements is
+     * shared too.
+     */
+    @Bean
+    public org.springframework.jdbc.core.simple.JdbcClient jdbcClient(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(jdbc);
+    }
+
     /** Schemas named so that two records of the same simple name stay two schemas (see {@link SchemaNames}). */
     @Bean
     public io.swagger.v3.core.jackson.ModelResolver seireSchemaNames(

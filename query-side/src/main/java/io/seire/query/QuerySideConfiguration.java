@@ -34,7 +34,7 @@ public class QuerySideConfiguration {
 
     @Bean
     public ProjectionProgress projectionProgress(JdbcTemplate jdbc, Serializer serializer) {
-        return new ProjectionProgress(jdbc, serializer, Projections.GROUP);
+        return new ProjectionProgress(new io.seire.platform.eventstore.EventTable(jdbc), serializer, Projections.GROUP);
     }
 
     /** The projections' event source; named in seire-query.properties. */
@@ -114,15 +114,6 @@ public class QuerySideConfiguration {
             }
             return operation;
         };
-    }
-
-    /**
-     * The one {@link JdbcClient} the views share (ADR 0044): built once over the application's template, so its cache
-     * of parsed named-parameter statements is shared too.
-     */
-    @Bean
-    public JdbcClient jdbcClient(JdbcTemplate jdbc) {
-        return JdbcClient.create(jdbc);
     }
 
     @Bean

@@ -83,7 +83,7 @@ public final class ProjectionHarness {
     public ProjectionHarness(String actor) {
         this.actor = actor;
         JdbcTemplate db = jdbc();
-        ProjectionWriter writer = new ProjectionWriter(db);
+        ProjectionWriter writer = new ProjectionWriter(db, client());
         StoredEvents storedEvents = new StoredEvents(writer);
         SealedTexts sealed = new SealedTexts(InMemoryDataKeys.personalData(), writer);
         ReportComposer composer = composer();
@@ -114,7 +114,7 @@ public final class ProjectionHarness {
         JdbcTemplate db = jdbc();
         org.springframework.jdbc.core.simple.JdbcClient client = client();
         return new ReportComposer(client, new ProjectViews(client, new ReadGate(db, client, null, Duration.ZERO)),
-                new ProgressView(db), new StaffingView(db), new ResultsFramework(client), new BudgetExecution(client));
+                new ProgressView(client), new StaffingView(client), new ResultsFramework(client), new BudgetExecution(client));
     }
 
     /** The API's JSON mapper, as Spring Boot builds it with {@link JsonConfiguration}. */

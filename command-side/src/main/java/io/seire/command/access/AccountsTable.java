@@ -15,7 +15,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,8 @@ public class AccountsTable {
 
     private final JdbcClient jdbc;
 
-    public AccountsTable(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public AccountsTable(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler

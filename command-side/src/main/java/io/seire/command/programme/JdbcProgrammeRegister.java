@@ -20,7 +20,6 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import java.sql.Types;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -49,8 +48,8 @@ public class JdbcProgrammeRegister implements ProgrammeRegister {
 
     private final JdbcClient jdbc;
 
-    public JdbcProgrammeRegister(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public JdbcProgrammeRegister(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @EventHandler

@@ -2,7 +2,6 @@ package io.seire.command.project;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,8 +16,8 @@ public class RegisteredProgrammes {
     private final JdbcClient jdbc;
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
-    public RegisteredProgrammes(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public RegisteredProgrammes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The project's programme, or null when no such project is registered. */

@@ -1,6 +1,5 @@
 package io.seire.command.write;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,8 +26,8 @@ public class IdempotencyRecords {
 
     private final JdbcClient jdbc;
 
-    public IdempotencyRecords(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public IdempotencyRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Claim claim(String actor, String path, String key, String requestHash) {

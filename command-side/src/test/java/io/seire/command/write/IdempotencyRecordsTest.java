@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IdempotencyRecordsTest {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(WriteDatabase.dataSource());
-    private final IdempotencyRecords records = new IdempotencyRecords(jdbc);
+    private final IdempotencyRecords records = new IdempotencyRecords(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
     private final TransactionTemplate transactions =
             new TransactionTemplate(new DataSourceTransactionManager(WriteDatabase.dataSource()));
     private final String key = UUID.randomUUID().toString();

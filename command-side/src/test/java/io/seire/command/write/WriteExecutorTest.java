@@ -66,7 +66,7 @@ class WriteExecutorTest {
         SimpleCommandBus bus = SimpleCommandBus.builder().transactionManager(transactions).build();
         bus.subscribe(Append.class.getName(), this::handle);
         executor = new WriteExecutor(DefaultCommandGateway.builder().commandBus(bus).build(), transactions,
-                new IdempotencyRecords(jdbc), new Positions(jdbc), new ObjectMapper());
+                new IdempotencyRecords(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc)), new Positions(jdbc), new ObjectMapper());
     }
 
     @AfterEach

@@ -19,9 +19,10 @@ public class JdbcDataKeys implements DataKeys {
     private final JdbcTemplate batches;
     private final JdbcClient jdbc;
 
-    public JdbcDataKeys(JdbcTemplate jdbc) {
-        this.batches = jdbc;
-        this.jdbc = JdbcClient.create(jdbc);
+    /** Reads and writes through the shared {@code jdbc}; a rotation's batch goes through {@code batches}. */
+    public JdbcDataKeys(JdbcTemplate batches, JdbcClient jdbc) {
+        this.batches = batches;
+        this.jdbc = jdbc;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Where the master key comes from, in this order: {@code SEIRE_MASTER_KEY} ({@code seire.personal-data.master-key},
@@ -26,7 +27,7 @@ public class PersonalDataConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PersonalDataConfiguration.class);
 
     @Bean
-    public PersonalData personalData(JdbcTemplate jdbc,
+    public PersonalData personalData(JdbcTemplate jdbc, JdbcClient client,
                                      @Value("${seire.personal-data.master-key:${SEIRE_MASTER_KEY:}}") String configured,
                                      @Value("${seire.personal-data.master-key-file:${SEIRE_MASTER_KEY_FILE:}}") String file,
                                      @Value("${seire.personal-data.generated-master-key-file:}") String generated,
@@ -34,7 +35,7 @@ public class PersonalDataConfiguration {
                                      String previous) {
         MasterKey master = load(configured, file, generated);
         MasterKey before = previous.isBlank() ? null : MasterKey.parse(previous, "SEIRE_PREVIOUS_MASTER_KEY");
-        PersonalData personalData = new PersonalData(new JdbcDataKeys(jdbc), master, before);
+        PersonalData personalData = new PersonalData(new JdbcDataKeys(jdbc, client), master, before);
         if (before != null) {
             log.info("Data keys are wrapped under the master key {}; the previous master key {} is no longer needed",
                     master == null ? "(none)" : master.id(), before.id());

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
@@ -59,12 +59,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public UserAccounts userAccounts(JdbcTemplate jdbc) {
+    public UserAccounts userAccounts(JdbcClient jdbc) {
         return new UserAccounts(jdbc);
     }
 
     @Bean
-    public SignInLimits signInLimits(JdbcTemplate jdbc,
+    public SignInLimits signInLimits(JdbcClient jdbc,
                                      @Value("${seire.sign-in.max-failures-per-user:5}") int perUser,
                                      @Value("${seire.sign-in.max-failures-per-address:50}") int perAddress,
                                      @Value("${seire.sign-in.failure-window:PT15M}") Duration window,

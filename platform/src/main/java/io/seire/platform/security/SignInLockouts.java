@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,8 +20,8 @@ public class SignInLockouts implements SignInLimits.Audit {
     private final JdbcClient jdbc;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    public SignInLockouts(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public SignInLockouts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

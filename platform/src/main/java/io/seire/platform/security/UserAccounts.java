@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,8 +23,8 @@ public class UserAccounts {
 
     private final JdbcClient jdbc;
 
-    public UserAccounts(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Optional<Account> find(String username) {

@@ -35,7 +35,7 @@ class MasterKeyStartUpTest {
     }
 
     private PersonalData start(MasterKey key) {
-        return new PersonalData(new JdbcDataKeys(jdbc), key);
+        return new PersonalData(new JdbcDataKeys(jdbc, org.springframework.jdbc.core.simple.JdbcClient.create(jdbc)), key);
     }
 
     @Test
@@ -131,7 +131,7 @@ class MasterKeyStartUpTest {
         before.destroy("P", "staff/S2");
         MasterKey rotated = MasterKey.generate();
 
-        PersonalData after = new PersonalData(new JdbcDataKeys(jdbc), rotated, old);
+        PersonalData after = new PersonalData(new JdbcDataKeys(jdbc, org.springframework.jdbc.core.simple.JdbcClient.create(jdbc)), rotated, old);
 
         assertThat(after.open(first, PersonalData.ERASED)).isEqualTo("Mari Maasikas");
         assertThat(after.open(second, PersonalData.ERASED)).isEqualTo("[erased]");

@@ -45,7 +45,7 @@ class SignInOnEveryNodeTest {
     }
 
     static BasicCredentials node() {
-        return new BasicCredentials(new UserAccounts(jdbc), new BCryptPasswordEncoder(4),
+        return new BasicCredentials(new UserAccounts(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc)), new BCryptPasswordEncoder(4),
                 new SignInLimits(new SignInLimits.Settings(5, 50, Duration.ofMinutes(15), Duration.ofSeconds(30),
                         Duration.ofMinutes(15)), new RecordingAudit(), new TestClock()), Duration.ofMinutes(5),
                 new TestClock());
@@ -86,7 +86,7 @@ class SignInOnEveryNodeTest {
         String user = "mõõdetud-" + UUID.randomUUID();
         jdbc.update("INSERT INTO app_user (username, password_hash, roles, projects, programmes) "
                 + "VALUES (?, 'x', '{FINANCE}', '{P1,P2}', '{}')", user);
-        UserAccounts accounts = new UserAccounts(jdbc);
+        UserAccounts accounts = new UserAccounts(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
         for (int i = 0; i < 500; i++) {
             accounts.find(user); // warm up the pool, the driver and the JIT
         }

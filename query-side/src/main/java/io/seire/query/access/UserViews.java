@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +36,8 @@ public class UserViews {
 
     private final JdbcClient jdbc;
 
-    public UserViews(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public UserViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Paging.Page<UserSummary> list(Paging paging) {

@@ -100,8 +100,9 @@ public class AuditProjection {
         String key = projectId + '\u0000' + (sequence - 1);
         String previous = sequence == 0 ? EventChain.GENESIS : lastLinks == null ? null : lastLinks.get(key);
         if (previous == null) {
-            previous = writer.read().query("SELECT hash FROM event_chain WHERE project_id = ? AND sequence = ?",
-                    rs -> rs.next() ? rs.getString("hash") : null, projectId, sequence - 1);
+            previous = writer.read().sql("SELECT hash FROM event_chain WHERE project_id = :projectId AND sequence = :sequence")
+                    .param("projectId", projectId).param("sequence", sequence - 1)
+                    .query(rs -> rs.next() ? rs.getString("hash") : null);
             if (previous == null) {
                 throw new IllegalStateException("The chain link of event " + (sequence - 1) + " of project "
                         + projectId + " is not recorded yet; event " + sequence + " will be linked on retry");
@@ -121,12 +122,12 @@ public class AuditProjection {
         if (expenditure == null) {
             return null;
         }
-        return writer.read().query("SELECT budget_line, amount, incurred_on FROM expenditure_version WHERE project_id = ? "
-                        + "AND expenditure_id = ? AND position < ? ORDER BY position DESC LIMIT 1",
-                rs -> rs.next() ? new AuditDescriptions.Before(rs.getString("budget_line"),
+        return writer.read().sql("SELECT budget_line, amount, incurred_on FROM expenditure_version WHERE project_id = :projectId "
+                        + "AND expenditure_id = :expenditureId AND position < :position ORDER BY position DESC LIMIT 1")
+                .param("projectId", event.projectId()).param("expenditureId", expenditure).param("position", position)
+                .query(rs -> rs.next() ? new AuditDescriptions.Before(rs.getString("budget_line"),
                         rs.getBigDecimal("amount").toPlainString(), rs.getObject("incurred_on", LocalDate.class).toString())
-                        : null,
-                event.projectId(), expenditure, position);
+                        : null);
     }
 
     /** The end of the period an indicator value or progress report belongs to. */
@@ -146,9 +147,10 @@ public class AuditProjection {
         if (period == null) {
             return null;
         }
-        LocalDate end = periodEnds.computeIfAbsent(event.projectId() + '\u0000' + period, k -> writer.read().query(
-                "SELECT date_to FROM reporting_period WHERE project_id = ? AND period_id = ?",
-                rs -> rs.next() ? rs.getObject("date_to", LocalDate.class) : null, event.projectId(), period));
+        LocalDate end = periodEnds.computeIfAbsent(event.projectId() + '\u0000' + period, k -> writer.read()
+                .sql("SELECT date_to FROM reporting_period WHERE project_id = :projectId AND period_id = :period")
+                .param("projectId", event.projectId()).param("period", period)
+                .query(rs -> rs.next() ? rs.getObject("date_to", LocalDate.class) : null));
         if (end == null && bulk.awaitsRegistration(event.projectId())) {
             // a rebuild replays progress reports beside their project's other events (ADR 0038)
             throw new IllegalStateException("Project " + event.projectId() + " is not registered in the views yet; "
@@ -158,9 +160,10 @@ public class AuditProjection {
     }
 
     private String valuePeriod(String projectId, String valueId, long position) {
-        return writer.read().query("SELECT period_id FROM indicator_value_version WHERE project_id = ? AND value_id = ? "
-                + "AND position < ? ORDER BY position DESC LIMIT 1", rs -> rs.next() ? rs.getString("period_id") : null,
-                projectId, valueId, position);
+        return writer.read().sql("SELECT period_id FROM indicator_value_version WHERE project_id = :projectId "
+                        + "AND value_id = :valueId AND position < :position ORDER BY position DESC LIMIT 1")
+                .param("projectId", projectId).param("valueId", valueId).param("position", position)
+                .query(rs -> rs.next() ? rs.getString("period_id") : null);
     }
 
     private static String text(MetaData metaData, String key) {

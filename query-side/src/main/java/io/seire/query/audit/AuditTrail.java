@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seire.query.export.Cells;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
+import io.seire.query.read.Where;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,12 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,13 +46,11 @@ public class AuditTrail {
     /** RFC 4180: comma, double quotes where needed, CRLF, the header first. */
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get();
 
-    private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public AuditTrail(JdbcTemplate jdbc, DataSource dataSource, ObjectMapper json) {
+    public AuditTrail(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.json = json;
     }
 
@@ -63,14 +60,14 @@ public class AuditTrail {
 
     /** The trail of one stream (a project's, or a programme's {@code programme/<id>}) up to a position. */
     public Paging.Page<Entry> page(String stream, long maxPosition, Filter filter, Paging paging) {
-        List<Object> args = new ArrayList<>();
-        String where = where(stream, maxPosition, filter, args);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM audit_entry a WHERE " + where, Long.class, args.toArray());
-        args.add(paging.size());
-        args.add(paging.offset());
-        List<Entry> items = jdbc.query("SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position "
-                + "WHERE " + where + " ORDER BY a.position LIMIT ? OFFSET ?", (rs, i) -> entry(rs), args.toArray());
-        return paging.page(items, total == null ? 0 : total);
+        Where where = where(stream, maxPosition, filter);
+        long total = jdbc.sql("SELECT count(*) FROM audit_entry a WHERE " + where.sql()).params(where.params())
+                .query(Long.class).single();
+        List<Entry> items = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position "
+                        + "WHERE " + where.sql() + " ORDER BY a.position LIMIT :size OFFSET :offset")
+                .params(where.params()).param("size", paging.size()).param("offset", paging.offset())
+                .query((rs, i) -> entry(rs)).list();
+        return paging.page(items, total);
     }
 
     /** Receives the entries of a streamed trail one by one. */
@@ -106,16 +103,14 @@ public class AuditTrail {
      * export's own) so that memory stays flat; the cursor's transaction is rolled back however the reading ends.
      */
     public void each(Connection con, ProjectScope scope, Filter filter, EntrySink sink) throws IOException, SQLException {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c ON c.position = a.position WHERE "
-                + where(scope.id(), scope.maxPosition(), filter, args) + " ORDER BY a.position";
+        Where where = where(scope.id(), scope.maxPosition(), filter);
+        Where.Positional statement = Where.Positional.of("SELECT " + COLUMNS + " FROM audit_entry a LEFT JOIN event_chain c "
+                + "ON c.position = a.position WHERE " + where.sql() + " ORDER BY a.position", where.params());
         boolean autoCommit = con.getAutoCommit();
         con.setAutoCommit(false);
-        try (PreparedStatement ps = con.prepareStatement(sql)) {
+        try (PreparedStatement ps = con.prepareStatement(statement.sql())) {
             ps.setFetchSize(2000);
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+            statement.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(entry(rs));
@@ -127,27 +122,13 @@ public class AuditTrail {
         }
     }
 
-    private static String where(String stream, long maxPosition, Filter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder("a.project_id = ? AND a.position <= ?");
-        args.add(stream);
-        args.add(maxPosition);
-        if (filter.from() != null) {
-            where.append(" AND a.recorded_at >= ?");
-            args.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND a.recorded_at <= ?");
-            args.add(Timestamp.from(filter.to()));
-        }
-        if (filter.actor() != null) {
-            where.append(" AND a.actor = ?");
-            args.add(filter.actor());
-        }
-        if (filter.type() != null) {
-            where.append(" AND a.type = ?");
-            args.add(filter.type());
-        }
-        return where.toString();
+    static Where where(String stream, long maxPosition, Filter filter) {
+        return Where.of("a.project_id = :stream AND a.position <= :maxPosition")
+                .param("stream", stream).param("maxPosition", maxPosition)
+                .andIf(filter.from() == null ? null : Timestamp.from(filter.from()), "a.recorded_at >= :from", "from")
+                .andIf(filter.to() == null ? null : Timestamp.from(filter.to()), "a.recorded_at <= :to", "to")
+                .andIf(filter.actor(), "a.actor = :actor", "actor")
+                .andIf(filter.type(), "a.type = :type", "type");
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {

@@ -3,6 +3,7 @@ package io.seire.query.finance;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectScope;
+import io.seire.query.read.Where;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,7 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** The expenditures of a project, each with its current fields and its history of corrections and cancellation. */
@@ -55,24 +57,23 @@ public class ExpenditureList {
             + "paid_on, supplier, invoice, description, corrects, reason, recorded_at, actor, original_amount, "
             + "original_currency, rate, rate_date, rate_source";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public ExpenditureList(JdbcTemplate jdbc) {
+    public ExpenditureList(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Paging.Page<Item> list(ProjectScope scope, Filter filter, Paging paging) {
-        List<Object> args = new ArrayList<>();
-        String where = where(scope, filter, args);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM expenditure_version WHERE " + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(paging.size());
-        pageArgs.add(paging.offset());
-        List<Version> current = jdbc.query("SELECT " + COLUMNS + " FROM expenditure_version WHERE " + where
-                + " ORDER BY incurred_on, expenditure_id LIMIT ? OFFSET ?", (rs, i) -> version(rs), pageArgs.toArray());
+        Where where = where(scope, filter);
+        long total = jdbc.sql("SELECT count(*) FROM expenditure_version WHERE " + where.sql()).params(where.params())
+                .query(Long.class).single();
+        List<Version> current = jdbc.sql("SELECT " + COLUMNS + " FROM expenditure_version WHERE " + where.sql()
+                        + " ORDER BY incurred_on, expenditure_id LIMIT :size OFFSET :offset")
+                .params(where.params()).param("size", paging.size()).param("offset", paging.offset())
+                .query((rs, i) -> version(rs)).list();
         Map<String, List<Version>> histories = histories(scope, current.stream().map(Version::id).toList());
         List<Item> items = current.stream().map(v -> item(scope, v, histories.getOrDefault(v.id(), List.of()))).toList();
-        return paging.page(items, total == null ? 0 : total);
+        return paging.page(items, total);
     }
 
     /** Receives the items of a streamed list one by one. */
@@ -88,17 +89,16 @@ public class ExpenditureList {
      * transaction is rolled back however the reading ends.
      */
     public void stream(Connection con, ProjectScope scope, Filter filter, ItemSink sink) throws IOException, SQLException {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + ", " + firstRecording("recorded_at") + " AS first_recorded_at, "
-                + firstRecording("actor") + " AS first_actor"
-                + " FROM expenditure_version v WHERE " + where(scope, filter, args) + " ORDER BY incurred_on, expenditure_id";
+        Where where = where(scope, filter);
+        Where.Positional statement = Where.Positional.of("SELECT " + COLUMNS + ", " + firstRecording("recorded_at")
+                + " AS first_recorded_at, " + firstRecording("actor") + " AS first_actor"
+                + " FROM expenditure_version v WHERE " + where.sql() + " ORDER BY incurred_on, expenditure_id",
+                where.params());
         boolean autoCommit = con.getAutoCommit();
         con.setAutoCommit(false);
-        try (PreparedStatement ps = con.prepareStatement(sql)) {
+        try (PreparedStatement ps = con.prepareStatement(statement.sql())) {
             ps.setFetchSize(2000);
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+            statement.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(item(scope, version(rs), List.of(), rs.getTimestamp("first_recorded_at").toInstant(),
@@ -122,28 +122,15 @@ public class ExpenditureList {
      * The versions in force at the scope's horizon. For the current state that is simply the versions not superseded,
      * which the partial index on the list's order holds: a long list is then read in order, without a sort.
      */
-    private static String where(ProjectScope scope, Filter filter, List<Object> args) {
-        StringBuilder where;
-        if (scope.horizon().isNow()) {
-            where = new StringBuilder("project_id = ? AND superseded_position IS NULL");
-            args.add(scope.id());
-        } else {
-            where = new StringBuilder("project_id = ? AND position <= ? AND (superseded_position IS NULL OR superseded_position > ?)");
-            args.addAll(List.of(scope.id(), scope.maxPosition(), scope.maxPosition()));
-        }
-        if (filter.from() != null) {
-            where.append(" AND incurred_on >= ?");
-            args.add(filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" AND incurred_on <= ?");
-            args.add(filter.to());
-        }
-        if (filter.budgetLine() != null) {
-            where.append(" AND budget_line = ?");
-            args.add(filter.budgetLine());
-        }
-        return where.toString();
+    static Where where(ProjectScope scope, Filter filter) {
+        Where where = scope.horizon().isNow()
+                ? Where.of("project_id = :projectId AND superseded_position IS NULL").param("projectId", scope.id())
+                : Where.of("project_id = :projectId AND position <= :maxPosition "
+                                + "AND (superseded_position IS NULL OR superseded_position > :maxPosition)")
+                        .param("projectId", scope.id()).param("maxPosition", scope.maxPosition());
+        return where.andIf(filter.from(), "incurred_on >= :from", "from")
+                .andIf(filter.to(), "incurred_on <= :to", "to")
+                .andIf(filter.budgetLine(), "budget_line = :budgetLine", "budgetLine");
     }
 
     private Map<String, List<Version>> histories(ProjectScope scope, List<String> ids) {
@@ -151,12 +138,14 @@ public class ExpenditureList {
         if (ids.isEmpty()) {
             return byId;
         }
-        jdbc.query("SELECT " + COLUMNS + " FROM expenditure_version WHERE project_id = ? AND expenditure_id = ANY(?) "
-                        + "AND position <= ? ORDER BY position",
-                rs -> {
+        jdbc.sql("SELECT " + COLUMNS + " FROM expenditure_version WHERE project_id = :projectId "
+                        + "AND expenditure_id = ANY(:ids) AND position <= :maxPosition ORDER BY position")
+                .param("projectId", scope.id()).param("ids", new SqlArrayValue("text", ids.toArray()))
+                .param("maxPosition", scope.maxPosition())
+                .query(rs -> {
                     Version v = version(rs);
                     byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(v);
-                }, scope.id(), ids.toArray(String[]::new), scope.maxPosition());
+                });
         return byId;
     }
 

@@ -94,22 +94,25 @@ public class FinanceProjection {
     }
 
     private String costCategory(String projectId, String line) {
-        return costCategories.computeIfAbsent(projectId + '\u0000' + line, k -> writer.read().queryForObject(
-                "SELECT cost_category FROM budget_line WHERE project_id = ? AND code = ?", String.class, projectId, line));
+        return costCategories.computeIfAbsent(projectId + '\u0000' + line, k -> writer.read()
+                .sql("SELECT cost_category FROM budget_line WHERE project_id = :projectId AND code = :line")
+                .param("projectId", projectId).param("line", line).query(String.class).single());
     }
 
     private record Version(ExpenditureDetails details, String corrects) {
     }
 
     private Version previous(String projectId, String expenditureId, long position) {
-        List<Version> versions = writer.read().query("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
-                        + "description, corrects, original_amount, original_currency, rate, rate_date, rate_source FROM expenditure_version WHERE project_id = ? AND expenditure_id = ? "
-                        + "AND position < ? ORDER BY position DESC LIMIT 1",
-                (rs, i) -> new Version(new ExpenditureDetails(rs.getString("budget_line"), rs.getBigDecimal("amount"),
+        List<Version> versions = writer.read().sql("SELECT budget_line, amount, incurred_on, paid_on, supplier, invoice, "
+                        + "description, corrects, original_amount, original_currency, rate, rate_date, rate_source "
+                        + "FROM expenditure_version WHERE project_id = :projectId AND expenditure_id = :expenditureId "
+                        + "AND position < :position ORDER BY position DESC LIMIT 1")
+                .param("projectId", projectId).param("expenditureId", expenditureId).param("position", position)
+                .query((rs, i) -> new Version(new ExpenditureDetails(rs.getString("budget_line"), rs.getBigDecimal("amount"),
                         rs.getObject("incurred_on", java.time.LocalDate.class),
                         rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("supplier"),
-                        rs.getString("invoice"), rs.getString("description"), original(rs)), rs.getString("corrects")),
-                projectId, expenditureId, position);
+                        rs.getString("invoice"), rs.getString("description"), original(rs)), rs.getString("corrects")))
+                .list();
         if (versions.isEmpty()) {
             throw new IllegalStateException("No earlier version of expenditure " + expenditureId);
         }

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,21 +40,21 @@ public class SubjectAccess {
             new Source("report", "'report/' || report_id", new String[] {"document"}, new String[] {"document"},
                     "report_id"));
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public SubjectAccess(JdbcTemplate jdbc) {
+    public SubjectAccess(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<Appearance> find(String name) {
         String pattern = "%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<Appearance> found = new ArrayList<>(jdbc.query("SELECT h.project_id, h.staff_id, "
+        List<Appearance> found = new ArrayList<>(jdbc.sql("SELECT h.project_id, h.staff_id, "
                         + "array_agg(c.position ORDER BY c.position) AS positions FROM staffing_change h JOIN staffing_change c "
                         + "ON c.project_id = h.project_id AND c.staff_id = h.staff_id "
-                        + "WHERE h.type = 'HIRED' AND h.name ILIKE ? GROUP BY h.project_id, h.staff_id "
-                        + "ORDER BY h.project_id, h.staff_id",
-                (rs, i) -> new Appearance(rs.getString("project_id"), rs.getString("staff_id"), null, List.of("name"),
-                        positions(rs.getArray("positions"))), pattern));
+                        + "WHERE h.type = 'HIRED' AND h.name ILIKE :pattern GROUP BY h.project_id, h.staff_id "
+                        + "ORDER BY h.project_id, h.staff_id").param("pattern", pattern)
+                .query((rs, i) -> new Appearance(rs.getString("project_id"), rs.getString("staff_id"), null,
+                        List.of("name"), positions(rs.getArray("positions")))).list());
         for (Source source : FREE_TEXT) {
             found.addAll(inFreeText(source, pattern));
         }
@@ -66,16 +66,14 @@ public class SubjectAccess {
         StringBuilder matches = new StringBuilder();
         StringBuilder any = new StringBuilder();
         for (int i = 0; i < source.columns().length; i++) {
-            String test = source.columns()[i] + " ILIKE ?";
+            String test = source.columns()[i] + " ILIKE :pattern";
             matches.append(", bool_or(").append(test).append(") AS matches_").append(i);
             any.append(i == 0 ? "" : " OR ").append(test);
         }
-        Object[] args = new Object[source.columns().length * 2];
-        Arrays.fill(args, pattern);
         String sql = "SELECT project_id, " + source.record() + " AS record" + matches
                 + ", array_agg(position ORDER BY position) AS positions FROM " + source.table() + " WHERE " + any
                 + " GROUP BY project_id, " + source.order() + " ORDER BY project_id, " + source.order();
-        return jdbc.query(sql, (rs, i) -> {
+        return jdbc.sql(sql).param("pattern", pattern).query((rs, i) -> {
             List<String> fields = new ArrayList<>();
             for (int c = 0; c < source.fields().length; c++) {
                 if (rs.getBoolean("matches_" + c)) {
@@ -84,7 +82,7 @@ public class SubjectAccess {
             }
             return new Appearance(rs.getString("project_id"), null, rs.getString("record"), fields,
                     positions(rs.getArray("positions")));
-        }, args);
+        }).list();
     }
 
     private static List<Long> positions(Array array) throws SQLException {

@@ -4,9 +4,11 @@ import io.seire.kernel.access.Actor;
 import io.seire.kernel.access.Role;
 import io.seire.query.read.Decimals;
 import io.seire.query.read.Paging;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /** The programme list and the programme as registered, with its projects. */
@@ -33,10 +35,10 @@ public class ProgrammeViews {
                                   List<ProgrammeIndicator> indicators, List<ProgrammeProject> projects) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ProgrammeGate gate;
 
-    public ProgrammeViews(JdbcTemplate jdbc, ProgrammeGate gate) {
+    public ProgrammeViews(JdbcClient jdbc, ProgrammeGate gate) {
         this.jdbc = jdbc;
         this.gate = gate;
     }
@@ -46,22 +48,22 @@ public class ProgrammeViews {
      * and those one of their projects belongs to.
      */
     public Paging.Page<ProgrammeSummary> list(Actor actor, Paging paging) {
-        String visible = actor.isAdmin() ? "TRUE" : "((" + actor.has(Role.LIAISON) + " AND programme_id = ANY(?)) "
-                + "OR programme_id IN (SELECT programme FROM project WHERE project_id = ANY(?)))";
-        List<Object> args = new ArrayList<>();
+        String visible = actor.isAdmin() ? "TRUE" : "((" + actor.has(Role.LIAISON) + " AND programme_id = ANY(:programmes)) "
+                + "OR programme_id IN (SELECT programme FROM project WHERE project_id = ANY(:projects)))";
+        Map<String, Object> params = new LinkedHashMap<>();
         if (!actor.isAdmin()) {
-            args.add(actor.programmes().toArray(String[]::new));
-            args.add(actor.projects().toArray(String[]::new));
+            params.put("programmes", new SqlArrayValue("text", actor.programmes().toArray()));
+            params.put("projects", new SqlArrayValue("text", actor.projects().toArray()));
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM programme WHERE " + visible, Long.class, args.toArray());
-        args.add(paging.size());
-        args.add(paging.offset());
-        List<ProgrammeSummary> items = jdbc.query("SELECT programme_id, name, currency, claim_currency, ceiling, "
-                        + "claim_minor_digits FROM programme WHERE " + visible + " ORDER BY programme_id LIMIT ? OFFSET ?",
-                (rs, i) -> new ProgrammeSummary(rs.getString("programme_id"), rs.getString("name"),
+        long total = jdbc.sql("SELECT count(*) FROM programme WHERE " + visible).params(params).query(Long.class).single();
+        List<ProgrammeSummary> items = jdbc.sql("SELECT programme_id, name, currency, claim_currency, ceiling, "
+                        + "claim_minor_digits FROM programme WHERE " + visible
+                        + " ORDER BY programme_id LIMIT :size OFFSET :offset")
+                .params(params).param("size", paging.size()).param("offset", paging.offset())
+                .query((rs, i) -> new ProgrammeSummary(rs.getString("programme_id"), rs.getString("name"),
                         rs.getString("currency"), rs.getString("claim_currency"),
-                        Decimals.money(rs.getBigDecimal("ceiling"), rs.getInt("claim_minor_digits"))), args.toArray());
-        return paging.page(items, total == null ? 0 : total);
+                        Decimals.money(rs.getBigDecimal("ceiling"), rs.getInt("claim_minor_digits")))).list();
+        return paging.page(items, total);
     }
 
     /** The programme as registered, with the projects the reader may see (all, for administrators and liaisons). */

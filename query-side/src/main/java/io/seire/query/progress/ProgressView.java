@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +28,8 @@ public class ProgressView {
 
     private final JdbcClient jdbc;
 
-    public ProgressView(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public ProgressView(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public View view(ProjectScope scope, Periods.Period period) {

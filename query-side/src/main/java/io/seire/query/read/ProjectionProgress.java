@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Answers read-your-writes: whether the project views reflect every project event up to a position. Works whichever
@@ -22,8 +21,9 @@ public class ProjectionProgress {
     private final Serializer serializer;
     private final String processor;
 
-    public ProjectionProgress(JdbcTemplate jdbc, Serializer serializer, String processor) {
-        this.events = new EventTable(jdbc);
+    /** Reads the tokens and the audit view through {@code events}, the event store's one class (ADR 0044). */
+    public ProjectionProgress(EventTable events, Serializer serializer, String processor) {
+        this.events = events;
         this.serializer = serializer;
         this.processor = processor;
     }

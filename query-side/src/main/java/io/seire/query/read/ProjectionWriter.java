@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import io.seire.platform.eventstore.EventTable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,16 +29,22 @@ public class ProjectionWriter {
     private static final Object KEY = new Object();
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final EventTable events;
     private final BulkLoad bulk;
 
-    public ProjectionWriter(JdbcTemplate jdbc) {
-        this(jdbc, BulkLoad.never());
+    /**
+     * Writes through {@code jdbc} (batches need the template: {@code JdbcClient} has none) and reads through
+     * {@code client}, the shared client over the same template, so both join the batch's transaction.
+     */
+    public ProjectionWriter(JdbcTemplate jdbc, JdbcClient client) {
+        this(jdbc, client, BulkLoad.never());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ProjectionWriter(JdbcTemplate jdbc, BulkLoad bulk) {
+    public ProjectionWriter(JdbcTemplate jdbc, JdbcClient client, BulkLoad bulk) {
         this.jdbc = jdbc;
+        this.client = client;
         this.events = new EventTable(jdbc);
         this.bulk = bulk;
     }
@@ -65,10 +72,13 @@ public class ProjectionWriter {
         }
     }
 
-    /** The database, for reading: every statement queued so far is sent first. */
-    public JdbcTemplate read() {
+    /**
+     * The database, for reading with named parameters in the batch's transaction: every statement queued so far is
+     * sent first.
+     */
+    public JdbcClient read() {
         flush();
-        return jdbc;
+        return client;
     }
 
     /** The event store, for reading: every statement queued so far is sent first. */

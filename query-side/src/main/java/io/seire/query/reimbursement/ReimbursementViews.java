@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -96,8 +95,8 @@ public class ReimbursementViews {
 
     private final JdbcClient jdbc;
 
-    public ReimbursementViews(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public ReimbursementViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Paging.Page<RequestSummary> list(ProjectScope scope, Paging paging) {

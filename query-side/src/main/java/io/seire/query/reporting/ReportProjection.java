@@ -20,7 +20,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +43,9 @@ public class ReportProjection {
     @EventHandler
     public void on(ReportSubmitted e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor)
             throws JsonProcessingException {
-        JdbcTemplate jdbc = writer.read();
-        Integer stored = jdbc.queryForObject("SELECT count(*) FROM report WHERE project_id = ? AND report_id = ?",
-                Integer.class, e.projectId(), e.reportId());
-        if (stored != null && stored > 0) {
+        int stored = writer.read().sql("SELECT count(*) FROM report WHERE project_id = :projectId AND report_id = :reportId")
+                .param("projectId", e.projectId()).param("reportId", e.reportId()).query(Integer.class).single();
+        if (stored > 0) {
             return; // composed when first submitted; a replay must not recompose it from today's code and rows
         }
         long composedFrom = writer.events().position(e.projectId(), e.composedFromSequence()).orElseThrow(
@@ -68,14 +66,14 @@ public class ReportProjection {
      */
     @EventHandler
     public void on(StaffMemberErased e) {
-        JdbcTemplate jdbc = writer.read();
-        jdbc.query("SELECT report_id, document FROM report WHERE project_id = ?", rs -> {
+        writer.read().sql("SELECT report_id, document FROM report WHERE project_id = :projectId")
+                .param("projectId", e.projectId()).query(rs -> {
             String erased = ErasedNames.inDocument(json, rs.getString("document"), e.staffId());
             if (erased != null) {
                 writer.update("UPDATE report SET document = ? WHERE project_id = ? AND report_id = ?", erased,
                         e.projectId(), rs.getString("report_id"));
             }
-        }, e.projectId());
+        });
     }
 
     /**
@@ -87,14 +85,14 @@ public class ReportProjection {
         if (e.kind() == io.seire.kernel.personaldata.RedactedRecord.EXPENDITURE) {
             return; // a report document holds no expenditure's description
         }
-        JdbcTemplate jdbc = writer.read();
-        jdbc.query("SELECT report_id, document FROM report WHERE project_id = ?", rs -> {
+        writer.read().sql("SELECT report_id, document FROM report WHERE project_id = :projectId")
+                .param("projectId", e.projectId()).query(rs -> {
             String redacted = RedactedTexts.inDocument(json, rs.getString("document"), e);
             if (redacted != null) {
                 writer.update("UPDATE report SET document = ? WHERE project_id = ? AND report_id = ?", redacted,
                         e.projectId(), rs.getString("report_id"));
             }
-        }, e.projectId());
+        });
     }
 
     private static ReportComposer.Signatory signatory(io.seire.kernel.reporting.Signatory s) {

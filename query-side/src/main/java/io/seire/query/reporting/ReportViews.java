@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -55,8 +54,8 @@ public class ReportViews {
     private final ReportComposer composer;
     private final ObjectMapper json;
 
-    public ReportViews(JdbcTemplate jdbc, ReportComposer composer, ObjectMapper json) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public ReportViews(JdbcClient jdbc, ReportComposer composer, ObjectMapper json) {
+        this.jdbc = jdbc;
         this.composer = composer;
         this.json = json;
     }

@@ -84,8 +84,10 @@ public class ResultsProjection {
     }
 
     private Map<String, Object> previous(String projectId, String valueId, long position) {
-        List<Map<String, Object>> rows = writer.read().queryForList("SELECT period_id, value, note, evidence FROM indicator_value_version "
-                + "WHERE project_id = ? AND value_id = ? AND position < ? ORDER BY position DESC LIMIT 1", projectId, valueId, position);
+        List<Map<String, Object>> rows = writer.read().sql("SELECT period_id, value, note, evidence FROM indicator_value_version "
+                        + "WHERE project_id = :projectId AND value_id = :valueId AND position < :position "
+                        + "ORDER BY position DESC LIMIT 1")
+                .param("projectId", projectId).param("valueId", valueId).param("position", position).query().listOfRows();
         if (rows.isEmpty()) {
             throw new IllegalStateException("No earlier version of indicator value " + valueId);
         }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +46,8 @@ public class StaffingView {
 
     private final JdbcClient jdbc;
 
-    public StaffingView(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public StaffingView(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public OnDay on(ProjectScope scope, LocalDate day) {

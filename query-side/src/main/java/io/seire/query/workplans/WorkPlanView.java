@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +54,8 @@ public class WorkPlanView {
 
     private final JdbcClient jdbc;
 
-    public WorkPlanView(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    public WorkPlanView(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public WorkPlan plan(ProjectScope scope, int year) {

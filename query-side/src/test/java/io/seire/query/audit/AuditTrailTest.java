@@ -15,6 +15,7 @@ import io.seire.query.read.Paging;
 import io.seire.query.read.ProjectRow;
 import io.seire.query.read.ProjectScope;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class AuditTrailTest {
         positions.add(harness.feed(new ExpenditureRecorded(project, "E2", "L", new BigDecimal("0.01"), day, day,
                 null, null, null, false, null)));
         positions.add(harness.feed(new ExpenditureCancelled(project, "E2", "topelt")));
-        AuditTrail trail = new AuditTrail(jdbc, jdbc.getDataSource(), ProjectionHarness.apiJson());
+        AuditTrail trail = new AuditTrail(ProjectionHarness.client(), ProjectionHarness.apiJson());
         ProjectScope now = new ProjectScope(ProjectRow.find(ProjectionHarness.client(), project), Horizon.NOW);
         AuditTrail.Filter all = new AuditTrail.Filter(null, null, null, null);
 
@@ -69,5 +70,26 @@ class AuditTrailTest {
                 .containsExactly(positions.get(4), positions.get(5));
         assertThat(trail.page(new ProjectScope(now.project(), new Horizon(positions.get(3))), all, new Paging(0, 50))
                 .total()).isEqualTo(4);
+    }
+
+    /**
+     * ADR 0044: the trail's filters each add one fixed condition when given, never a catch-all (which would read
+     * {@code audit_entry_by_project} instead of {@code audit_entry_by_time}); the text is the positional one it was.
+     */
+    @Test
+    void each_filter_given_adds_one_fixed_condition_and_no_catch_all() {
+        Instant from = Instant.parse("2025-01-01T00:00:00Z");
+        io.seire.query.read.Where only = AuditTrail.where("P", 9, new AuditTrail.Filter(null, null, null, null));
+        assertThat(io.seire.query.read.Where.Positional.of(only.sql(), only.params()).sql())
+                .isEqualTo("a.project_id = ? AND a.position <= ?");
+        io.seire.query.read.Where time = AuditTrail.where("P", 9, new AuditTrail.Filter(from, null, null, null));
+        assertThat(io.seire.query.read.Where.Positional.of(time.sql(), time.params()).sql())
+                .isEqualTo("a.project_id = ? AND a.position <= ? AND a.recorded_at >= ?");
+        io.seire.query.read.Where all = AuditTrail.where("P", 9, new AuditTrail.Filter(from, from, "x", "T"));
+        io.seire.query.read.Where.Positional positional = io.seire.query.read.Where.Positional.of(all.sql(), all.params());
+        assertThat(positional.sql()).isEqualTo("a.project_id = ? AND a.position <= ? AND a.recorded_at >= ? "
+                + "AND a.recorded_at <= ? AND a.actor = ? AND a.type = ?");
+        assertThat(positional.args()).containsExactly("P", 9L, java.sql.Timestamp.from(from),
+                java.sql.Timestamp.from(from), "x", "T");
     }
 }

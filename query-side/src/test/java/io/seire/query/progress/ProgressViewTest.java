@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ProgressViewTest {
 
     private final ProjectionHarness harness = new ProjectionHarness("reporter");
-    private final ProgressView view = new ProgressView(ProjectionHarness.jdbc());
+    private final ProgressView view = new ProgressView(ProjectionHarness.client());
     private final String project = "progress-" + UUID.randomUUID();
 
     @Test

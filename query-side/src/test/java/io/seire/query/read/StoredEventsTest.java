@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** An event's position is where it is stored, whatever index its tracking token carries. */
 class StoredEventsTest {
 
-    private final StoredEvents stored = new StoredEvents(new ProjectionWriter(ProjectionHarness.jdbc()));
+    private final StoredEvents stored = new StoredEvents(new ProjectionWriter(ProjectionHarness.jdbc(), ProjectionHarness.client()));
 
     @Test
     void an_event_delivered_with_its_own_index_is_at_that_index() {

@@ -67,7 +67,7 @@ class ReimbursementProjectionTest {
                 .isEqualTo(steps);
         assertThat(steps).extracting(r -> r.get("status")).containsExactly("APPROVED", "PAID");
 
-        ReimbursementViews views = new ReimbursementViews(jdbc);
+        ReimbursementViews views = new ReimbursementViews(ProjectionHarness.client());
         ProjectRow row = ProjectRow.find(ProjectionHarness.client(), p);
         ReimbursementViews.RequestView now = views.detail(new ProjectScope(row, Horizon.NOW), "R1");
         assertThat(now.status()).isEqualTo("PAID");

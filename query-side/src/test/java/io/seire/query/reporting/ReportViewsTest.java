@@ -50,7 +50,7 @@ class ReportViewsTest {
                 day, "Tarnija", "A-1", "palk", "vale summa"));
         harness.feed(new ReportApproved(project, "R1", "korras"));
 
-        ReportViews views = new ReportViews(jdbc, ProjectionHarness.composer(), ProjectionHarness.apiJson());
+        ReportViews views = new ReportViews(ProjectionHarness.client(), ProjectionHarness.composer(), ProjectionHarness.apiJson());
         ProjectRow row = ProjectRow.find(ProjectionHarness.client(), project);
         ProjectScope now = new ProjectScope(row, Horizon.NOW);
 

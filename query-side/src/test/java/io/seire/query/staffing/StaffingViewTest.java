@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class StaffingViewTest {
 
     private final ProjectionHarness harness = new ProjectionHarness("liaison");
-    private final StaffingView view = new StaffingView(ProjectionHarness.jdbc());
+    private final StaffingView view = new StaffingView(ProjectionHarness.client());
     private final String project = "staff-" + UUID.randomUUID();
     private long departure;
 

@@ -72,7 +72,6 @@ class WorkPlanProjectionTest {
         List<Object> events = history();
         List<Long> positions = new ArrayList<>();
         events.forEach(e -> positions.add(harness.feed(e)));
-        var jdbc = ProjectionHarness.jdbc();
 
         assertThat(WorkPlanView.approvedBudget(ProjectionHarness.client(), project, 2025, new Horizon(positions.get(4)))).isEmpty();
         for (int i = 5; i <= 10; i++) {
@@ -83,7 +82,7 @@ class WorkPlanProjectionTest {
                 .isEqualTo(Optional.of(Map.of("S", new BigDecimal("700.00"))));
         assertThat(WorkPlanView.approvedBudget(ProjectionHarness.client(), project, 2026, Horizon.NOW)).isEmpty();
 
-        WorkPlanView view = new WorkPlanView(jdbc);
+        WorkPlanView view = new WorkPlanView(ProjectionHarness.client());
         ProjectRow row = ProjectRow.find(ProjectionHarness.client(), project);
         WorkPlanView.WorkPlan returned = view.plan(new ProjectScope(row, new Horizon(positions.get(8))), 2025);
         assertThat(returned.status()).isEqualTo("RETURNED");
