@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -212,28 +211,29 @@ class ArchitectureTest {
      */
     @Test
     void no_statement_filters_with_a_catch_all_condition() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(root, 12)) {
-            offenders = files.filter(f -> f.toString().endsWith(".java"))
-                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
-                    .filter(f -> f.matches("[a-z-]+/src/main/java/.*"))
-                    .filter(f -> catchAll(read(root.resolve(f))))
-                    .sorted().toList();
-        }
+        List<String> offenders = mainSources(f -> true, ArchitectureTest::catchAll);
         org.assertj.core.api.Assertions.assertThat(offenders)
                 .as("main sources whose string literals filter with (? IS NULL OR ...)").isEmpty();
     }
 
-    private static boolean catchAll(String source) {
-        Matcher m = LITERAL.matcher(source);
-        while (m.find()) {
-            String token = m.group();
-            if (token.startsWith("\"") && CATCH_ALL.matcher(token).find()) {
-                return true;
-            }
+    /** The main sources (paths from the repository's root) that pass both filters, sorted. */
+    private static List<String> mainSources(java.util.function.Predicate<String> path,
+                                            java.util.function.Predicate<String> source) throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(root, 12)) {
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.matches("[a-z-]+/src/main/java/.*"))
+                    .filter(path)
+                    .filter(f -> source.test(read(root.resolve(f))))
+                    .sorted().toList();
         }
-        return false;
+    }
+
+    /** The string literals and text blocks of a source, quotes included (comments and char literals left out). */
+    private static Stream<String> stringLiterals(String source) {
+        return LITERAL.matcher(source).results().map(java.util.regex.MatchResult::group)
+                .filter(token -> token.startsWith("\""));
     }
 
     private static String read(Path source) {
@@ -261,38 +261,23 @@ class ArchitectureTest {
      */
     @Test
     void only_the_event_table_class_names_axons_tables_in_sql() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(root, 12)) {
-            offenders = files.filter(f -> f.toString().endsWith(".java"))
-                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
-                    .filter(f -> f.matches("[a-z-]+/src/main/java/.*"))
-                    .filter(f -> !f.equals(EVENT_TABLE) && !NOT_QUERIES.contains(f))
-                    .filter(f -> namesAnEventTable(root.resolve(f)))
-                    .sorted().toList();
-        }
+        List<String> offenders = mainSources(f -> !f.equals(EVENT_TABLE) && !NOT_QUERIES.contains(f),
+                ArchitectureTest::namesAnEventTable);
         org.assertj.core.api.Assertions.assertThat(offenders)
                 .as("main sources whose string literals name domainevententry, snapshotevententry or tokenentry")
                 .isEmpty();
-        org.assertj.core.api.Assertions.assertThat(namesAnEventTable(root.resolve(EVENT_TABLE))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(namesAnEventTable(read(Path.of("..").toAbsolutePath().normalize().resolve(EVENT_TABLE)))).isTrue();
     }
 
     /** A comment, char literal, text block or string literal: only the last two are looked into. */
     private static final Pattern LITERAL = Pattern.compile(
             "//[^\\n]*|/\\*(?s:.*?)\\*/|'(?:[^'\\\\\\n]|\\\\.)*'|\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
 
-    private static boolean namesAnEventTable(Path source) {
-        try {
-            Matcher m = LITERAL.matcher(Files.readString(source, StandardCharsets.UTF_8));
-            while (m.find()) {
-                String token = m.group();
-                if (token.startsWith("\"") && EVENT_TABLES.matcher(token.toLowerCase(Locale.ROOT)).find()) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static boolean catchAll(String source) {
+        return stringLiterals(source).anyMatch(literal -> CATCH_ALL.matcher(literal).find());
+    }
+
+    private static boolean namesAnEventTable(String source) {
+        return stringLiterals(source).anyMatch(literal -> EVENT_TABLES.matcher(literal.toLowerCase(Locale.ROOT)).find());
     }
 }
