@@ -1,5 +1,7 @@
 package io.seire.ops;
 
+import io.seire.platform.testing.Api;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.seire.ops;
 
+import io.seire.platform.testing.Api;
+
 import io.seire.command.CommandSideConfiguration;
 import io.seire.platform.PlatformConfiguration;
 import io.seire.platform.testing.TestDatabase;

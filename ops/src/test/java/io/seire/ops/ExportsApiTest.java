@@ -1,5 +1,8 @@
 package io.seire.ops;
 
+import io.seire.platform.testing.Api;
+import io.seire.platform.testing.RawHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

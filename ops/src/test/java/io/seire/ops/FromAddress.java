@@ -1,5 +1,7 @@
 package io.seire.ops;
 
+import io.seire.platform.testing.Api;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayOutputStream;

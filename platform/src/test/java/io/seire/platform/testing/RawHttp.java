@@ -1,4 +1,4 @@
-package io.seire.ops;
+package io.seire.platform.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.Base64;
  * HTTP/1.1 over a bare socket, for what a client library hides: a request whose head promises a body that never
  * comes, and a client that stops reading its answer.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
@@ -26,7 +26,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Connects with a small receive buffer, so that a client that stops reading is felt by the server soon. */
-    static RawHttp connect(int port, int receiveBuffer) {
+    public static RawHttp connect(int port, int receiveBuffer) {
         try {
             Socket socket = new Socket();
             if (receiveBuffer > 0) {
@@ -40,12 +40,12 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends a request head (and perhaps the start of a body), then nothing more. */
-    RawHttp send(String method, String path, String authorization, String... headers) {
+    public RawHttp send(String method, String path, String authorization, String... headers) {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: " + authorization + "\r\n");
         for (String header : headers) {
@@ -54,7 +54,7 @@ final class RawHttp implements AutoCloseable {
         return write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    RawHttp write(byte[] bytes) {
+    public RawHttp write(byte[] bytes) {
         try {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
@@ -65,7 +65,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Reads the answer's status line and headers; fails if none comes within the socket's timeout. */
-    int status() {
+    public int status() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             while (!bytes.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -84,12 +84,12 @@ final class RawHttp implements AutoCloseable {
         return Integer.parseInt(head.substring(9, 12));
     }
 
-    String head() {
+    public String head() {
         return head;
     }
 
     /** Reads up to n bytes of the body as it arrives. */
-    byte[] read(int n) {
+    public byte[] read(int n) {
         try {
             return in.readNBytes(n);
         } catch (IOException e) {
@@ -98,7 +98,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Reads what comes until the server closes the connection or sends nothing for the given time. */
-    byte[] readUntilQuiet(int millis) {
+    public byte[] readUntilQuiet(int millis) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         try {
@@ -115,7 +115,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Goes away at once, resetting the connection. */
-    void reset() {
+    public void reset() {
         try {
             socket.setSoLinger(true, 0);
             socket.close();
