@@ -51,9 +51,16 @@ public class QuerySideConfiguration {
     @Bean
     public org.axonframework.config.ConfigurerModule projectionSegments(
             @Value("${seire.projections.max-claimed-segments:32767}") int maxClaimedSegments,
+            @Value("${seire.projections.full-buffer-wait-ms:2}") long fullBufferWaitMillis,
             io.seire.query.read.BulkLoad bulkLoad) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        Projections.GROUP, (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments))
+                        Projections.GROUP, (configuration, builder) -> builder.maxClaimedSegments(maxClaimedSegments)
+                                .coordinatorExecutor(name -> {
+                                    var executor = new io.seire.query.read.PromptCoordinator(name,
+                                            fullBufferWaitMillis);
+                                    configuration.onShutdown(executor::shutdown);
+                                    return executor;
+                                }))
                 .registerSequencingPolicy(Projections.GROUP, configuration -> bulkLoad.sequencingPolicy());
     }
 
