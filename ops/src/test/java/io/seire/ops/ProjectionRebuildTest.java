@@ -37,9 +37,22 @@ class ProjectionRebuildTest extends ApiTestBase {
         return new JdbcTemplate(dataSource);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** The projections of the other contexts cached in this JVM (other nodes, as ops/rebuild sees them). */
+    private List<org.axonframework.eventhandling.StreamingEventProcessor> others = List.of();
+
+    /** A rebuild asks every other node to be stopped: the other contexts of this test JVM are other nodes. */
+    @org.junit.jupiter.api.BeforeEach
+    void theOnlyNodeProjecting() {
+        others = ContextsOfThisJvm.stopProjectionsBeside(context);
+    }
+
     @AfterEach
     void noHook() throws Exception {
         hook(() -> { });
+        others.forEach(org.axonframework.eventhandling.StreamingEventProcessor::start);
     }
 
     private long someRecordedFacts() {

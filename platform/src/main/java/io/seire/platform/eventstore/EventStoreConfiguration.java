@@ -111,6 +111,29 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** The name this node's processors claim segments under (see {@link TokenOwner}). */
+    @Bean
+    public TokenOwner tokenOwner() {
+        return TokenOwner.next();
+    }
+
+    /**
+     * Axon's JDBC token store, as its auto-configuration makes it, but with the owner named by {@link TokenOwner}: one
+     * name per node, so two Spring contexts in one process never claim the same segment.
+     */
+    @Bean
+    public org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
+            ConnectionProvider connectionProvider, Serializer serializer, TokenOwner owner,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") java.time.Duration claimTimeout) {
+        return org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(owner.name())
+                .build();
+    }
+
     /**
      * Tailing processors in this process are woken when this process commits; processes that only read (and
      * writes from other nodes) are seen by polling every {@code fetch-delay-ms}.

@@ -39,6 +39,7 @@ public class ProjectionRebuild {
     private final ProjectionProgress progress;
     private final Duration claimTimeout;
     private final BulkLoad bulk;
+    private final String owner;
     /** Runs between emptying the tables and resetting the tokens; tests use it to die there. */
     private Runnable betweenTruncateAndReset = () -> { };
 
@@ -46,7 +47,8 @@ public class ProjectionRebuild {
                              TransactionTemplate transactions, ProjectionProgress progress,
                              @org.springframework.beans.factory.annotation.Value(
                                      "${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
-                             BulkLoad bulk) {
+                             BulkLoad bulk, io.seire.platform.eventstore.TokenOwner owner) {
+        this.owner = owner.name();
         this.processing = processing;
         this.jdbc = jdbc;
         this.eventTable = new EventTable(jdbc);
@@ -91,6 +93,14 @@ public class ProjectionRebuild {
         processor.start();
         while (true) {
             var status = processor.processingStatus().values();
+            if (status.isEmpty() && System.nanoTime() - started > 3 * claimTimeout.toNanos()) {
+                // another query node took every segment the reset released: it replays them (not as a bulk load) and
+                // this node cannot tell when the views are complete; the dropped indexes are built again now
+                bulk.finish();
+                throw new ClaimedElsewhere("Another Seire node claimed the projections' segments while this rebuild "
+                        + "was starting; it is replaying them now. Stop every query node (ops/run, SEIRE_MODE=query) "
+                        + "and run the rebuild again.");
+            }
             long processed = status.stream()
                     .mapToLong(s -> s.getCurrentPosition().orElse(0L))
                     .min().orElse(0L);
@@ -112,12 +122,13 @@ public class ProjectionRebuild {
 
     /**
      * Locks the processor's token rows for this transaction and refuses while another node's claim on any of them is
-     * younger than the claim timeout (an older one belongs to a node that died; Axon takes it over). A claim under this
-     * process's own name is not another node's: a batch that was finishing while the processor shut down can store
-     * its token, with its claim, just after the shut-down returned, and the reset below takes that row over.
+     * younger than the claim timeout (an older one belongs to a node that died; Axon takes it over). A claim under
+     * this node's own name ({@link io.seire.platform.eventstore.TokenOwner}) is not another node's: a batch that was
+     * finishing while the processor shut down can store its token, with its claim, just after the shut-down returned,
+     * and the reset below takes that row over.
      */
     private void refuseWhileClaimedElsewhere() {
-        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName(); // the token store's owner name
+        String self = owner; // this node's name in the token store
         Instant stale = Instant.now().minus(claimTimeout);
         List<String> claims = eventTable.claimsForUpdate(Projections.GROUP).stream()
                 .filter(c -> c.owner() != null && !c.owner().equals(self)
