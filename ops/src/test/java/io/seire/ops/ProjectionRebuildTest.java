@@ -123,6 +123,59 @@ class ProjectionRebuildTest extends ApiTestBase {
         someRecordedFacts();
     }
 
+    @Autowired
+    io.seire.query.read.ProjectionProgress progress;
+
+    /**
+     * Another node that takes every segment the reset released (it started during the rebuild) replays them itself:
+     * this node cannot see when the views are complete, so it stops with the usual refusal instead of waiting for
+     * ever, and builds the dropped indexes again. Here the other node holds every token row from the moment the reset
+     * commits (its lock was asked for first, so it is granted first), and this node's processor claims none.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 240) // without the refusal the rebuild would wait for ever
+    void a_rebuild_whose_segments_another_node_takes_as_it_starts_stops_with_the_same_refusal() throws Exception {
+        long position = someRecordedFacts();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread otherNode = new Thread(() -> {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (java.sql.PreparedStatement lock = connection.prepareStatement(
+                        "SELECT segment FROM tokenentry WHERE processorname = ? FOR UPDATE")) {
+                    lock.setString(1, Projections.GROUP);
+                    lock.executeQuery().close(); // waits for the rebuild's transaction to commit
+                }
+                held.countDown();
+                release.await();
+                connection.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "other-query-node");
+        hook(otherNode::start); // inside the rebuild's transaction, which holds the token rows until it commits
+        ProjectionRebuild.ClaimedElsewhere refused = null;
+        try {
+            rebuild.rebuild(p -> { }, Duration.ofMillis(50));
+        } catch (ProjectionRebuild.ClaimedElsewhere e) {
+            refused = e;
+        } finally {
+            release.countDown();
+            otherNode.join(10_000);
+        }
+        assertThat(held.getCount()).isZero();
+        assertThat(refused).isNotNull();
+        assertThat(refused.getMessage()).contains("Another Seire node claimed").contains("Stop every query node");
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
+        // once the other node lets go, this one claims the segments and replays everything
+        long started = System.nanoTime();
+        while (!progress.reachedPosition(position) && System.nanoTime() - started < 180_000_000_000L) {
+            Thread.sleep(200);
+        }
+        assertThat(progress.reachedPosition(position)).isTrue();
+        someRecordedFacts();
+    }
+
     @Test
     void a_rebuild_gives_the_same_rows_as_the_live_projection() throws Exception {
         long position = someRecordedFacts();

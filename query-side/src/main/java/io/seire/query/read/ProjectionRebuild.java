@@ -128,10 +128,9 @@ public class ProjectionRebuild {
      * and the reset below takes that row over.
      */
     private void refuseWhileClaimedElsewhere() {
-        String self = owner; // this node's name in the token store
         Instant stale = Instant.now().minus(claimTimeout);
         List<String> claims = eventTable.claimsForUpdate(Projections.GROUP).stream()
-                .filter(c -> c.owner() != null && !c.owner().equals(self)
+                .filter(c -> c.owner() != null && !c.owner().equals(owner)
                         && (c.timestamp() == null || Instant.parse(c.timestamp()).isAfter(stale)))
                 .map(c -> "segment " + c.segment() + " (held by " + c.owner() + " since " + c.timestamp() + ")")
                 .toList();
