@@ -96,7 +96,7 @@ public class EventStoreConfiguration {
                                                  @Value("${seire.event-store.batch-size:1000}") int batchSize,
                                                  @Value("${seire.event-store.gap-timeout-ms:60000}") int gapTimeout,
                                                  @Value("${seire.event-store.max-gap-offset:10000}") int maxGapOffset) {
-        return JdbcEventStorageEngine.builder()
+        return new EventStorage(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -105,10 +105,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
-                .gapTimeout(gapTimeout)
-                .maxGapOffset(maxGapOffset)
-                .appendEvents(EventAppendOrder::appendInCommitOrder)
-                .build();
+                .appendEvents(EventAppendOrder::appendInCommitOrder), gapTimeout, maxGapOffset);
     }
 
     /** The name this node's processors claim segments under (see {@link TokenOwner}). */

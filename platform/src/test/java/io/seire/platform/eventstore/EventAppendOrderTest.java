@@ -133,7 +133,8 @@ class EventAppendOrderTest {
                 .maxGapOffset(MAX_GAP_OFFSET)
                 .batchSize(1000);
         if (inCommitOrder) {
-            builder.appendEvents(EventAppendOrder::appendInCommitOrder);
+            // Seire's engine, which also reads the rows and advances the tokens itself (EventStorage)
+            return new EventStorage(builder.appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, MAX_GAP_OFFSET);
         }
         return builder.build();
     }

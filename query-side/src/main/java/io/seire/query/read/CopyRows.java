@@ -1,7 +1,6 @@
 package io.seire.query.read;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -38,23 +37,22 @@ final class CopyRows {
         if (copy.isEmpty()) {
             return false;
         }
-        StringBuilder data = new StringBuilder(rows.size() * 256);
+        Utf8 data = new Utf8(rows.size() * 256); // the driver's client encoding is UTF-8
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
-                    data.append('\t');
+                    data.ascii('\t');
                 }
                 if (!append(data, row[i])) {
                     return false;
                 }
             }
-            data.append('\n');
+            data.ascii('\n');
         }
-        byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8); // the driver's client encoding is UTF-8
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(copy, new ByteArrayInputStream(bytes), 1 << 16);
+                        .copyIn(copy, new ByteArrayInputStream(data.bytes, 0, data.length), 1 << 16);
             } catch (java.io.IOException e) {
                 throw new java.sql.SQLException("COPY failed: " + copy, e);
             }
@@ -85,24 +83,24 @@ final class CopyRows {
     }
 
     /** Appends a value in COPY's text format; false for a type not handled here. */
-    static boolean append(StringBuilder out, Object value) {
+    static boolean append(Utf8 out, Object value) {
         if (value == null) {
-            out.append("\\N");
+            out.ascii("\\N");
         } else if (value instanceof String s) {
-            escape(out, s);
+            out.escaped(s);
         } else if (value instanceof Long n) {
-            out.append(n.longValue());
+            out.number(n);
         } else if (value instanceof Integer || value instanceof Short) {
-            out.append(((Number) value).intValue());
+            out.number(((Number) value).intValue());
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toString()); // what the JDBC driver sends for setBigDecimal
+            out.ascii(d.toString()); // what the JDBC driver sends for setBigDecimal
         } else if (value instanceof Boolean b) {
-            out.append(b ? 't' : 'f');
+            out.ascii(b ? 't' : 'f');
         } else if (value instanceof LocalDate d) {
-            out.append(d); // ISO 8601, as the driver sends it
+            out.ascii(d.toString()); // ISO 8601, as the driver sends it
         } else if (value instanceof Timestamp t) {
             // an instant in UTC (the columns are timestamptz), rounded to microseconds half up as the driver does
-            out.append(t.toInstant().plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            out.instant(t.toInstant().plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         } else if (value instanceof String[] array) {
             StringBuilder literal = new StringBuilder("{");
             for (int i = 0; i < array.length; i++) {
@@ -115,32 +113,125 @@ final class CopyRows {
                     literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
                 }
             }
-            escape(out, literal.append('}').toString());
+            out.escaped(literal.append('}').toString());
         } else {
             return false;
         }
         return true;
     }
 
-    private static void escape(StringBuilder out, String s) {
-        boolean plain = true; // most text has none of the characters COPY escapes: appended as it is
-        for (int i = 0; i < s.length() && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != '\\' && c != '\n' && c != '\r' && c != '\t';
+    /**
+     * COPY's data as UTF-8 bytes, written as the values are appended (a rebuild's rows were built as text first and
+     * encoded after: a fifth of the projecting threads' time went to that, docs/PERFORMANCE.md).
+     */
+    static final class Utf8 {
+        byte[] bytes;
+        int length;
+
+        Utf8(int capacity) {
+            bytes = new byte[Math.max(capacity, 64)];
         }
-        if (plain) {
-            out.append(s);
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
+        }
+
+        void ascii(char c) {
+            room(1);
+            bytes[length++] = (byte) c;
+        }
+
+        /** Text known to be ASCII (numbers, dates, COPY's own marks). */
+        void ascii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        void number(long n) {
+            if (n >= 0 && n < 10) {
+                ascii((char) ('0' + n));
+            } else {
+                ascii(Long.toString(n));
+            }
+        }
+
+        /** {@code 2026-12-01T05:24:37.123456Z}: what {@link java.time.Instant#toString()} gives for the years stored. */
+        void instant(java.time.Instant instant) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+                    instant.getNano(), java.time.ZoneOffset.UTC);
+            if (t.getYear() < 1000 || t.getYear() > 9999) {
+                ascii(instant.toString());
+                return;
+            }
+            room(27);
+            digits(t.getYear(), 4);
+            bytes[length++] = '-';
+            digits(t.getMonthValue(), 2);
+            bytes[length++] = '-';
+            digits(t.getDayOfMonth(), 2);
+            bytes[length++] = 'T';
+            digits(t.getHour(), 2);
+            bytes[length++] = ':';
+            digits(t.getMinute(), 2);
+            bytes[length++] = ':';
+            digits(t.getSecond(), 2);
+            bytes[length++] = '.';
+            digits(t.getNano() / 1000, 6);
+            bytes[length++] = 'Z';
+        }
+
+        private void digits(int value, int count) {
+            for (int i = count - 1; i >= 0; i--) {
+                bytes[length + i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            length += count;
+        }
+
+        /** Text in COPY's escaping (backslash, newline, carriage return, tab), encoded as UTF-8. */
+        void escaped(String s) {
+            room(s.length() * 2);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> two('\\', '\\');
+                        case '\n' -> two('\\', 'n');
+                        case '\r' -> two('\\', 'r');
+                        case '\t' -> two('\\', 't');
+                        default -> bytes[length++] = (byte) c;
+                    }
+                } else {
+                    room(4 + (s.length() - i) * 2);
+                    if (c < 0x800) {
+                        bytes[length++] = (byte) (0xC0 | (c >> 6));
+                        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        int cp = Character.toCodePoint(c, s.charAt(++i));
+                        bytes[length++] = (byte) (0xF0 | (cp >> 18));
+                        bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        bytes[length++] = (byte) (0x80 | (cp & 0x3F));
+                    } else if (Character.isSurrogate(c)) {
+                        bytes[length++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
+                    } else {
+                        bytes[length++] = (byte) (0xE0 | (c >> 12));
+                        bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+                    }
+                }
+            }
+        }
+
+        private void two(char a, char b) {
+            room(2 + 1);
+            bytes[length++] = (byte) a;
+            bytes[length++] = (byte) b;
         }
     }
 }

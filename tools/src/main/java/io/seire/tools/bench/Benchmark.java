@@ -85,13 +85,14 @@ public final class Benchmark {
 
     /** What {@code ops/bench --help} prints. */
     static final String USAGE = """
-            ops/bench [--quick] [--only rollups|report-pdf|exports|rebuild] [--big-history=N] [--scale N]
+            ops/bench [--quick] [--only rollups|report-pdf|exports|rebuild|import] [--big-history=N] [--scale N]
               (no option)  every figure on the full history (100 projects, one with 1,000,000 events); about 15 minutes
               --quick      every figure on a short history; under a minute
               --only rollups      figures 5 and 7 on the full history
               --only report-pdf   figure 8 (the seed-sized report as PDF)
               --only exports      figure 9 (expenditure exports from a node with a 256 MB heap)
               --only rebuild      figure 4 (rebuild of every projection) with its raw ordered scan
+              --only import       figure 3 (CSV import of 10,000 rows) with the raw writes it is compared to
               --big-history=N     the largest project's events (with --quick or --only rebuild)
               --scale N    the capacity check of docs/CAPACITY.md: a history of N events (10000 to 100000000; 1e6 and
                            10^7 are read too) over many projects (about 1,000 events each, at most 2,000 projects) and
@@ -106,7 +107,7 @@ public final class Benchmark {
             """;
 
     /**
-     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild] [--scale N]}: the short run; only the figures named
+     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild|import] [--scale N]}: the short run; only the figures named
      * (5 and 7, 8, 9, 4); the capacity check on a history of N events ({@link #USAGE}).
      */
     public static void main(String[] args) throws Exception {
@@ -149,10 +150,10 @@ public final class Benchmark {
             if (args[i].startsWith("--only")) {
                 String value = args[i].contains("=") ? args[i].substring(args[i].indexOf('=') + 1)
                         : i + 1 < args.length ? args[i + 1] : "";
-                if (!List.of("rollups", "report-pdf", "exports", "rebuild").contains(value)) {
+                if (!List.of("rollups", "report-pdf", "exports", "rebuild", "import").contains(value)) {
                     System.err.println("--only takes one of: rollups (figures 5 and 7 on the history), "
                             + "report-pdf (figure 8), exports (figure 9), rebuild (figure 4 on the history, with its "
-                            + "raw ordered scan)");
+                            + "raw ordered scan), import (figure 3 with its raw writes)");
                     System.exit(2);
                 }
                 only = value;
@@ -194,6 +195,9 @@ public final class Benchmark {
                 programmeReads();
             } else if ("report-pdf".equals(only)) {
                 reportPdf();
+            } else if ("import".equals(only)) {
+                rawWrites(new RawBaseline(dataSource));
+                csvImport(seire);
             } else if ("rebuild".equals(only)) {
                 dataset(seire);
                 rebuild(seire, new RawBaseline(dataSource));

@@ -1,0 +1,107 @@
+package io.seire.platform.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.seire.platform.testing.TestDatabase;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link EventStorage} reads stored timestamps without Axon's general parser (issue 16): what it reads must be what
+ * Axon's own engine reads from the same rows, timestamps, tokens and all.
+ */
+class EventStorageTest {
+
+    @Test
+    void a_timestamp_in_the_shape_axon_writes_reads_as_the_same_instant_as_axons_parser_reads_it() {
+        Random random = new Random(16);
+        long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 100_000; i++) {
+            Instant instant = Instant.ofEpochSecond(min + (long) (random.nextDouble() * (max - min)),
+                    random.nextInt(1_000_000_000));
+            String stored = DateTimeUtils.formatInstant(instant);
+            assertThat(EventStorage.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+        }
+        for (String edge : List.of("1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "2000-12-31T00:00:00.001Z")) {
+            assertThat(EventStorage.parse(edge)).isEqualTo(DateTimeUtils.parseInstant(edge)).isEqualTo(Instant.parse(edge));
+        }
+    }
+
+    @Test
+    void a_timestamp_of_another_shape_is_left_to_axons_parser_with_the_same_answer_or_error() {
+        for (String other : List.of("2026-12-01T05:24:37.123+02:00", "2026-12-01T05:24:37Z", "2026-12-01T05:24:37.123456Z",
+                "+10000-01-01T00:00:00.000Z", "2026-12-01t05:24:37.123z")) {
+            assertThat(EventStorage.parse(other)).as(other).isEqualTo(DateTimeUtils.parseInstant(other));
+        }
+        for (String wrong : List.of("2026-02-30T00:00:00.000Z", "2026-12-01T24:00:00.000Z", "2026-1a-01T00:00:00.000Z",
+                "yesterday at noon")) {
+            assertThatThrownBy(() -> DateTimeUtils.parseInstant(wrong)).isInstanceOf(DateTimeParseException.class);
+            assertThatThrownBy(() -> EventStorage.parse(wrong)).as(wrong).isInstanceOf(DateTimeParseException.class);
+        }
+    }
+
+    @Test
+    void tracked_and_aggregate_events_read_through_seires_engine_equal_those_axons_engine_reads_from_the_same_rows() {
+        DataSource db = TestDatabase.fresh("event_storage_" + ProcessHandle.current().pid());
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        EventStorage seire = new EventStorage(builder(db), 60_000, 10_000);
+        JdbcEventStorageEngine axon = builder(db).build();
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        Instant old = Instant.parse("2019-03-04T05:06:07.891Z");
+        tx.executeWithoutResult(s -> seire.appendEvents(
+                new GenericDomainEventMessage<>("Project", "P-1", 0, "õunapuu ščž", MetaData.with("actor", "mari"), "e-1", old),
+                new GenericDomainEventMessage<>("Project", "P-1", 1, "второй", MetaData.emptyInstance(), "e-2", Instant.now()),
+                // an event that is no aggregate's is stored with its own identifier in the aggregate column
+                GenericEventMessage.asEventMessage("not an aggregate's")));
+
+        List<TrackedEventMessage<?>> bySeire = seire.readEvents(null, false).collect(Collectors.toList());
+        List<TrackedEventMessage<?>> byAxon = axon.readEvents(null, false).collect(Collectors.toList());
+
+        assertThat(bySeire).hasSize(3);
+        assertThat(summaries(bySeire)).isEqualTo(summaries(byAxon));
+        assertThat(bySeire.get(0).getTimestamp()).isEqualTo(old);
+        assertThat(bySeire.get(2)).isNotInstanceOf(DomainEventMessage.class);
+        List<String> aggregate = seire.readEvents("P-1").asStream()
+                .map(e -> e.getSequenceNumber() + " " + e.getTimestamp() + " " + e.getPayload()).toList();
+        assertThat(aggregate).isEqualTo(axon.readEvents("P-1").asStream()
+                .map(e -> e.getSequenceNumber() + " " + e.getTimestamp() + " " + e.getPayload()).toList());
+        assertThat(aggregate).hasSize(2);
+    }
+
+    private static List<String> summaries(List<TrackedEventMessage<?>> events) {
+        return events.stream().map(e -> e.trackingToken() + " " + e.getIdentifier() + " " + e.getTimestamp() + " "
+                + (e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() + "#" + d.getSequenceNumber() : "-")
+                + " " + e.getPayload() + " " + e.getMetaData()).toList();
+    }
+
+    private static JdbcEventStorageEngine.Builder builder(DataSource db) {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .connectionProvider(new SpringDataSourceConnectionProvider(db))
+                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(db)))
+                .appendEvents(EventAppendOrder::appendInCommitOrder)
+                .batchSize(1000);
+    }
+}
