@@ -113,18 +113,40 @@ public class StoredEvents {
         return id;
     }
 
+    /**
+     * Stored rows by blocks of positions, shared by the transactions and segments that project the same stretch of the
+     * stream. A batch reads ahead to the end of its block, and the next batch finds the rest there instead of reading
+     * them again (each batch of 500 read 2,000 rows before: four reads per event, issue 16, figure 3). Only stored
+     * rows are kept, and a stored row never changes; a position not (yet) stored is read again when asked.
+     */
+    private final Map<Long, Map<Long, EventChain.StoredEvent>> sharedRows = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, EventChain.StoredEvent>> eldest) {
+                    return size() > SHARED_BLOCKS;
+                }
+            });
+
+    /** How many blocks of rows are kept: one per segment a node commonly runs, and some to spare. */
+    static final int SHARED_BLOCKS = 8;
+
     private EventChain.StoredEvent rowOrNull(long position) {
         Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(ROWS, k -> new HashMap<>());
         if (rows != null && rows.containsKey(position)) {
             return rows.get(position);
         }
-        Map<Long, EventChain.StoredEvent> read = new HashMap<>();
-        for (EventChain.StoredEvent e : writer.events().rows(position, position + (rows == null ? 1 : READ_AHEAD))) {
-            read.put(e.position(), e);
+        if (rows == null) {
+            return writer.events().rows(position, position + 1).stream().findFirst().orElse(null);
         }
-        EventChain.StoredEvent row = read.get(position);
-        if (rows != null) {
-            rows.putAll(read);
+        long block = position / READ_AHEAD;
+        Map<Long, EventChain.StoredEvent> shared = sharedRows.computeIfAbsent(block,
+                b -> new java.util.concurrent.ConcurrentHashMap<>());
+        EventChain.StoredEvent row = shared.get(position);
+        if (row == null) {
+            for (EventChain.StoredEvent e : writer.events().rows(position, (block + 1) * READ_AHEAD)) {
+                shared.put(e.position(), e);
+            }
+            row = shared.get(position);
             if (row == null) {
                 rows.put(position, null); // not committed or rolled back: asked again only in a later transaction
             }
