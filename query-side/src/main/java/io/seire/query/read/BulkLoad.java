@@ -43,6 +43,9 @@ public class BulkLoad {
             "activity_progress_by_period", "expenditure_current_spending", "expenditure_current_list",
             "indicator_value_current");
 
+    /** The memory each index build of a rebuild may sort in (PostgreSQL's {@code maintenance_work_mem}). */
+    static final String INDEX_BUILD_MEMORY = "512MB";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private volatile boolean active;
@@ -181,6 +184,11 @@ public class BulkLoad {
         Integer restored = transactions.execute(s -> {
             List<Map<String, Object>> dropped = jdbc.queryForList(
                     "SELECT name, definition FROM projection_rebuild_index ORDER BY name FOR UPDATE");
+            if (!dropped.isEmpty()) {
+                // the sort of a large view's index fits in memory instead of spilling to disk (PostgreSQL's default
+                // is 64 MB); only for this transaction
+                jdbc.execute("SET LOCAL maintenance_work_mem = '" + INDEX_BUILD_MEMORY + "'");
+            }
             for (Map<String, Object> index : dropped) {
                 String definition = (String) index.get("definition");
                 jdbc.execute(definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));

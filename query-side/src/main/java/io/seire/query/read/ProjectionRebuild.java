@@ -69,7 +69,14 @@ public class ProjectionRebuild {
         this.betweenTruncateAndReset = hook;
     }
 
-    /** Resets and replays; returns once every event that existed at the start has been handled again. */
+    /** How often a rebuild looks whether the replay is done (its progress is reported every {@code every}). */
+    static final Duration DONE_CHECK = Duration.ofMillis(20);
+
+    /**
+     * Resets and replays; returns once every event that existed at the start has been handled again, reporting the
+     * progress every {@code every}. The end is noticed within {@link #DONE_CHECK}, not at the next report: waiting for
+     * the report added up to {@code every} of idle time to the rebuild (docs/PERFORMANCE.md).
+     */
     public Progress rebuild(Consumer<Progress> report, Duration every) throws InterruptedException {
         StreamingEventProcessor processor = processing.eventProcessor(Projections.GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No processor " + Projections.GROUP + " in this process"));
@@ -90,6 +97,7 @@ public class ProjectionRebuild {
             throw refusedOrFailed;
         }
         long started = System.nanoTime();
+        long reportDue = started;
         processor.start();
         while (true) {
             var status = processor.processingStatus().values();
@@ -109,14 +117,17 @@ public class ProjectionRebuild {
             if (done) {
                 bulk.finish(); // the views are complete once their indexes are back: part of the rebuild's time
             }
-            double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-            long handled = done ? events : countHandledUpTo(Math.min(processed, head));
-            Progress now = new Progress(handled, events, handled / seconds, done);
-            report.accept(now);
-            if (done) {
-                return now;
+            if (done || System.nanoTime() >= reportDue) {
+                double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                long handled = done ? events : countHandledUpTo(Math.min(processed, head));
+                Progress now = new Progress(handled, events, handled / seconds, done);
+                report.accept(now);
+                if (done) {
+                    return now;
+                }
+                reportDue = System.nanoTime() + every.toNanos();
             }
-            Thread.sleep(every.toMillis());
+            Thread.sleep(Math.min(DONE_CHECK.toMillis(), every.toMillis()));
         }
     }
 
