@@ -112,13 +112,22 @@ public class CommandSideConfiguration {
             org.axonframework.eventsourcing.eventstore.EventStore eventStore,
             TransactionManager transactionManager,
             org.axonframework.eventsourcing.SnapshotterSpanFactory spanFactory,
+            SnapshotThread snapshots,
             @Value("${seire.snapshot.delay-ms:5000}") long delayMillis) {
-        java.util.concurrent.ScheduledExecutorService snapshots =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "seire-snapshots");
-                    t.setDaemon(true);
-                    return t;
-                });
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandSideConfiguration.class);
+        java.util.concurrent.Executor delayed = task -> {
+            if (snapshots.executor.isShutdown()) {
+                return; // the context is closing: a snapshot is an optimisation, a later write asks again
+            }
+            snapshots.executor.schedule(() -> {
+                try {
+                    task.run(); // Axon's task logs an exception itself
+                } catch (Error e) {
+                    log.error("A snapshot failed", e); // else lost in the scheduled future nobody reads
+                    throw e;
+                }
+            }, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        };
         return org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -126,8 +135,31 @@ public class CommandSideConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(task -> snapshots.schedule(task, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .executor(delayed)
                 .build();
+    }
+
+    /**
+     * The snapshots' thread, stopped with the context: snapshots still waiting then are not taken (a later write asks
+     * again). Not a bean of an executor type, which would replace Spring's own task executor.
+     */
+    public static final class SnapshotThread implements org.springframework.beans.factory.DisposableBean {
+        final java.util.concurrent.ScheduledExecutorService executor =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "seire-snapshots");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        @Override
+        public void destroy() {
+            executor.shutdownNow();
+        }
+    }
+
+    @Bean
+    public SnapshotThread snapshotThread() {
+        return new SnapshotThread();
     }
 
     /** After this many events a snapshot is taken, so loading a project does not slow down as its history grows. */

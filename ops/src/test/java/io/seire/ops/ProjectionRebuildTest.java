@@ -188,9 +188,8 @@ class ProjectionRebuildTest extends ApiTestBase {
         ProjectionRebuild.Progress done = rebuild.rebuild(reports::add, Duration.ofHours(1));
 
         assertThat(done.done()).isTrue();
-        assertThat(reports).as("the first report is due at once, the next in an hour: the last is the end")
-                .last().isEqualTo(done);
-        assertThat(reports).hasSizeLessThanOrEqualTo(2);
+        assertThat(reports).as("the first report is due at once, the next in an hour, yet the end came before it")
+                .hasSizeLessThanOrEqualTo(2);
         Map<String, Object> after = snapshot();
         after.remove("tokens");
         assertThat(after).isEqualTo(before);

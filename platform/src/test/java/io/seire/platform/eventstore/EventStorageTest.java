@@ -74,10 +74,26 @@ class EventStorageTest {
                 // an event that is no aggregate's is stored with its own identifier in the aggregate column
                 GenericEventMessage.asEventMessage("not an aggregate's")));
 
+        // a write that rolls back leaves a gap below the next event's position, which a token keeps while it is young
+        tx.executeWithoutResult(s -> {
+            seire.appendEvents(new GenericDomainEventMessage<>("Project", "P-2", 0, "rolled back"));
+            s.setRollbackOnly();
+        });
+        tx.executeWithoutResult(s -> seire.appendEvents(
+                new GenericDomainEventMessage<>("Project", "P-2", 0, "after the gap")));
+
         List<TrackedEventMessage<?>> bySeire = seire.readEvents(null, false).collect(Collectors.toList());
         List<TrackedEventMessage<?>> byAxon = axon.readEvents(null, false).collect(Collectors.toList());
+        // and read on from a token that holds the gap
+        List<TrackedEventMessage<?>> onBySeire = seire.readEvents(bySeire.get(1).trackingToken(), false)
+                .collect(Collectors.toList());
+        List<TrackedEventMessage<?>> onByAxon = axon.readEvents(byAxon.get(1).trackingToken(), false)
+                .collect(Collectors.toList());
 
-        assertThat(bySeire).hasSize(3);
+        assertThat(bySeire).hasSize(4);
+        assertThat(((org.axonframework.eventhandling.GapAwareTrackingToken) bySeire.get(3).trackingToken()).getGaps())
+                .as("the rolled-back position").hasSize(1);
+        assertThat(summaries(onBySeire)).isEqualTo(summaries(onByAxon)).hasSize(2);
         assertThat(summaries(bySeire)).isEqualTo(summaries(byAxon));
         assertThat(bySeire.get(0).getTimestamp()).isEqualTo(old);
         assertThat(bySeire.get(2)).isNotInstanceOf(DomainEventMessage.class);

@@ -127,7 +127,7 @@ public class ProjectionRebuild {
                 }
                 reportDue = System.nanoTime() + every.toNanos();
             }
-            Thread.sleep(Math.min(DONE_CHECK.toMillis(), every.toMillis()));
+            Thread.sleep(Math.max(1, Math.min(DONE_CHECK.toMillis(), every.toMillis())));
         }
     }
 

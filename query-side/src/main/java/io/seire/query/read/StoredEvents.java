@@ -117,18 +117,22 @@ public class StoredEvents {
      * Stored rows by blocks of positions, shared by the transactions and segments that project the same stretch of the
      * stream. A batch reads ahead to the end of its block, and the next batch finds the rest there instead of reading
      * them again (each batch of 500 read 2,000 rows before: four reads per event, issue 16, figure 3). Only stored
-     * rows are kept, and a stored row never changes; a position not (yet) stored is read again when asked.
+     * rows are kept, and a stored row never changes; a position not (yet) stored is read again when asked. The blocks
+     * used least recently go first when more than {@link #SHARED_BLOCKS} are kept or their rows' payloads pass
+     * {@link #SHARED_BYTES}.
      */
-    private final Map<Long, Map<Long, EventChain.StoredEvent>> sharedRows = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, EventChain.StoredEvent>> eldest) {
-                    return size() > SHARED_BLOCKS;
-                }
-            });
+    private final Map<Long, SharedBlock> sharedRows = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true));
 
-    /** How many blocks of rows are kept: one per segment a node commonly runs, and some to spare. */
+    /** How many blocks of rows are kept at most: one per segment a node commonly runs, and some to spare. */
     static final int SHARED_BLOCKS = 8;
+    /** How many bytes of stored payload and metadata the kept blocks may hold. */
+    static final long SHARED_BYTES = 64L << 20;
+
+    private static final class SharedBlock {
+        final Map<Long, EventChain.StoredEvent> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    }
 
     private EventChain.StoredEvent rowOrNull(long position) {
         Map<Long, EventChain.StoredEvent> rows = writer.transactionScoped(ROWS, k -> new HashMap<>());
@@ -139,18 +143,39 @@ public class StoredEvents {
             return writer.events().rows(position, position + 1).stream().findFirst().orElse(null);
         }
         long block = position / READ_AHEAD;
-        Map<Long, EventChain.StoredEvent> shared = sharedRows.computeIfAbsent(block,
-                b -> new java.util.concurrent.ConcurrentHashMap<>());
-        EventChain.StoredEvent row = shared.get(position);
+        SharedBlock shared = sharedRows.computeIfAbsent(block, b -> new SharedBlock());
+        EventChain.StoredEvent row = shared.rows.get(position);
         if (row == null) {
             for (EventChain.StoredEvent e : writer.events().rows(position, (block + 1) * READ_AHEAD)) {
-                shared.put(e.position(), e);
+                if (shared.rows.put(e.position(), e) == null) {
+                    shared.bytes.addAndGet(size(e));
+                }
             }
-            row = shared.get(position);
+            trimSharedRows();
+            row = shared.rows.get(position);
             if (row == null) {
                 rows.put(position, null); // not committed or rolled back: asked again only in a later transaction
             }
         }
         return row;
+    }
+
+    private static long size(EventChain.StoredEvent e) {
+        return 256L + (e.payload() == null ? 0 : e.payload().length) + (e.metaData() == null ? 0 : e.metaData().length);
+    }
+
+    /** Drops the blocks used least recently while too many are kept, keeping the one used last. */
+    private void trimSharedRows() {
+        synchronized (sharedRows) {
+            long total = 0;
+            for (SharedBlock b : sharedRows.values()) {
+                total += b.bytes.get();
+            }
+            var eldestFirst = sharedRows.values().iterator();
+            while ((sharedRows.size() > SHARED_BLOCKS || total > SHARED_BYTES) && sharedRows.size() > 1) {
+                total -= eldestFirst.next().bytes.get();
+                eldestFirst.remove();
+            }
+        }
     }
 }
