@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.axonframework.common.DateTimeUtils;
@@ -40,8 +39,8 @@ public class EventStorage extends JdbcEventStorageEngine {
     private final long gapTimeoutMillis;
     private final int maxGapOffset;
 
-    public EventStorage(JdbcEventStorageEngine.Builder builder, long gapTimeoutMillis, int maxGapOffset) {
-        super(builder.gapTimeout((int) gapTimeoutMillis).maxGapOffset(maxGapOffset));
+    public EventStorage(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis, int maxGapOffset) {
+        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset));
         this.gapTimeoutMillis = gapTimeoutMillis;
         this.maxGapOffset = maxGapOffset;
     }
@@ -61,7 +60,7 @@ public class EventStorage extends JdbcEventStorageEngine {
                     gaps.add(p);
                 }
             }
-            token = GapAwareTrackingToken.newInstance(position, mayStillFill ? gaps : Collections.emptySortedSet());
+            token = GapAwareTrackingToken.newInstance(position, gaps);
         } else {
             token = previousToken.advanceTo(position, mayStillFill ? maxGapOffset : 0);
         }

@@ -88,10 +88,8 @@ final class CopyRows {
             out.ascii("\\N");
         } else if (value instanceof String s) {
             out.escaped(s);
-        } else if (value instanceof Long n) {
-            out.number(n);
-        } else if (value instanceof Integer || value instanceof Short) {
-            out.number(((Number) value).intValue());
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            out.ascii(value.toString());
         } else if (value instanceof BigDecimal d) {
             out.ascii(d.toString()); // what the JDBC driver sends for setBigDecimal
         } else if (value instanceof Boolean b) {
@@ -100,7 +98,7 @@ final class CopyRows {
             out.ascii(d.toString()); // ISO 8601, as the driver sends it
         } else if (value instanceof Timestamp t) {
             // an instant in UTC (the columns are timestamptz), rounded to microseconds half up as the driver does
-            out.instant(t.toInstant().plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            out.ascii(t.toInstant().plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
         } else if (value instanceof String[] array) {
             StringBuilder literal = new StringBuilder("{");
             for (int i = 0; i < array.length; i++) {
@@ -151,87 +149,28 @@ final class CopyRows {
             }
         }
 
-        void number(long n) {
-            if (n >= 0 && n < 10) {
-                ascii((char) ('0' + n));
-            } else {
-                ascii(Long.toString(n));
-            }
-        }
-
-        /** {@code 2026-12-01T05:24:37.123456Z}: what {@link java.time.Instant#toString()} gives for the years stored. */
-        void instant(java.time.Instant instant) {
-            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
-                    instant.getNano(), java.time.ZoneOffset.UTC);
-            if (t.getYear() < 1000 || t.getYear() > 9999) {
-                ascii(instant.toString());
-                return;
-            }
-            room(27);
-            digits(t.getYear(), 4);
-            bytes[length++] = '-';
-            digits(t.getMonthValue(), 2);
-            bytes[length++] = '-';
-            digits(t.getDayOfMonth(), 2);
-            bytes[length++] = 'T';
-            digits(t.getHour(), 2);
-            bytes[length++] = ':';
-            digits(t.getMinute(), 2);
-            bytes[length++] = ':';
-            digits(t.getSecond(), 2);
-            bytes[length++] = '.';
-            digits(t.getNano() / 1000, 6);
-            bytes[length++] = 'Z';
-        }
-
-        private void digits(int value, int count) {
-            for (int i = count - 1; i >= 0; i--) {
-                bytes[length + i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            length += count;
-        }
-
-        /** Text in COPY's escaping (backslash, newline, carriage return, tab), encoded as UTF-8. */
+        /**
+         * Text in COPY's escaping (backslash, newline, carriage return, tab), encoded as UTF-8 by the JDK. The
+         * characters escaped are ASCII, and no byte of a multi-byte UTF-8 sequence is: the bytes are escaped as they
+         * are copied.
+         */
         void escaped(String s) {
-            room(s.length() * 2);
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    switch (c) {
-                        case '\\' -> two('\\', '\\');
-                        case '\n' -> two('\\', 'n');
-                        case '\r' -> two('\\', 'r');
-                        case '\t' -> two('\\', 't');
-                        default -> bytes[length++] = (byte) c;
-                    }
-                } else {
-                    room(4 + (s.length() - i) * 2);
-                    if (c < 0x800) {
-                        bytes[length++] = (byte) (0xC0 | (c >> 6));
-                        bytes[length++] = (byte) (0x80 | (c & 0x3F));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        int cp = Character.toCodePoint(c, s.charAt(++i));
-                        bytes[length++] = (byte) (0xF0 | (cp >> 18));
-                        bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                        bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                        bytes[length++] = (byte) (0x80 | (cp & 0x3F));
-                    } else if (Character.isSurrogate(c)) {
-                        bytes[length++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
-                    } else {
-                        bytes[length++] = (byte) (0xE0 | (c >> 12));
-                        bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                        bytes[length++] = (byte) (0x80 | (c & 0x3F));
-                    }
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            room(utf8.length * 2);
+            int plainFrom = 0;
+            for (int i = 0; i < utf8.length; i++) {
+                byte b = utf8[i];
+                char escape = b == '\\' ? '\\' : b == '\n' ? 'n' : b == '\r' ? 'r' : b == '\t' ? 't' : 0;
+                if (escape != 0) {
+                    System.arraycopy(utf8, plainFrom, bytes, length, i - plainFrom);
+                    length += i - plainFrom;
+                    bytes[length++] = '\\';
+                    bytes[length++] = (byte) escape;
+                    plainFrom = i + 1;
                 }
             }
-        }
-
-        private void two(char a, char b) {
-            room(2 + 1);
-            bytes[length++] = (byte) a;
-            bytes[length++] = (byte) b;
+            System.arraycopy(utf8, plainFrom, bytes, length, utf8.length - plainFrom);
+            length += utf8.length - plainFrom;
         }
     }
 }
