@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +31,7 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     public Serializer serializer(RevisionResolver revisionResolver) {
-        return JacksonSerializer.builder()
-                .objectMapper(StoredJson.mapper())
-                .revisionResolver(revisionResolver)
-                .build();
+        return new StoredTypes(StoredJson.mapper(), revisionResolver);
     }
 
     @Bean

@@ -34,9 +34,53 @@ final class CopyRows {
     /** Copies the rows; false (nothing sent) when the statement or a value is not one a COPY can take. */
     static boolean copy(JdbcTemplate jdbc, String insert, List<Object[]> rows) {
         String copy = COPY_OF.computeIfAbsent(insert, CopyRows::copyOf);
-        if (copy.isEmpty()) {
+        Utf8 data = copy.isEmpty() ? null : data(rows);
+        if (data == null) {
             return false;
         }
+        jdbc.execute((ConnectionCallback<Long>) connection -> copyIn(connection, copy, data, rows.size()));
+        return true;
+    }
+
+    /**
+     * Copies the rows into a table that may already hold some of them: true when copied; false when nothing was
+     * sent (as {@link #copy}) or when a row was already there, in which case the COPY is undone (to a savepoint) and
+     * nothing of it is left, so that the caller's {@code INSERT … ON CONFLICT DO NOTHING} decides row by row as
+     * before. Any other failure is thrown.
+     */
+    static boolean copyUnlessPresent(JdbcTemplate jdbc, String insert, List<Object[]> rows) {
+        String copy = COPY_OF.computeIfAbsent(insert, CopyRows::copyOf);
+        Utf8 data = copy.isEmpty() ? null : data(rows);
+        if (data == null) {
+            return false;
+        }
+        Boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            java.sql.Savepoint before = connection.setSavepoint();
+            try {
+                copyIn(connection, copy, data, rows.size());
+            } catch (java.sql.SQLException e) {
+                if (!CONFLICT.contains(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(before);
+                return false;
+            }
+            connection.releaseSavepoint(before);
+            return true;
+        });
+        return Boolean.TRUE.equals(copied);
+    }
+
+    /** Whether the insert is one a COPY can take (its values may still not be). */
+    static boolean copyable(String insert) {
+        return !COPY_OF.computeIfAbsent(insert, CopyRows::copyOf).isEmpty();
+    }
+
+    /** What {@code ON CONFLICT DO NOTHING} passes over: a unique or exclusion constraint's violation. */
+    private static final java.util.Set<String> CONFLICT = java.util.Set.of("23505", "23P01");
+
+    /** The rows in COPY's text format, or null when a value is of a type not handled here. */
+    private static Utf8 data(List<Object[]> rows) {
         Utf8 data = new Utf8(rows.size() * 256); // the driver's client encoding is UTF-8
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -44,23 +88,27 @@ final class CopyRows {
                     data.ascii('\t');
                 }
                 if (!append(data, row[i])) {
-                    return false;
+                    return null;
                 }
             }
             data.ascii('\n');
         }
-        Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(copy, new ByteArrayInputStream(data.bytes, 0, data.length), 1 << 16);
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("COPY failed: " + copy, e);
-            }
-        });
-        if (copied == null || copied != rows.size()) {
-            throw new IllegalStateException("COPY wrote " + copied + " rows of " + rows.size() + ": " + copy);
+        return data;
+    }
+
+    private static long copyIn(java.sql.Connection connection, String copy, Utf8 data, int rows)
+            throws java.sql.SQLException {
+        long copied;
+        try {
+            copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(copy, new ByteArrayInputStream(data.bytes, 0, data.length), 1 << 16);
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException("COPY failed: " + copy, e);
         }
-        return true;
+        if (copied != rows) {
+            throw new IllegalStateException("COPY wrote " + copied + " rows of " + rows + ": " + copy);
+        }
+        return copied;
     }
 
     /** The COPY for an insert, or "" when the insert is not a plain one into a copied table. */

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * every {@code UPDATE} is preceded in its handler by a read (which flushes), and touches only rows of positions
  * before the event's own.
  *
- * <p>During a rebuild ({@link BulkLoad}) the inserts into the large position-keyed tables go as {@code COPY}.
+ * <p>The inserts into the large position-keyed tables go as {@code COPY}: during a rebuild ({@link BulkLoad}) always,
+ * otherwise from {@link #COPY_FROM_ROWS} rows of one statement in a batch, undone for the JDBC batch should a row be
+ * there already (ADR 0051).
  */
 @Component
 public class ProjectionWriter {
@@ -131,11 +133,24 @@ public class ProjectionWriter {
         return pending;
     }
 
+    /**
+     * From how many rows of one insert a live batch (an import's events, a projection catching up) sends them as one
+     * {@code COPY} rather than a JDBC batch of single-row inserts, each firing the statement triggers once (ADR 0051).
+     */
+    static final int COPY_FROM_ROWS = 16;
+
+    /**
+     * At most this many such copies per transaction: each runs in a savepoint, and a transaction that has had more
+     * than 64 subtransactions makes every other session's snapshots slower (PostgreSQL's subtransaction cache).
+     */
+    static final int MAX_SAVEPOINTS = 8;
+
     private static final class Pending {
         final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
         final Map<String, Map<Object, Object[]>> last = new LinkedHashMap<>();
         final Map<Object, Object> scoped = new java.util.HashMap<>();
         final BulkLoad bulk;
+        int savepoints;
 
         Pending(BulkLoad bulk) {
             this.bulk = bulk;
@@ -152,7 +167,15 @@ public class ProjectionWriter {
                         // same keys then wait for each other instead of deadlocking
                         rows.sort(java.util.Comparator.comparing(r -> (Long) r[0]));
                     }
-                    if (!bulk.active() || !CopyRows.copy(jdbc, e.getKey(), rows)) {
+                    boolean copied = false;
+                    if (bulk.active()) {
+                        copied = CopyRows.copy(jdbc, e.getKey(), rows);
+                    } else if (rows.size() >= COPY_FROM_ROWS && savepoints < MAX_SAVEPOINTS
+                            && CopyRows.copyable(e.getKey())) {
+                        savepoints++;
+                        copied = CopyRows.copyUnlessPresent(jdbc, e.getKey(), rows);
+                    }
+                    if (!copied) {
                         jdbc.batchUpdate(e.getKey(), rows);
                     }
                 }

@@ -13,10 +13,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A rebuild sends the rows of the position-keyed views as {@code COPY} (ADR 0038), encoding them itself: every value
- * must arrive exactly as the JDBC driver's {@code INSERT} stores it, whatever its letters, escapes or precision.
+ * must arrive exactly as the JDBC driver's {@code INSERT} stores it, whatever its letters, escapes or precision. A live
+ * batch of many rows goes as {@code COPY} too, in a savepoint, and keeps {@code ON CONFLICT DO NOTHING}'s outcome
+ * (ADR 0051).
  */
 class CopyRowsTest {
 
@@ -72,6 +76,91 @@ class CopyRowsTest {
                     converted ? LocalDate.of(2026, 11, 30) : null, converted ? "ECB" : null});
         }
         assertSameRows(EXPENDITURE, "expenditure_version", project, rows);
+    }
+
+    private static final TransactionTemplate transactions = new TransactionTemplate(
+            new DataSourceTransactionManager(java.util.Objects.requireNonNull(jdbc.getDataSource())));
+
+    @Test
+    void a_live_batch_of_many_rows_of_one_insert_goes_as_one_copy_in_a_savepoint_and_a_few_rows_as_the_jdbc_batch() {
+        String project = "copy-" + UUID.randomUUID();
+        List<Object[]> many = expenditures(project, ProjectionWriter.COPY_FROM_ROWS);
+        List<Object[]> few = expenditures(project, ProjectionWriter.COPY_FROM_ROWS - 1);
+
+        // rows written in a savepoint carry its subtransaction's id, not the transaction's own
+        assertThat(writtenBySubtransaction(many)).containsOnly(true);
+        assertThat(writtenBySubtransaction(few)).containsOnly(false);
+        // the statement trigger saw every row, whichever way they went (V41)
+        assertThat(jdbc.queryForObject("SELECT sum(amount) FROM spending_day WHERE project_id = ?", BigDecimal.class,
+                project)).isEqualByComparingTo(new BigDecimal("12.50").multiply(BigDecimal.valueOf(many.size() + few.size())));
+    }
+
+    @Test
+    void a_live_batch_holding_a_row_already_there_keeps_that_row_and_inserts_the_rest_as_on_conflict_does() {
+        String project = "copy-" + UUID.randomUUID();
+        List<Object[]> rows = expenditures(project, ProjectionWriter.COPY_FROM_ROWS + 4);
+        Object[] already = rows.get(7).clone();
+        already[7] = new BigDecimal("999.99");
+        jdbc.update(EXPENDITURE, already);
+
+        assertThat(writtenBySubtransaction(rows)).hasSize(rows.size());
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM expenditure_version WHERE project_id = ?", Long.class,
+                project)).isEqualTo(rows.size());
+        assertThat(jdbc.queryForObject("SELECT amount FROM expenditure_version WHERE position = ?", BigDecimal.class,
+                already[0])).isEqualByComparingTo("999.99");
+        // and the transaction goes on after the undone COPY
+        String copiedThenCounted = transactions.execute(s -> CopyRows.copyUnlessPresent(jdbc, EXPENDITURE,
+                List.<Object[]>of(rows.get(0))) + " " + jdbc.queryForObject(
+                "SELECT count(*) FROM expenditure_version WHERE project_id = ?", Long.class, project));
+        assertThat(copiedThenCounted).isEqualTo("false " + rows.size());
+    }
+
+    @Test
+    void a_transaction_copies_in_at_most_eight_savepoints_and_sends_further_batches_as_jdbc_batches() {
+        String project = "copy-" + UUID.randomUUID();
+        ProjectionWriter writer = new ProjectionWriter(jdbc, ProjectionHarness.client());
+        List<List<Boolean>> bySubtransaction = transactions.execute(s -> {
+            List<List<Object[]>> flushes = new ArrayList<>();
+            for (int i = 0; i < ProjectionWriter.MAX_SAVEPOINTS + 2; i++) {
+                List<Object[]> rows = expenditures(project, ProjectionWriter.COPY_FROM_ROWS);
+                rows.forEach(r -> writer.update(EXPENDITURE, r));
+                writer.flush();
+                flushes.add(rows);
+            }
+            return flushes.stream().map(CopyRowsTest::bySubtransaction).toList();
+        });
+        for (int i = 0; i < bySubtransaction.size(); i++) {
+            assertThat(bySubtransaction.get(i)).containsOnly(i < ProjectionWriter.MAX_SAVEPOINTS);
+        }
+    }
+
+    /** Queues the rows through a {@link ProjectionWriter} in one transaction; per row, whether a subtransaction wrote it. */
+    private static List<Boolean> writtenBySubtransaction(List<Object[]> rows) {
+        ProjectionWriter writer = new ProjectionWriter(jdbc, ProjectionHarness.client());
+        return transactions.execute(s -> {
+            rows.forEach(r -> writer.update(EXPENDITURE, r));
+            writer.flush();
+            return bySubtransaction(rows);
+        });
+    }
+
+    private static List<Boolean> bySubtransaction(List<Object[]> rows) {
+        return jdbc.queryForList("SELECT xmin <> xid(pg_current_xact_id()) FROM expenditure_version "
+                + "WHERE position = ANY(?) ORDER BY position", Boolean.class,
+                (Object) rows.stream().map(r -> r[0]).toArray(Long[]::new));
+    }
+
+    private static List<Object[]> expenditures(String project, int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long position = positions.incrementAndGet();
+            rows.add(new Object[] {position, project, "E-" + position, "RECORDED", "RECORDED", "1.1", "staff",
+                    new BigDecimal("12.50"), LocalDate.of(2026, 3, 1 + i % 28), null, "Õun OÜ", "ARVE-" + position,
+                    "kontoritarbed ✏️", null, null, Timestamp.from(INSTANTS.get(0)), "mari", null, null, null, null,
+                    null});
+        }
+        return rows;
     }
 
     /** Inserts the rows through the driver and a copy of them through {@link CopyRows}; compares what was stored. */

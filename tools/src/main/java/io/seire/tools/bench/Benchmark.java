@@ -70,7 +70,7 @@ public final class Benchmark {
     static final String ADMIN_PASSWORD = "benchmark-" + UUID.randomUUID();
 
     private final Scale scale;
-    /** The figures to run alone ({@code --only rollups|report-pdf|exports|rebuild}), or null for all of them. */
+    /** The figures to run alone ({@code --only rollups|report-pdf|exports|rebuild|import|writes}), or null for all. */
     private final String only;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Double> raw = new LinkedHashMap<>();
@@ -85,7 +85,7 @@ public final class Benchmark {
 
     /** What {@code ops/bench --help} prints. */
     static final String USAGE = """
-            ops/bench [--quick] [--only rollups|report-pdf|exports|rebuild|import] [--big-history=N] [--scale N]
+            ops/bench [--quick] [--only rollups|report-pdf|exports|rebuild|import|writes] [--big-history=N] [--scale N]
               (no option)  every figure on the full history (100 projects, one with 1,000,000 events); about 15 minutes
               --quick      every figure on a short history; under a minute
               --only rollups      figures 5 and 7 on the full history
@@ -93,6 +93,7 @@ public final class Benchmark {
               --only exports      figure 9 (expenditure exports from a node with a 256 MB heap)
               --only rebuild      figure 4 (rebuild of every projection) with its raw ordered scan
               --only import       figure 3 (CSV import of 10,000 rows) with the raw writes it is compared to
+              --only writes       figure 1 (expenditures over HTTP, 1 and 4 clients) with its raw commits and HTTP floor
               --big-history=N     the largest project's events (with --quick or --only rebuild)
               --scale N    the capacity check of docs/CAPACITY.md: a history of N events (10000 to 100000000; 1e6 and
                            10^7 are read too) over many projects (about 1,000 events each, at most 2,000 projects) and
@@ -107,7 +108,7 @@ public final class Benchmark {
             """;
 
     /**
-     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild|import] [--scale N]}: the short run; only the figures named
+     * {@code [--quick] [--only rollups|report-pdf|exports|rebuild|import|writes] [--scale N]}: the short run; only the figures named
      * (5 and 7, 8, 9, 4); the capacity check on a history of N events ({@link #USAGE}).
      */
     public static void main(String[] args) throws Exception {
@@ -150,10 +151,10 @@ public final class Benchmark {
             if (args[i].startsWith("--only")) {
                 String value = args[i].contains("=") ? args[i].substring(args[i].indexOf('=') + 1)
                         : i + 1 < args.length ? args[i + 1] : "";
-                if (!List.of("rollups", "report-pdf", "exports", "rebuild", "import").contains(value)) {
+                if (!List.of("rollups", "report-pdf", "exports", "rebuild", "import", "writes").contains(value)) {
                     System.err.println("--only takes one of: rollups (figures 5 and 7 on the history), "
                             + "report-pdf (figure 8), exports (figure 9), rebuild (figure 4 on the history, with its "
-                            + "raw ordered scan), import (figure 3 with its raw writes)");
+                            + "raw ordered scan), import (figure 3 with its raw writes), writes (figure 1 with its raw commits)");
                     System.exit(2);
                 }
                 only = value;
@@ -195,10 +196,16 @@ public final class Benchmark {
                 programmeReads();
             } else if ("report-pdf".equals(only)) {
                 reportPdf();
+            } else if ("writes".equals(only)) {
+                rawWrites(new RawBaseline(dataSource));
+                writes();
             } else if ("import".equals(only)) {
                 rawWrites(new RawBaseline(dataSource));
                 csvImport(seire);
             } else if ("rebuild".equals(only)) {
+                // alone, the rebuild also reports the CPU each event cost the JVM and PostgreSQL: on a shared
+                // machine a steadier measure of a change than its rate
+                cpu = external == null || external.isBlank() ? new CpuTime(dir.resolve("postgres")) : new CpuTime(null);
                 dataset(seire);
                 rebuild(seire, new RawBaseline(dataSource));
             } else if ("scale".equals(only)) {
@@ -420,15 +427,18 @@ public final class Benchmark {
         if (cpu != null) {
             appendedPerSecond = appendRate;
             projectedPerSecond = appended / (appendSeconds + catchUp);
-            report(new Figure("scale.projects", dataset.size(), "projects", null, String.format(Locale.ROOT,
-                    "one with %,d events, %d with %,d; set up over HTTP in %.0f s", scale.datasetBigEvents(),
-                    dataset.size() - 1, scale.datasetSmallEvents(), setUpSeconds)));
-            report(new Figure("scale.projection_lag_at_end_of_load", lag, "events", null,
-                    "events appended but not yet projected when the last append committed"));
-            report(new Figure("scale.projection_catch_up", catchUp, "s", null, "from the last append to every view"));
-            report(new Figure("scale.live_projection_throughput", projectedPerSecond, "events/s", null,
-                    "events / (append time + catch-up): the live projection, busy from the first append"));
-            cpuFigures("scale.cpu.load", cpuBefore, appended, "appending and projecting (live) each event");
+            if ("scale".equals(only)) {
+                report(new Figure("scale.projects", dataset.size(), "projects", null, String.format(Locale.ROOT,
+                        "one with %,d events, %d with %,d; set up over HTTP in %.0f s", scale.datasetBigEvents(),
+                        dataset.size() - 1, scale.datasetSmallEvents(), setUpSeconds)));
+                report(new Figure("scale.projection_lag_at_end_of_load", lag, "events", null,
+                        "events appended but not yet projected when the last append committed"));
+                report(new Figure("scale.projection_catch_up", catchUp, "s", null, "from the last append to every view"));
+                report(new Figure("scale.live_projection_throughput", projectedPerSecond, "events/s", null,
+                        "events / (append time + catch-up): the live projection, busy from the first append"));
+            }
+            cpuFigures(("scale".equals(only) ? "scale" : "history") + ".cpu.load", cpuBefore, appended,
+                    "appending and projecting (live) each event");
         }
     }
 
@@ -843,7 +853,8 @@ public final class Benchmark {
                 "raw.ordered_scan"));
         if (cpu != null) {
             rebuildPerSecond = done.eventsPerSecond();
-            cpuFigures("scale.cpu.rebuild", cpuBefore, events, "rebuilding every projection");
+            cpuFigures("scale".equals(only) ? "scale.cpu.rebuild" : "4.cpu.rebuild", cpuBefore, events,
+                    "rebuilding every projection");
         }
     }
 
