@@ -130,15 +130,36 @@ public class EventStoreConfiguration {
     /**
      * Tailing processors in this process are woken when this process commits; processes that only read (and
      * writes from other nodes) are seen by polling every {@code fetch-delay-ms}.
+     *
+     * <p>The store's reader fetches ahead of its slowest tailing stream as fast as the database answers, and every
+     * event from that stream's position on stays in memory until the stream notices it has fallen behind the store's
+     * cache (10,000 events) or the store's cleaner notices for it. Axon's cleaner looks every 10 s: behind a projection
+     * catching up, that held a third of a million events and ran a 512 MB node out of heap (docs/CAPACITY.md). It
+     * looks every {@code cleanup-delay-ms} instead, so what a slow stream holds is bounded by a fraction of a second of
+     * reading.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${seire.event-store.fetch-delay-ms:100}") long fetchDelay) {
+                                         @Value("${seire.event-store.fetch-delay-ms:100}") long fetchDelay,
+                                         @Value("${seire.event-store.cleanup-delay-ms:" + CLEANUP_DELAY_MS + "}")
+                                         long cleanupDelay) {
+        return embeddedStore(storageEngine, configuration.messageMonitor(
+                org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"), fetchDelay, cleanupDelay);
+    }
+
+    /** How often the event store looks for streams fallen behind what it holds (Axon's default: 10 s). */
+    static final long CLEANUP_DELAY_MS = 100;
+
+    static EmbeddedEventStore embeddedStore(EventStorageEngine storageEngine,
+                                            org.axonframework.monitoring.MessageMonitor<? super
+                                                    org.axonframework.eventhandling.EventMessage<?>> monitor,
+                                            long fetchDelayMillis, long cleanupDelayMillis) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
-                .fetchDelay(fetchDelay)
+                .messageMonitor(monitor)
+                .fetchDelay(fetchDelayMillis)
+                .cleanupDelay(cleanupDelayMillis)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
