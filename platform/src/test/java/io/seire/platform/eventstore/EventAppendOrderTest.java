@@ -13,12 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -72,18 +68,18 @@ class EventAppendOrderTest {
     private List<Long> runLargeWriteBesideSmallOne(DataSource db, JdbcEventStorageEngine engine) throws Exception {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         // the reader is up to date with what came before
-        tx.executeWithoutResult(s -> engine.appendEvents(events("before", 1)));
+        tx.executeWithoutResult(s -> engine.appendEvents(StoreFixtures.events("before", 0, 1)));
         List<Long> seen = new ArrayList<>();
         TrackingToken token = readAll(engine, null, seen);
         CountDownLatch largeAppended = new CountDownLatch(1);
         CountDownLatch commitLarge = new CountDownLatch(1);
         Future<?> large = threads.submit(() -> tx.executeWithoutResult(s -> {
-            engine.appendEvents(events("import", LARGE_WRITE));
+            engine.appendEvents(StoreFixtures.events("import", 0, LARGE_WRITE));
             largeAppended.countDown();
             await(commitLarge);
         }));
         assertThat(largeAppended.await(30, TimeUnit.SECONDS)).isTrue();
-        Future<?> small = threads.submit(() -> tx.executeWithoutResult(s -> engine.appendEvents(events("other", 1))));
+        Future<?> small = threads.submit(() -> tx.executeWithoutResult(s -> engine.appendEvents(StoreFixtures.events("other", 0, 1))));
         // the small write either commits at once or waits for the large one: give it the time to do either
         try {
             small.get(1, TimeUnit.SECONDS);
@@ -114,24 +110,8 @@ class EventAppendOrderTest {
         }
     }
 
-    private static List<GenericDomainEventMessage<String>> events(String aggregate, int count) {
-        List<GenericDomainEventMessage<String>> events = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            events.add(new GenericDomainEventMessage<>("Test", aggregate, i, "event " + i));
-        }
-        return events;
-    }
-
     private static JdbcEventStorageEngine engine(DataSource db, boolean inCommitOrder) {
-        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        DataSourceTransactionManager spring = new DataSourceTransactionManager(db);
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
-                .connectionProvider(new SpringDataSourceConnectionProvider(db))
-                .transactionManager(new SpringTransactionManager(spring))
-                .maxGapOffset(MAX_GAP_OFFSET)
-                .batchSize(1000);
+        JdbcEventStorageEngine.Builder builder = StoreFixtures.builder(db).maxGapOffset(MAX_GAP_OFFSET);
         if (inCommitOrder) {
             // Seire's engine, which also reads the rows and advances the tokens itself (EventStorage)
             return new EventStorage(builder.appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, MAX_GAP_OFFSET);

@@ -17,9 +17,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -64,8 +61,10 @@ class EventStorageTest {
     void tracked_and_aggregate_events_read_through_seires_engine_equal_those_axons_engine_reads_from_the_same_rows() {
         DataSource db = TestDatabase.fresh("event_storage_" + ProcessHandle.current().pid());
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        EventStorage seire = new EventStorage(builder(db), 60_000, 10_000);
-        JdbcEventStorageEngine axon = builder(db).build();
+        EventStorage seire = new EventStorage(StoreFixtures.builder(db).appendEvents(EventAppendOrder::appendInCommitOrder),
+                60_000, 10_000);
+        JdbcEventStorageEngine axon = StoreFixtures.builder(db).appendEvents(EventAppendOrder::appendInCommitOrder)
+                .build();
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         Instant old = Instant.parse("2019-03-04T05:06:07.891Z");
         tx.executeWithoutResult(s -> seire.appendEvents(
@@ -108,16 +107,5 @@ class EventStorageTest {
         return events.stream().map(e -> e.trackingToken() + " " + e.getIdentifier() + " " + e.getTimestamp() + " "
                 + (e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() + "#" + d.getSequenceNumber() : "-")
                 + " " + e.getPayload() + " " + e.getMetaData()).toList();
-    }
-
-    private static JdbcEventStorageEngine.Builder builder(DataSource db) {
-        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
-                .connectionProvider(new SpringDataSourceConnectionProvider(db))
-                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(db)))
-                .appendEvents(EventAppendOrder::appendInCommitOrder)
-                .batchSize(1000);
     }
 }

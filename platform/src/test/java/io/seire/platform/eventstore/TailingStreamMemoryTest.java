@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seire.platform.testing.TestDatabase;
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.monitoring.NoOpMessageMonitor;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,11 +36,12 @@ class TailingStreamMemoryTest {
         DataSource db = TestDatabase.fresh("tailing_" + ProcessHandle.current().pid());
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
-        JdbcEventStorageEngine engine = engine(db);
+        JdbcEventStorageEngine engine = new EventStorage(StoreFixtures.builder(db)
+                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000);
         EmbeddedEventStore store = EventStoreConfiguration.embeddedStore(engine, NoOpMessageMonitor.instance(), 100,
                 EventStoreConfiguration.CLEANUP_DELAY_MS);
         try {
-            tx.executeWithoutResult(s -> engine.appendEvents(events("first", 0, 10)));
+            tx.executeWithoutResult(s -> engine.appendEvents(StoreFixtures.events("first", 0, 10)));
             BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null);
             // read to the end, then once more: the stream now tails the store's reader
             for (int i = 0; i < 10; i++) {
@@ -53,14 +49,14 @@ class TailingStreamMemoryTest {
                 stream.nextAvailable();
             }
             assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
-            tx.executeWithoutResult(s -> engine.appendEvents(events("first", 10, 1)));
+            tx.executeWithoutResult(s -> engine.appendEvents(StoreFixtures.events("first", 10, 1)));
             assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
             WeakReference<TrackedEventMessage<?>> held = new WeakReference<>(stream.nextAvailable());
 
             // the stream stops reading; the reader goes on fetching what others append
             for (int written = 0; written < AHEAD; written += 2_000) {
                 int from = written;
-                tx.executeWithoutResult(s -> engine.appendEvents(events("other", from, 2_000)));
+                tx.executeWithoutResult(s -> engine.appendEvents(StoreFixtures.events("other", from, 2_000)));
                 store.publish(List.of()); // a commit in this process wakes the reader, as any append here does
             }
 
@@ -82,24 +78,5 @@ class TailingStreamMemoryTest {
         } finally {
             store.shutDown();
         }
-    }
-
-    private static JdbcEventStorageEngine engine(DataSource db) {
-        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        return new EventStorage(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(serializer)
-                .connectionProvider(new SpringDataSourceConnectionProvider(db))
-                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(db)))
-                .batchSize(1000)
-                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000);
-    }
-
-    private static List<GenericDomainEventMessage<String>> events(String aggregate, int from, int count) {
-        List<GenericDomainEventMessage<String>> events = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            events.add(new GenericDomainEventMessage<>("Test", aggregate, i, "event " + i));
-        }
-        return events;
     }
 }

@@ -33,7 +33,7 @@ final class CopyRows {
 
     /** Copies the rows; false (nothing sent) when the statement or a value is not one a COPY can take. */
     static boolean copy(JdbcTemplate jdbc, String insert, List<Object[]> rows) {
-        String copy = COPY_OF.computeIfAbsent(insert, CopyRows::copyOf);
+        String copy = copyStatement(insert);
         Utf8 data = copy.isEmpty() ? null : data(rows);
         if (data == null) {
             return false;
@@ -49,7 +49,7 @@ final class CopyRows {
      * before. Any other failure is thrown.
      */
     static boolean copyUnlessPresent(JdbcTemplate jdbc, String insert, List<Object[]> rows) {
-        String copy = COPY_OF.computeIfAbsent(insert, CopyRows::copyOf);
+        String copy = copyStatement(insert);
         Utf8 data = copy.isEmpty() ? null : data(rows);
         if (data == null) {
             return false;
@@ -73,7 +73,12 @@ final class CopyRows {
 
     /** Whether the insert is one a COPY can take (its values may still not be). */
     static boolean copyable(String insert) {
-        return !COPY_OF.computeIfAbsent(insert, CopyRows::copyOf).isEmpty();
+        return !copyStatement(insert).isEmpty();
+    }
+
+    /** The COPY for an insert, worked out once per statement; "" when it cannot be copied. */
+    private static String copyStatement(String insert) {
+        return COPY_OF.computeIfAbsent(insert, CopyRows::copyOf);
     }
 
     /** What {@code ON CONFLICT DO NOTHING} passes over: a unique or exclusion constraint's violation. */
