@@ -52,6 +52,7 @@ class ProjectionRebuildTest extends ApiTestBase {
     @AfterEach
     void noHook() throws Exception {
         hook(() -> { });
+        replayHook(() -> { });
         others.forEach(org.axonframework.eventhandling.StreamingEventProcessor::start);
     }
 
@@ -295,6 +296,8 @@ class ProjectionRebuildTest extends ApiTestBase {
         ProjectionRebuild.Progress done = rebuild.rebuild(p -> { }, Duration.ofMillis(50));
 
         assertThat(done.done()).isTrue();
+        assertThat(rebuild.lastReplay().complete()).as("replayed by the rebuild itself, not left to the processor")
+                .isTrue();
         Map<String, List<String>> rebuilt = everyReadTable();
         for (String table : live.keySet()) {
             assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(live.get(table));
@@ -302,6 +305,78 @@ class ProjectionRebuildTest extends ApiTestBase {
         assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
         assertThat(admin.get("/api/v1/projects?minPosition=" + position).status()).isEqualTo(200);
         assertThat(projectsWhoseStateIsNotTheirLastAuditedEvent()).isEmpty();
+    }
+
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
+    /** Where each of the processor's segments stands now. */
+    private Map<Integer, Long> segmentPositions() {
+        Map<Integer, Long> positions = new java.util.TreeMap<>();
+        processing.eventProcessor(Projections.GROUP, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow().processingStatus().forEach((segment, status) ->
+                        positions.put(segment, status.getCurrentPosition().orElse(-1L)));
+        return positions;
+    }
+
+    /**
+     * The rebuild replays the events itself, each only in its own segment (ADR 0053): every event up to the head is
+     * handled by it, none is left to the processor, and every segment, those that had none of the events too, stands
+     * at the head afterwards, so the processor goes on from there.
+     */
+    @Test
+    void the_rebuild_replays_every_event_itself_and_leaves_every_segment_at_the_head() throws Exception {
+        someRecordedFacts();
+        someRecordedFacts();
+        long head = jdbc().queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        long events = jdbc().queryForObject("SELECT count(*) FROM domainevententry WHERE globalindex <= ?", Long.class,
+                head);
+
+        assertThat(rebuild.rebuild(p -> { }, Duration.ofMillis(50)).done()).isTrue();
+
+        io.seire.query.read.RebuildReplay.Outcome replayed = rebuild.lastReplay();
+        assertThat(replayed.complete()).as(String.valueOf(replayed.failure())).isTrue();
+        assertThat(replayed.handled()).isEqualTo(events);
+        Map<Integer, Long> positions = segmentPositions();
+        assertThat(positions).hasSize(4);
+        assertThat(positions.values()).allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(head));
+        someRecordedFacts(); // and the processor projects what comes next
+    }
+
+    /**
+     * A batch of the replay that fails stops the replay: the batches committed before stay, with their segments'
+     * tokens, and the processor goes on from those tokens (handling no event twice, which a bulk load's COPY would
+     * refuse) to the same rows as the live projection.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 240)
+    void a_replay_that_fails_part_way_leaves_the_processor_to_go_on_from_its_tokens_to_the_same_rows()
+            throws Exception {
+        for (int i = 0; i < 4; i++) {
+            someRecordedFacts(); // projects in several segments: more than one batch to replay
+        }
+        long head = jdbc().queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        Map<String, Object> before = snapshot();
+        before.remove("tokens");
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        replayHook(() -> {
+            if (batches.incrementAndGet() == 2) {
+                throw new IllegalStateException("a projection failed on this batch");
+            }
+        });
+
+        ProjectionRebuild.Progress done = rebuild.rebuild(p -> { }, Duration.ofMillis(50));
+
+        assertThat(done.done()).isTrue();
+        io.seire.query.read.RebuildReplay.Outcome replayed = rebuild.lastReplay();
+        assertThat(replayed.complete()).isFalse();
+        assertThat(replayed.failure()).hasMessageContaining("a projection failed on this batch");
+        assertThat(replayed.handled()).as("the first batch committed before the second failed").isPositive();
+        Map<String, Object> after = snapshot();
+        after.remove("tokens");
+        assertThat(after).isEqualTo(before);
+        assertThat(segmentPositions().values()).allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(head));
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
     }
 
     /** Every project's projected_to (the state roll-ups remember figures by) is the position of its last event. */
@@ -325,6 +400,12 @@ class ProjectionRebuildTest extends ApiTestBase {
         assertThat(jdbc().queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'audit_entry_by_time'",
                 String.class)).isEqualTo(definition);
         assertThat(jdbc().queryForObject("SELECT count(*) FROM projection_rebuild_index", Long.class)).isZero();
+    }
+
+    private void replayHook(Runnable hook) throws Exception {
+        Method set = ProjectionRebuild.class.getDeclaredMethod("beforeReplayBatch", Runnable.class);
+        set.setAccessible(true);
+        set.invoke(rebuild, hook);
     }
 
     private void hook(Runnable hook) throws Exception {

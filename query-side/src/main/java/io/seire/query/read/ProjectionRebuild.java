@@ -40,6 +40,12 @@ public class ProjectionRebuild {
     private final Duration claimTimeout;
     private final BulkLoad bulk;
     private final String owner;
+    private final org.axonframework.eventsourcing.eventstore.EventStorageEngine storage;
+    private final org.axonframework.eventhandling.tokenstore.TokenStore tokenStore;
+    private final org.axonframework.common.transaction.TransactionManager axonTransactions;
+    private final int batchSize;
+    private final org.springframework.jdbc.core.simple.JdbcClient client;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionRebuild.class);
     /** Runs between emptying the tables and resetting the tokens; tests use it to die there. */
     private Runnable betweenTruncateAndReset = () -> { };
 
@@ -47,8 +53,19 @@ public class ProjectionRebuild {
                              TransactionTemplate transactions, ProjectionProgress progress,
                              @org.springframework.beans.factory.annotation.Value(
                                      "${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
-                             BulkLoad bulk, io.seire.platform.eventstore.TokenOwner owner) {
+                             BulkLoad bulk, io.seire.platform.eventstore.TokenOwner owner,
+                             org.axonframework.eventsourcing.eventstore.EventStorageEngine storage,
+                             org.axonframework.eventhandling.tokenstore.TokenStore tokenStore,
+                             org.axonframework.common.transaction.TransactionManager axonTransactions,
+                             org.springframework.jdbc.core.simple.JdbcClient client,
+                             @org.springframework.beans.factory.annotation.Value(
+                                     "${axon.eventhandling.processors.project-views.batch-size:1000}") int batchSize) {
         this.owner = owner.name();
+        this.storage = storage;
+        this.tokenStore = tokenStore;
+        this.axonTransactions = axonTransactions;
+        this.batchSize = batchSize;
+        this.client = client;
         this.processing = processing;
         this.jdbc = jdbc;
         this.eventTable = new EventTable(jdbc);
@@ -69,6 +86,22 @@ public class ProjectionRebuild {
         this.betweenTruncateAndReset = hook;
     }
 
+    /** Runs in each of the replay's batch transactions before its events are handled; tests use it to fail there. */
+    private Runnable beforeReplayBatch = () -> { };
+    private volatile RebuildReplay.Outcome lastReplay;
+
+    void beforeReplayBatch(Runnable hook) {
+        this.beforeReplayBatch = hook;
+    }
+
+    /**
+     * How the last rebuild's own replay ended (null before the first): complete, or stopped by a failure, after which
+     * the processor went on from the stored tokens.
+     */
+    public RebuildReplay.Outcome lastReplay() {
+        return lastReplay;
+    }
+
     /** How often a rebuild looks whether the replay is done (its progress is reported every {@code every}). */
     static final Duration DONE_CHECK = Duration.ofMillis(20);
 
@@ -83,6 +116,7 @@ public class ProjectionRebuild {
         processor.shutDown();
         long head = eventTable.head();
         long events = eventTable.count();
+        java.util.Map<Integer, org.axonframework.eventhandling.TrackingToken> resetTo = new java.util.TreeMap<>();
         try {
             transactions.executeWithoutResult(s -> {
                 refuseWhileClaimedElsewhere();
@@ -90,6 +124,10 @@ public class ProjectionRebuild {
                 bulk.begin();
                 betweenTruncateAndReset.run();
                 processor.resetTokens(); // joins this transaction: the token store uses its connection
+                for (int segment : tokenStore.fetchSegments(Projections.GROUP)) {
+                    // claimed for this node in this transaction, as the reset left them: where the replay starts
+                    resetTo.put(segment, tokenStore.fetchToken(Projections.GROUP, segment));
+                }
             });
         } catch (RuntimeException refusedOrFailed) {
             bulk.abandon();
@@ -97,11 +135,18 @@ public class ProjectionRebuild {
             throw refusedOrFailed;
         }
         long started = System.nanoTime();
-        long reportDue = started;
+        RebuildReplay.Outcome replayed = replay(processor, resetTo, head, started, events, report, every);
+        lastReplay = replayed;
+        if (!replayed.complete()) {
+            log.warn("The rebuild's own replay stopped after {} events ({}); the processor goes on from the stored "
+                    + "tokens", replayed.handled(), String.valueOf(replayed.failure()));
+        }
+        long reportDue = System.nanoTime() + every.toNanos();
         processor.start();
+        long processorStarted = System.nanoTime();
         while (true) {
             var status = processor.processingStatus().values();
-            if (status.isEmpty() && System.nanoTime() - started > 3 * claimTimeout.toNanos()) {
+            if (status.isEmpty() && System.nanoTime() - processorStarted > 3 * claimTimeout.toNanos()) {
                 // another query node took every segment the reset released: it replays them (not as a bulk load) and
                 // this node cannot tell when the views are complete; the dropped indexes are built again now
                 bulk.finish();
@@ -150,6 +195,33 @@ public class ProjectionRebuild {
                     + ". Stop every query node (ops/run, SEIRE_MODE=query) and run the rebuild again; nothing was "
                     + "changed.");
         }
+    }
+
+    /**
+     * The replay itself, fed to the handlers by {@link RebuildReplay} up to {@code head} while the processor is shut
+     * down (ADR 0053), reporting as batches commit.
+     */
+    private RebuildReplay.Outcome replay(StreamingEventProcessor processor,
+                                         java.util.Map<Integer, org.axonframework.eventhandling.TrackingToken> resetTo,
+                                         long head, long started, long events, Consumer<Progress> report,
+                                         Duration every) throws InterruptedException {
+        if (!(processor instanceof org.axonframework.eventhandling.AbstractEventProcessor axon)) {
+            return new RebuildReplay.Outcome(0, new UnsupportedOperationException("the processor "
+                    + processor.getClass().getName() + " is not Axon's: it replays the events itself"));
+        }
+        long[] due = {started + every.toNanos()};
+        RebuildReplay replay = new RebuildReplay(storage, tokenStore, axonTransactions, client, Projections.GROUP,
+                axon.eventHandlerInvoker(), bulk.sequencingPolicy(), batchSize).beforeBatch(beforeReplayBatch);
+        return replay.replay(resetTo, head, handled -> {
+            synchronized (due) {
+                long now = System.nanoTime();
+                if (now >= due[0] && handled < events) {
+                    report.accept(new Progress(handled, events, handled / Math.max(1e-9, (now - started) / 1e9),
+                            false));
+                    due[0] = now + every.toNanos();
+                }
+            }
+        });
     }
 
     private long countHandledUpTo(long position) {
