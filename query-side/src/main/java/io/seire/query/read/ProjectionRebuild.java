@@ -102,6 +102,19 @@ public class ProjectionRebuild {
         return lastReplay;
     }
 
+    /**
+     * Where the last rebuild's time went (null before the first): its own replay, the processor until every segment
+     * stood at the head, and building the dropped indexes again.
+     */
+    public record Phases(Duration replay, Duration processor, Duration indexes) {
+    }
+
+    private volatile Phases lastPhases;
+
+    public Phases lastPhases() {
+        return lastPhases;
+    }
+
     /** How often a rebuild looks whether the replay is done (its progress is reported every {@code every}). */
     static final Duration DONE_CHECK = Duration.ofMillis(20);
 
@@ -144,6 +157,7 @@ public class ProjectionRebuild {
         long reportDue = System.nanoTime() + every.toNanos();
         processor.start();
         long processorStarted = System.nanoTime();
+        Duration replayTime = Duration.ofNanos(processorStarted - started);
         while (true) {
             var status = processor.processingStatus().values();
             if (status.isEmpty() && System.nanoTime() - processorStarted > 3 * claimTimeout.toNanos()) {
@@ -160,7 +174,10 @@ public class ProjectionRebuild {
             // a segment stays "replaying" until an event beyond the reset arrives, so that flag cannot end the wait
             boolean done = !status.isEmpty() && processed >= head && progress.reachedPosition(head);
             if (done) {
+                long indexesStarted = System.nanoTime();
                 bulk.finish(); // the views are complete once their indexes are back: part of the rebuild's time
+                lastPhases = new Phases(replayTime, Duration.ofNanos(indexesStarted - processorStarted),
+                        Duration.ofNanos(System.nanoTime() - indexesStarted));
             }
             if (done || System.nanoTime() >= reportDue) {
                 double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);

@@ -851,6 +851,16 @@ public final class Benchmark {
                 p.processed(), p.head()), Duration.ofSeconds(2));
         report(new Figure("4.rebuild_all_projections", done.eventsPerSecond(), "events/s", done.eventsPerSecond() / scan,
                 "raw.ordered_scan"));
+        ProjectionRebuild.Phases phases = rebuild.lastPhases();
+        if (phases != null) {
+            report(new Figure("4.rebuild.replay", phases.replay().toMillis() / 1000.0, "s", null,
+                    "the rebuild's own replay (ADR 0053)" + (rebuild.lastReplay().complete() ? ""
+                            : ", stopped: " + rebuild.lastReplay().failure())));
+            report(new Figure("4.rebuild.processor", phases.processor().toMillis() / 1000.0, "s", null,
+                    "the processor, from its start until every segment stood at the head"));
+            report(new Figure("4.rebuild.indexes", phases.indexes().toMillis() / 1000.0, "s", null,
+                    "building the dropped indexes again"));
+        }
         if (cpu != null) {
             rebuildPerSecond = done.eventsPerSecond();
             cpuFigures("scale".equals(only) ? "scale.cpu.rebuild" : "4.cpu.rebuild", cpuBefore, events,
