@@ -58,6 +58,32 @@ class ArchitectureTest {
                 .check(SEIRE);
     }
 
+    static final ArchRule NO_REPLAY_AWARE_HANDLERS = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName(
+                    org.axonframework.eventhandling.DisallowReplay.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                    org.axonframework.eventhandling.ReplayStatus.class.getName())
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                    org.axonframework.eventhandling.ReplayToken.class.getName())
+            .because("ADR 0053: a rebuild replays the events with their plain tokens, not as Axon's replay");
+
+    @Test
+    void no_projection_tells_a_replayed_event_from_a_live_one() {
+        NO_REPLAY_AWARE_HANDLERS.check(SEIRE);
+        // and the rule sees such a handler
+        org.assertj.core.api.Assertions.assertThat(NO_REPLAY_AWARE_HANDLERS.evaluate(new ClassFileImporter()
+                .importClasses(LiveOnly.class)).getFailureReport().getDetails()).isNotEmpty()
+                .allSatisfy(d -> org.assertj.core.api.Assertions.assertThat(d).contains(LiveOnly.class.getName()));
+    }
+
+    /** What the rule forbids: a handler that would run live but not in Axon's replay. */
+    static final class LiveOnly {
+        @org.axonframework.eventhandling.EventHandler
+        @org.axonframework.eventhandling.DisallowReplay
+        void on(String event) {
+        }
+    }
+
     @Test
     void no_jpa_anywhere() {
         noClasses().should().dependOnClassesThat()

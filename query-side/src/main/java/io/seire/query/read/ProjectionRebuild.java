@@ -44,6 +44,7 @@ public class ProjectionRebuild {
     private final org.axonframework.eventhandling.tokenstore.TokenStore tokenStore;
     private final org.axonframework.common.transaction.TransactionManager axonTransactions;
     private final int batchSize;
+    private final int threads;
     private final org.springframework.jdbc.core.simple.JdbcClient client;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionRebuild.class);
     /** Runs between emptying the tables and resetting the tokens; tests use it to die there. */
@@ -59,12 +60,15 @@ public class ProjectionRebuild {
                              org.axonframework.common.transaction.TransactionManager axonTransactions,
                              org.springframework.jdbc.core.simple.JdbcClient client,
                              @org.springframework.beans.factory.annotation.Value(
-                                     "${axon.eventhandling.processors.project-views.batch-size:1000}") int batchSize) {
+                                     "${axon.eventhandling.processors.project-views.batch-size:1000}") int batchSize,
+                             @org.springframework.beans.factory.annotation.Value(
+                                     "${axon.eventhandling.processors.project-views.thread-count:4}") int threads) {
         this.owner = owner.name();
         this.storage = storage;
         this.tokenStore = tokenStore;
         this.axonTransactions = axonTransactions;
         this.batchSize = batchSize;
+        this.threads = threads;
         this.client = client;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -148,7 +152,13 @@ public class ProjectionRebuild {
             throw refusedOrFailed;
         }
         long started = System.nanoTime();
-        RebuildReplay.Outcome replayed = replay(processor, resetTo, head, started, events, report, every);
+        RebuildReplay.Outcome replayed;
+        try {
+            replayed = replay(processor, resetTo, head, started, events, report, every);
+        } catch (InterruptedException interrupted) {
+            processor.start(); // every replay thread has ended: the processor goes on from the stored tokens
+            throw interrupted;
+        }
         lastReplay = replayed;
         if (!replayed.complete()) {
             log.warn("The rebuild's own replay stopped after {} events ({}); the processor goes on from the stored "
@@ -227,8 +237,11 @@ public class ProjectionRebuild {
                     + processor.getClass().getName() + " is not Axon's: it replays the events itself"));
         }
         long[] due = {started + every.toNanos()};
-        RebuildReplay replay = new RebuildReplay(storage, tokenStore, axonTransactions, client, Projections.GROUP,
-                axon.eventHandlerInvoker(), bulk.sequencingPolicy(), batchSize).beforeBatch(beforeReplayBatch);
+        RebuildReplay replay = new RebuildReplay(
+                new RebuildReplay.Source(storage, tokenStore, axonTransactions, Projections.GROUP,
+                        axon.eventHandlerInvoker(), axon.getHandlerInterceptors(), bulk.sequencingPolicy()),
+                new RebuildReplay.Settings(batchSize, threads, claimTimeout, sql -> client.sql(sql).update()))
+                .beforeBatch(beforeReplayBatch);
         return replay.replay(resetTo, head, handled -> {
             synchronized (due) {
                 long now = System.nanoTime();
