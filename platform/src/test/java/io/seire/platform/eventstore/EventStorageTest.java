@@ -57,6 +57,39 @@ class EventStorageTest {
         }
     }
 
+    /**
+     * The event store's shared reader reads blocking; Axon's blocking read ends only on an empty batch, and the reader
+     * holds every event it read since the read began (docs/CAPACITY.md, the 10^7 check). Seire's ends after so many
+     * events, and the next read goes on from its last token without a gap.
+     */
+    @Test
+    void a_blocking_read_ends_after_so_many_events_and_the_next_goes_on_from_its_last_token_without_a_gap() {
+        DataSource db = TestDatabase.fresh("event_storage_blocking_" + ProcessHandle.current().pid());
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        EventStorage seire = new EventStorage(StoreFixtures.builder(db)
+                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 10);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        tx.executeWithoutResult(s -> seire.appendEvents(StoreFixtures.events("P-1", 0, 25)));
+
+        List<TrackedEventMessage<?>> read = new java.util.ArrayList<>();
+        List<Integer> reads = new java.util.ArrayList<>();
+        org.axonframework.eventhandling.TrackingToken token = null;
+        while (true) {
+            List<? extends TrackedEventMessage<?>> one = seire.readEvents(token, true).collect(Collectors.toList());
+            if (one.isEmpty()) {
+                break;
+            }
+            reads.add(one.size());
+            read.addAll(one);
+            token = one.get(one.size() - 1).trackingToken();
+        }
+
+        assertThat(reads).containsExactly(10, 10, 5);
+        assertThat(read.stream().map(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).toList())
+                .isEqualTo(java.util.stream.LongStream.range(0, 25).boxed().toList());
+        assertThat(seire.readEvents(null, false).count()).as("a read that does not block is not cut").isEqualTo(25);
+    }
+
     @Test
     void tracked_and_aggregate_events_read_through_seires_engine_equal_those_axons_engine_reads_from_the_same_rows() {
         DataSource db = TestDatabase.fresh("event_storage_" + ProcessHandle.current().pid());
