@@ -136,13 +136,13 @@ public class RebuildReplay {
                 Worker own = workerOf(workers, event);
                 if (own.needs(last)) {
                     deserialize(event);
-                    own.put(new Item(event, last), failure);
+                    own.put(new Queued(event, last), failure);
                 }
                 if (++sinceMarker >= settings.batchSize()) {
                     sinceMarker = 0;
                     for (Worker worker : workers) {
                         if (worker != own && worker.needs(last)) {
-                            worker.put(new Item(null, last), failure);
+                            worker.put(new Queued(null, last), failure);
                         }
                     }
                 }
@@ -198,7 +198,7 @@ public class RebuildReplay {
         if (failure.get() == null) {
             for (Worker worker : workers) {
                 try {
-                    worker.put(Item.END, failure);
+                    worker.put(Queued.END, failure);
                 } catch (InterruptedException e) {
                     interrupted = true;
                     failure.compareAndSet(null, e);
@@ -246,8 +246,8 @@ public class RebuildReplay {
     }
 
     /** An event for a segment, or a marker (no event) moving its token, or the end. */
-    private record Item(TrackedEventMessage<?> event, TrackingToken token) {
-        static final Item END = new Item(null, null);
+    private record Queued(TrackedEventMessage<?> event, TrackingToken token) {
+        static final Queued END = new Queued(null, null);
     }
 
     /** One segment's thread: its events in order, a batch per transaction, its token stored with each. */
@@ -256,7 +256,7 @@ public class RebuildReplay {
         final Segment segment;
         /** The segment's token as the reset left it: events it covers were handled before. */
         private final TrackingToken from;
-        private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(2 * settings.batchSize() + 2);
+        private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(2 * settings.batchSize() + 2);
         private final AtomicReference<Throwable> failure;
         private final AtomicLong count;
         private final LongConsumer handled;
@@ -280,7 +280,7 @@ public class RebuildReplay {
         }
 
         /** Queues an item, waiting while the queue is full, unless this thread has ended or the replay failed. */
-        void put(Item item, AtomicReference<Throwable> failed) throws InterruptedException {
+        void put(Queued item, AtomicReference<Throwable> failed) throws InterruptedException {
             while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
                 if (!isAlive() || failed.get() != null) {
                     return;
@@ -294,7 +294,7 @@ public class RebuildReplay {
             long extendEvery = Math.max(1, settings.claimTimeout().toMillis() / 3);
             try {
                 while (failure.get() == null) {
-                    Item item = queue.poll(extendEvery, TimeUnit.MILLISECONDS);
+                    Queued item = queue.poll(extendEvery, TimeUnit.MILLISECONDS);
                     if (item == null) {
                         inTransaction(() -> {
                             limitLockWaits();
@@ -305,7 +305,7 @@ public class RebuildReplay {
                     TrackingToken token = null;
                     boolean end = false;
                     while (item != null) {
-                        if (item == Item.END) {
+                        if (item == Queued.END) {
                             end = true;
                             break;
                         }
@@ -313,10 +313,10 @@ public class RebuildReplay {
                         if (item.event() != null) {
                             batch.add(item.event());
                         }
-                        Item next = queue.peek();
+                        Queued next = queue.peek();
                         // events that share a token (one stored event upcast into several) stay in one batch
                         if (batch.size() >= settings.batchSize()
-                                && (next == null || next == Item.END || !token.equals(next.token()))) {
+                                && (next == null || next == Queued.END || !token.equals(next.token()))) {
                             break;
                         }
                         item = queue.poll();
