@@ -136,13 +136,13 @@ public class RebuildReplay {
                 Worker own = workerOf(workers, event);
                 if (own.needs(last)) {
                     deserialize(event);
-                    own.put(new Queued(event, last), failure);
+                    own.put(new Queued(event, last));
                 }
                 if (++sinceMarker >= settings.batchSize()) {
                     sinceMarker = 0;
                     for (Worker worker : workers) {
                         if (worker != own && worker.needs(last)) {
-                            worker.put(new Queued(null, last), failure);
+                            worker.put(new Queued(null, last));
                         }
                     }
                 }
@@ -198,7 +198,7 @@ public class RebuildReplay {
         if (failure.get() == null) {
             for (Worker worker : workers) {
                 try {
-                    worker.put(Queued.END, failure);
+                    worker.put(Queued.END);
                 } catch (InterruptedException e) {
                     interrupted = true;
                     failure.compareAndSet(null, e);
@@ -280,9 +280,9 @@ public class RebuildReplay {
         }
 
         /** Queues an item, waiting while the queue is full, unless this thread has ended or the replay failed. */
-        void put(Queued item, AtomicReference<Throwable> failed) throws InterruptedException {
+        void put(Queued item) throws InterruptedException {
             while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                if (!isAlive() || failed.get() != null) {
+                if (!isAlive() || failure.get() != null) {
                     return;
                 }
             }
