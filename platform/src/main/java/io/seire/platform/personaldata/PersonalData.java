@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import javax.crypto.SecretKey;
 
 /**
@@ -210,52 +209,33 @@ public class PersonalData {
      */
     private List<PersonalText> sealUnder(String projectId, List<String> subjects, List<String> texts,
                                          Map<String, DataKeys.Row> existing) {
-        int count = texts.size();
-        // every check first, in order: a write that may not seal something seals nothing
-        for (int i = 0; i < count; i++) {
-            if (texts.get(i) == null || texts.get(i).isBlank()) {
+        List<PersonalText> sealed = new ArrayList<>(texts.size());
+        List<DataKeys.Row> created = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isBlank()) {
+                sealed.add(null);
                 continue;
             }
             requireMasterKey();
             DataKeys.Row row = existing.get(subjects.get(i));
-            if (row != null && row.wrapped() == null) {
-                throw RuleViolation.conflict("redacted-text-stays-redacted", null, "The text of "
-                        + subjects.get(i) + " has been redacted; it cannot be given new text.");
-            }
-        }
-        PersonalText[] sealed = new PersonalText[count];
-        DataKeys.Row[] created = new DataKeys.Row[count];
-        IntStream indices = IntStream.range(0, count);
-        // an import's thousands of texts are sealed on every core: each is a key, a wrap and an encryption of its own
-        (count >= SEAL_IN_PARALLEL_FROM ? indices.parallel() : indices).forEach(i -> {
-            String text = texts.get(i);
-            if (text == null || text.isBlank()) {
-                return;
-            }
-            DataKeys.Row row = existing.get(subjects.get(i));
             if (row == null) {
                 String keyId = UUID.randomUUID().toString();
                 SecretKey key = Aead.newKey();
-                created[i] = new DataKeys.Row(keyId, projectId, subjects.get(i), master.wrap(key, keyId));
-                sealed[i] = sealWith(key, keyId, text);
+                created.add(new DataKeys.Row(keyId, projectId, subjects.get(i), master.wrap(key, keyId)));
+                sealed.add(sealWith(key, keyId, text));
+            } else if (row.wrapped() == null) {
+                throw RuleViolation.conflict("redacted-text-stays-redacted", null, "The text of "
+                        + subjects.get(i) + " has been redacted; it cannot be given new text.");
             } else {
-                sealed[i] = sealWith(unwrap(row), row.keyId(), text);
-            }
-        });
-        List<DataKeys.Row> newKeys = new ArrayList<>();
-        for (DataKeys.Row row : created) {
-            if (row != null) {
-                newKeys.add(row);
+                sealed.add(sealWith(unwrap(row), row.keyId(), text));
             }
         }
-        if (!newKeys.isEmpty()) {
-            keys.insertAll(newKeys, master.id());
+        if (!created.isEmpty()) {
+            keys.insertAll(created, master.id());
         }
-        return new ArrayList<>(java.util.Arrays.asList(sealed));
+        return sealed;
     }
-
-    /** From how many texts one write's texts are sealed in parallel (ADR 0055). */
-    static final int SEAL_IN_PARALLEL_FROM = 256;
 
     /**
      * A redacted field as a later version of its record carries it: under its destroyed key, with no ciphertext, so it
@@ -294,23 +274,9 @@ public class PersonalData {
     public final class Opener {
         private final Map<String, DataKeys.Row> rows;
         private final Map<String, SecretKey> unwrapped = new HashMap<>();
-        private final Map<PersonalText, String> opened = new java.util.concurrent.ConcurrentHashMap<>();
 
         private Opener(Map<String, DataKeys.Row> rows) {
             this.rows = rows;
-        }
-
-        /**
-         * Opens ahead, on every core, each of the texts whose key this opener read (and is not destroyed), so that
-         * {@link #open} answers them from memory: each is a key unwrapped and a text decrypted of its own.
-         */
-        public void openAhead(java.util.Collection<PersonalText> texts) {
-            texts.parallelStream().forEach(text -> {
-                DataKeys.Row row = text == null || text.keyId() == null ? null : rows.get(text.keyId());
-                if (row != null && row.wrapped() != null && text.ciphertext() != null) {
-                    opened.put(text, openWith(unwrap(row), text));
-                }
-            });
         }
 
         /** The clear text; {@code whenGone} if its key is destroyed; as stored if it was recorded in the clear. */
@@ -320,10 +286,6 @@ public class PersonalData {
             }
             if (text.keyId() == null) {
                 return text.legacyClear();
-            }
-            String ahead = opened.get(text);
-            if (ahead != null) {
-                return ahead;
             }
             DataKeys.Row row = rows.computeIfAbsent(text.keyId(), id -> keys.byId(id).orElse(null));
             if (row == null || row.wrapped() == null || text.ciphertext() == null) {

@@ -46,39 +46,28 @@ public class SealedTexts {
         if (text.keyId() == null) {
             return text.legacyClear();
         }
-        PersonalData.Opener opener = writer.transactionScoped(OPENER, k -> openerOfBatch());
+        PersonalData.Opener opener = writer.transactionScoped(OPENER, k -> personalData.opener(keysOfBatch()));
         return opener == null ? personalData.open(text, whenGone) : opener.open(text, whenGone);
     }
 
-    /**
-     * An opener for the batch's texts: their keys read in one query, and in a large batch (an import's) every text
-     * opened ahead on every core, the events' payloads read from their JSON on the way (ADR 0055).
-     */
-    private PersonalData.Opener openerOfBatch() {
-        List<? extends Message<?>> messages = List.of();
+    private static List<String> keysOfBatch() {
+        Set<String> ids = new HashSet<>();
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unit = CurrentUnitOfWork.get();
-            messages = unit instanceof BatchingUnitOfWork<?> batch ? batch.getMessages() : List.of(unit.getMessage());
+            List<? extends Message<?>> messages = unit instanceof BatchingUnitOfWork<?> batch ? batch.getMessages()
+                    : List.of(unit.getMessage());
+            for (Message<?> message : messages) {
+                if (message instanceof EventMessage<?> event) {
+                    for (PersonalText text : texts(event.getPayload())) {
+                        if (text != null && text.keyId() != null) {
+                            ids.add(text.keyId());
+                        }
+                    }
+                }
+            }
         }
-        boolean parallel = messages.size() >= OPEN_AHEAD_FROM;
-        List<PersonalText> texts = (parallel ? messages.parallelStream() : messages.stream())
-                .filter(EventMessage.class::isInstance)
-                .flatMap(m -> texts(m.getPayload()).stream())
-                .filter(t -> t != null && t.keyId() != null)
-                .toList();
-        Set<String> ids = new HashSet<>();
-        for (PersonalText text : texts) {
-            ids.add(text.keyId());
-        }
-        PersonalData.Opener opener = personalData.opener(new ArrayList<>(ids));
-        if (parallel) {
-            opener.openAhead(texts);
-        }
-        return opener;
+        return new ArrayList<>(ids);
     }
-
-    /** From how many events in a batch their texts are opened ahead, in parallel. */
-    static final int OPEN_AHEAD_FROM = 256;
 
     /** The sealed texts an event carries. */
     static List<PersonalText> texts(Object event) {
