@@ -143,7 +143,7 @@ class ArchitectureTest {
             "io.seire.query.iati.IatiDocument",
             "the transactions cursor reads with a fetch size, on the document's own repeatable-read connection",
             "io.seire.platform.personaldata.JdbcDataKeys",
-            "stores a key rotation's keys with batchUpdate and an import's with COPY: JdbcClient has neither");
+            "stores a key rotation's keys with batchUpdate: JdbcClient has no batch API");
 
     /** The methods of {@code JdbcTemplate} and {@code NamedParameterJdbcTemplate} that send a statement. */
     static final Set<String> STATEMENT_METHODS = Set.of("query", "queryForObject", "queryForList", "queryForMap",

@@ -1,10 +1,8 @@
 package io.seire.platform.personaldata;
 
-import io.seire.platform.db.CopyText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +20,6 @@ public class JdbcDataKeys implements DataKeys {
     private final JdbcClient jdbc;
 
     /** Reads and writes through the shared {@code jdbc}; a rotation's batch goes through {@code batches}. */
-    /** From how many new keys they are stored with one {@code COPY} rather than a batch of inserts (ADR 0055). */
-    static final int COPY_FROM_KEYS = 16;
-
     public JdbcDataKeys(JdbcTemplate batches, JdbcClient jdbc) {
         this.batches = batches;
         this.jdbc = jdbc;
@@ -94,19 +89,6 @@ public class JdbcDataKeys implements DataKeys {
     @Override
     public void insertAll(List<Row> rows, String masterKeyId) {
         if (rows.isEmpty()) {
-            return;
-        }
-        if (rows.size() >= COPY_FROM_KEYS && rows.stream().allMatch(r -> r.wrapped() != null)) {
-            // an import's keys, one per row: one COPY (ADR 0055); created_at takes its default, as in the insert
-            CopyText copy = new CopyText(rows.size() * 160);
-            for (Row r : rows) {
-                for (Object value : new Object[] {r.keyId(), r.projectId(), r.subject(), r.wrapped(), masterKeyId}) {
-                    copy.append(value);
-                }
-                copy.endRow();
-            }
-            batches.execute((ConnectionCallback<Long>) c -> copy.copyIn(c,
-                    "COPY personal_data_key (key_id, project_id, subject, wrapped_key, master_key_id) FROM STDIN"));
             return;
         }
         batches.batchUpdate("INSERT INTO personal_data_key (key_id, project_id, subject, wrapped_key, master_key_id, "
