@@ -431,6 +431,13 @@ class PersonalDataApiTest extends ApiTestBase {
                 "reason", "Täpsustus")));
         ok(admin.post(base + "/expenditures", Map.of("id", "E2", "budgetLine", "AT6-STAFF", "amount", "1500.00",
                 "incurredOn", "2024-07-31", "paidOn", "2024-08-05", "description", keptDescription)));
+        // imported rows: recorded together in one event (ADR 0056), each sealed under its own key and redacted alone
+        String keptImported = "Takso tagasi " + surname("Jääb");
+        ok(admin.postRaw(base + "/expenditures/import?file=juuli.csv", "text/csv",
+                ("id;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description\n"
+                        + "E3;AT6-TRAVEL;30,00;12.07.2024;;AS Sõit;S-3;Takso, " + secret + "\n"
+                        + "E4;AT6-TRAVEL;40,00;13.07.2024;;AS Sõit;S-4;" + keptImported + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         ok(manager.post(base + "/indicators/O1/values", Map.of("id", "V1", "period", "2024", "value", "3",
                 "note", "Nõustas: " + secret, "evidence", keptEvidence)));
         ok(manager.post(base + "/sub-activities/1/progress", Map.of("period", "2024", "status", "ON_TRACK",
@@ -459,7 +466,8 @@ class PersonalDataApiTest extends ApiTestBase {
                 .doesNotContainKey("domainevententry").doesNotContainKey("snapshotevententry")
                 .containsKeys("expenditure_version", "indicator_value_version", "activity_progress", "report");
         assertThat(admin.get("/api/v1/personal-data?name=" + Api.seg(secret) + "&minPosition=" + position).body())
-                .contains("expenditure/E1").contains("indicator-value/O1/V1").contains("progress/1/2024");
+                .contains("expenditure/E1").contains("expenditure/E3").doesNotContain("expenditure/E4")
+                .contains("indicator-value/O1/V1").contains("progress/1/2024");
         JsonNode budgetBefore = admin.get(base + "/budget-execution?period=2024&minPosition=" + position).json();
         JsonNode resultsBefore = admin.get(base + "/results-framework?period=2024&minPosition=" + position).json();
         JsonNode expendituresBefore = admin.get(base + "/expenditures?minPosition=" + position).json();
@@ -494,6 +502,7 @@ class PersonalDataApiTest extends ApiTestBase {
         Api.Response redacted = admin.post(base + "/expenditures/E1/redaction", good);
         assertThat(redacted.status()).as(redacted.body()).isEqualTo(200);
         assertThat(redacted.json().path("id").asText()).isEqualTo("E1");
+        ok(admin.post(base + "/expenditures/E3/redaction", good));
         ok(admin.post(base + "/indicators/O1/values/V1/redaction", Map.of("fields", List.of("note"),
                 "reason", "Andmesubjekti taotlus")));
         position = ok(admin.post(base + "/sub-activities/1/progress/2024/redaction",
@@ -505,7 +514,8 @@ class PersonalDataApiTest extends ApiTestBase {
 
         Map<String, String> after = texts(everything, position);
         after.forEach((path, text) -> assertThat(text).as(path).doesNotContain(secret));
-        assertThat(after.get(base + "/expenditures")).contains("[redacted]").contains(keptDescription);
+        assertThat(after.get(base + "/expenditures")).contains("[redacted]").contains(keptDescription)
+                .contains(keptImported);
         assertThat(after.get(base + "/results-framework?period=2024")).contains("[redacted]").contains(keptEvidence);
         assertThat(after.get(base + "/activity-progress?period=2024")).contains("[redacted]")
                 .contains("Asendaja leitud");
@@ -526,6 +536,9 @@ class PersonalDataApiTest extends ApiTestBase {
                 // both versions read [redacted]: the history no longer shows what the correction changed in it
                 ((ObjectNode) item.path("history").get(0).path("changes")).remove("description");
             }
+            if ("E3".equals(item.path("id").asText())) {
+                ((ObjectNode) item).put("description", "[redacted]");
+            }
         }
         assertThat(admin.get(base + "/expenditures?minPosition=" + position).json()).isEqualTo(expendituresBefore);
         for (JsonNode row : resultsBefore) {
@@ -542,7 +555,7 @@ class PersonalDataApiTest extends ApiTestBase {
         JsonNode verification = admin.get(base + "/audit-trail/verification?minPosition=" + position).json();
         assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
         JsonNode trail = admin.get(base + "/audit-trail?type=FreeTextRedacted&minPosition=" + position).json();
-        assertThat(trail.path("items")).hasSize(3);
+        assertThat(trail.path("items")).hasSize(4);
         assertThat(trail.toString()).contains("Free text of expenditure/E1 redacted (description")
                 .contains("Andmesubjekti taotlus").doesNotContain(secret);
 

@@ -236,6 +236,15 @@ class ProjectionRebuildTest extends ApiTestBase {
         ok(admin.post(base + "/expenditures/X2/corrections", AccessMatrixTest.body("incurredOn", "2024-08-01",
                 "reason", "Tagantjärele")));
         ok(admin.post(base + "/expenditures/X3/cancellation", AccessMatrixTest.body("reason", "Topelt")));
+        // an import: its rows in one event, sharing its position; one corrected, one cancelled after it
+        ok(admin.postRaw(base + "/expenditures/import?file=marts.csv", "text/csv",
+                ("id;budgetLine;amount;incurredOn;paidOn;supplier;invoice;description\n"
+                        + "I1;L;10,00;05.03.2025;;Tarnija õ;I-1;\"Imporditud\trida \\ üks\"\n"
+                        + "I2;S;20,00;05.03.2025;;Tarnija;I-2;Teine\n"
+                        + "I3;S;30,00;01.07.2024;;;I-3;\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ok(admin.post(base + "/expenditures/I1/corrections", AccessMatrixTest.body("amount", "11.00",
+                "reason", "Imporditu parandus")));
+        ok(admin.post(base + "/expenditures/I3/cancellation", AccessMatrixTest.body("reason", "Vale rida")));
         ok(admin.post(base + "/budget-lines/L/revisions", AccessMatrixTest.body("planned", "9000.00",
                 "effectiveFrom", "2024-06-01", "reason", "Tagasiulatuv muudatus")));
         ok(admin.post(base + "/indicators/O1/values", AccessMatrixTest.body("id", "V1", "period", "2025", "value", "2",

@@ -191,8 +191,11 @@ class ReportsAuditApiTest extends ApiTestBase {
         assertThat(e1.path("correlationId").asText()).isNotBlank();
         assertThat(e1.path("source").asText()).isEqualTo("API");
         assertThat(e1.path("businessDate").asText()).isEqualTo("2024-07-31");
-        assertThat(find(trail.path("items"), "ExpenditureRecorded", "K-1").path("source").asText())
-                .isEqualTo("CSV import oktoober.csv");
+        JsonNode imported = trail.path("items").findParents("type").stream()
+                .filter(item -> item.path("type").asText().equals("ExpendituresImported")).findFirst().orElseThrow();
+        assertThat(imported.path("summary").asText())
+                .isEqualTo("1 expenditure imported: K-1; 845.20 in all, incurred on 2024-10-02");
+        assertThat(imported.path("source").asText()).isEqualTo("CSV import oktoober.csv");
         JsonNode corrected = find(trail.path("items"), "ExpenditureCorrected", "E2");
         assertThat(corrected.path("reason").asText()).isEqualTo("Arve summa vale");
         assertThat(corrected.path("summary").asText()).contains("1500.00 → 1400.00");

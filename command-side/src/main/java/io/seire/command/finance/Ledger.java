@@ -25,6 +25,7 @@ import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ExpendituresImported;
 import io.seire.kernel.finance.ImportExpenditures;
 import io.seire.kernel.finance.ImportRejected;
 import io.seire.kernel.finance.ImportRow;
@@ -45,7 +46,10 @@ import java.util.Set;
  */
 public class Ledger {
 
-    /** What an import comes to: the events of its new rows, and how many rows were recorded before as they are. */
+    /**
+     * What an import comes to: its new rows, each as it would be recorded alone, and how many rows were recorded
+     * before as they are. The rows are recorded together, in {@link ExpendituresImported} events.
+     */
     public record ImportOutcome(List<ExpenditureRecorded> events, int unchanged) {
     }
 
@@ -66,7 +70,7 @@ public class Ledger {
     public ImportResult handle(ImportExpenditures c, ProjectSetup setup, PeriodLocks locks, FreeTexts texts,
                                PersonalData personalData) {
         ImportOutcome outcome = decide(c, setup, locks, texts, personalData);
-        outcome.events().forEach(AggregateLifecycle::apply);
+        ExpendituresImported.of(c.projectId(), outcome.events()).forEach(AggregateLifecycle::apply);
         return new ImportResult(outcome.events().size(), outcome.unchanged(), AggregateLifecycle.getVersion());
     }
 
@@ -198,6 +202,13 @@ public class Ledger {
         expenditures.put(e.expenditureId(), new Expenditure(e.expenditureId(), e.details(), sequence, e.corrects(),
                 e.allowDuplicateInvoice()));
         totals.add(e.details(), setup.line(e.budgetLine()).costCategory());
+    }
+
+    @EventSourcingHandler
+    public void on(ExpendituresImported e, @SequenceNumber long sequence, ProjectSetup setup) {
+        for (ExpenditureRecorded row : e.rows()) {
+            on(row, sequence, setup);
+        }
     }
 
     // ---------------------------------------------------------------- import

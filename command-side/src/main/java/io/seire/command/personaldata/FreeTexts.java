@@ -10,6 +10,7 @@ import io.seire.kernel.PersonalText;
 import io.seire.kernel.RuleViolation;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ExpendituresImported;
 import io.seire.kernel.personaldata.FreeTextRedacted;
 import io.seire.kernel.personaldata.RedactFreeText;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -44,6 +45,11 @@ public class FreeTexts {
     public void on(ExpenditureRecorded e) {
         records.add(RedactedRecord.EXPENDITURE.record(null, e.expenditureId()));
         put(RedactedRecord.EXPENDITURE.subject(null, e.expenditureId(), "description"), e.description());
+    }
+
+    @EventSourcingHandler
+    public void on(ExpendituresImported e) {
+        e.rows().forEach(this::on);
     }
 
     @EventSourcingHandler

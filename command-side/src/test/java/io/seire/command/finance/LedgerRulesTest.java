@@ -1,6 +1,7 @@
 package io.seire.command.finance;
 
 import static io.seire.command.project.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seire.command.project.Project;
 import io.seire.kernel.Recorded;
@@ -13,6 +14,7 @@ import io.seire.kernel.finance.ExpenditureRecorded;
 import io.seire.kernel.finance.ImportExpenditures;
 import io.seire.kernel.finance.ImportRejected;
 import io.seire.kernel.finance.ImportResult;
+import io.seire.kernel.finance.ExpendituresImported;
 import io.seire.kernel.finance.ImportRow;
 import io.seire.kernel.finance.RecordExpenditure;
 import io.seire.kernel.setup.BudgetLineRevised;
@@ -273,13 +275,67 @@ class LedgerRulesTest {
         ImportExpenditures file = new ImportExpenditures(PROJECT, "CSV import", List.of(
                 new ImportRow(2, "R1", spend("S", "100.00", "2024-07-01")),
                 new ImportRow(3, "R2", spend("V", "50.00", "2024-07-02"))), List.of());
+        ExpendituresImported imported = new ExpendituresImported(PROJECT, List.of(
+                recorded("R1", spend("S", "100.00", "2024-07-01")), recorded("R2", spend("V", "50.00", "2024-07-02"))));
         given().when(file, as(FINANCE))
-                .expectEvents(recorded("R1", spend("S", "100.00", "2024-07-01")), recorded("R2", spend("V", "50.00", "2024-07-02")))
-                .expectResultMessagePayload(new ImportResult(2, 0, 6));
-        given(recorded("R1", spend("S", "100.00", "2024-07-01")), recorded("R2", spend("V", "50.00", "2024-07-02")))
+                .expectEventsMatching(imports(imported.rows()))
+                .expectResultMessagePayload(new ImportResult(2, 0, 5));
+        given(imported)
                 .when(file, as(FINANCE))
                 .expectNoEvents()
-                .expectResultMessagePayload(new ImportResult(0, 2, 6));
+                .expectResultMessagePayload(new ImportResult(0, 2, 5));
+    }
+
+    /**
+     * Exactly these import events, each with these rows: their sealed descriptions aside, as the fixture compares a
+     * single record's (Fixtures).
+     */
+    @SafeVarargs
+    private static org.hamcrest.Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> imports(
+            List<ExpenditureRecorded>... events) {
+        List<org.hamcrest.Matcher<? super Object>> each = new java.util.ArrayList<>();
+        for (List<ExpenditureRecorded> rows : events) {
+            each.add(new org.hamcrest.CustomTypeSafeMatcher<>("an import of " + rows.size() + " rows") {
+                @Override
+                protected boolean matchesSafely(Object item) {
+                    return item instanceof ExpendituresImported e && e.projectId().equals(PROJECT)
+                            && undescribed(e.rows()).equals(undescribed(rows));
+                }
+            });
+        }
+        each.add(org.axonframework.test.matchers.Matchers.andNoMore());
+        return org.axonframework.test.matchers.Matchers.payloadsMatching(
+                org.axonframework.test.matchers.Matchers.exactSequenceOf(each.toArray(org.hamcrest.Matcher[]::new)));
+    }
+
+    private static List<ExpenditureRecorded> undescribed(List<ExpenditureRecorded> rows) {
+        return rows.stream().map(e -> new ExpenditureRecorded(e.projectId(), e.expenditureId(), e.budgetLine(),
+                e.amount(), e.incurredOn(), e.paidOn(), e.supplier(), e.invoice(), null, e.allowDuplicateInvoice(),
+                e.corrects(), e.original())).toList();
+    }
+
+    @Test
+    void an_import_records_its_rows_together_in_events_of_at_most_a_thousand_rows() {
+        List<ImportRow> rows = new java.util.ArrayList<>();
+        List<ExpenditureRecorded> recorded = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            ExpenditureDetails d = spend("S", "0.01", "2024-07-01");
+            rows.add(new ImportRow(i + 2, "R" + i, d));
+            recorded.add(recorded("R" + i, d));
+        }
+        given().when(new ImportExpenditures(PROJECT, "CSV import suur.csv", rows, List.of()), as(FINANCE))
+                .expectEventsMatching(imports(recorded.subList(0, 1000), recorded.subList(1000, 2000),
+                        recorded.subList(2000, 2500)))
+                .expectResultMessagePayload(new ImportResult(2500, 0, 7));
+        // the rows are the ledger's like any recorded expenditure: corrected, counted against the budget
+        given(ExpendituresImported.of(PROJECT, recorded).toArray())
+                .when(new CorrectExpenditure(PROJECT, "R2499", null, eur("0.02"), null, null, null, null, null, false,
+                        "Parandus"), as(FINANCE))
+                .expectSuccessfulHandlerExecution();
+        assertThatThrownBy(() -> new ExpendituresImported(PROJECT, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ExpendituresImported(PROJECT, recorded.subList(0, 1001)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

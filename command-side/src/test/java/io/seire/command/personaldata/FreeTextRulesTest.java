@@ -156,7 +156,8 @@ class FreeTextRulesTest {
                 setup, locks, texts, personalData).events();
         assertThat(events).extracting(e -> open(e.description())).containsExactly("Rida üks", null, "Rida kolm");
         assertThat(events.get(0).description().keyId()).isNotEqualTo(events.get(2).description().keyId());
-        for (ExpenditureRecorded e : events) {
+        for (io.seire.kernel.finance.ExpendituresImported e
+                : io.seire.kernel.finance.ExpendituresImported.of(PROJECT, events)) {
             ledger.on(e, sequence++, setup);
             texts.on(e);
         }

@@ -11,6 +11,7 @@ import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureDetails;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ExpendituresImported;
 import io.seire.kernel.finance.OriginalAmount;
 import io.seire.kernel.personaldata.FreeTextRedacted;
 import io.seire.kernel.personaldata.RedactedRecord;
@@ -56,6 +57,14 @@ public class FinanceProjection {
     public void on(ExpenditureRecorded e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
         insert(position, e.projectId(), e.expenditureId(), "RECORDED", "RECORDED", described(e.details(),
                 e.description()), e.corrects(), null, at, actor);
+    }
+
+    /** An import's rows: one version each, at the import event's position. */
+    @EventHandler
+    public void on(ExpendituresImported e, @EventPosition long position, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
+        for (ExpenditureRecorded row : e.rows()) {
+            on(row, position, at, actor);
+        }
     }
 
     @EventHandler
@@ -148,6 +157,7 @@ public class FinanceProjection {
                     + e.amount().toPlainString() + inWords(e.original()) + " on " + e.budgetLine() + ", incurred "
                     + e.incurredOn() + (e.corrects() == null ? "" : ", adjusting " + e.corrects()), null,
                     List.of(line(e.budgetLine()), date(e.incurredOn()))));
+        catalogue.on(ExpendituresImported.class, (e, before, valuePeriodEnd) -> imported(e));
         catalogue.on(ExpenditureCorrected.class, (e, before, valuePeriodEnd) -> {
             List<String> changes = new ArrayList<>();
             List<String> subjects = new ArrayList<>(List.of(line(e.budgetLine()), date(e.incurredOn())));
@@ -174,5 +184,32 @@ public class FinanceProjection {
                 new Description(before == null ? null : before.incurredOn(), "Expenditure " + e.expenditureId()
                     + " cancelled" + (before == null ? "" : ": " + before.amount() + " on " + before.budgetLine()),
                     e.reason(), before == null ? List.of() : List.of(line(before.budgetLine()), date(before.incurredOn()))));
+    }
+
+    /**
+     * An import's line: how many expenditures, their sum, the dates they span and their ids (the first ten of a longer
+     * list; each expenditure's versions name the position of the event that recorded it); its business date is the
+     * earliest row's, its subjects every line and date the rows touch.
+     */
+    private static Description imported(ExpendituresImported e) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        java.time.LocalDate first = null;
+        java.time.LocalDate last = null;
+        java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
+        List<String> ids = new ArrayList<>(e.rows().size());
+        for (ExpenditureRecorded row : e.rows()) {
+            sum = sum.add(row.amount());
+            first = first == null || row.incurredOn().isBefore(first) ? row.incurredOn() : first;
+            last = last == null || row.incurredOn().isAfter(last) ? row.incurredOn() : last;
+            subjects.add(line(row.budgetLine()));
+            subjects.add(date(row.incurredOn()));
+            ids.add(row.expenditureId());
+        }
+        int n = e.rows().size();
+        String listed = n <= 20 ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 10)) + " and " + (n - 10) + " more";
+        return new Description(first.toString(), n + (n == 1 ? " expenditure" : " expenditures") + " imported: "
+                + listed + "; " + sum.toPlainString() + " in all, incurred "
+                + (first.equals(last) ? "on " + first : first + " to " + last), null, List.copyOf(subjects));
     }
 }

@@ -182,7 +182,7 @@ public class IatiDocument {
                         + "WHEN 'CANCELLED' THEN -amount ELSE amount END AS value "
                         + "FROM expenditure_version WHERE project_id = ? AND position <= ? "
                         + "WINDOW versions AS (PARTITION BY expenditure_id ORDER BY position) "
-                        + "ORDER BY incurred_on, position",
+                        + "ORDER BY incurred_on, position, expenditure_id",
                 rs -> {
                     String id = rs.getString("expenditure_id");
                     String change = rs.getString("change");

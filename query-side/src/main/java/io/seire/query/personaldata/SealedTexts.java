@@ -3,6 +3,7 @@ package io.seire.query.personaldata;
 import io.seire.kernel.PersonalText;
 import io.seire.kernel.finance.ExpenditureCorrected;
 import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ExpendituresImported;
 import io.seire.kernel.progress.ActivityProgressReported;
 import io.seire.kernel.results.IndicatorValueRecorded;
 import io.seire.kernel.staffing.StaffHired;
@@ -73,6 +74,9 @@ public class SealedTexts {
     static List<PersonalText> texts(Object event) {
         if (event instanceof ExpenditureRecorded e) {
             return java.util.Collections.singletonList(e.description());
+        }
+        if (event instanceof ExpendituresImported e) {
+            return e.rows().stream().map(ExpenditureRecorded::description).toList();
         }
         if (event instanceof ExpenditureCorrected e) {
             return java.util.Collections.singletonList(e.description());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
+import io.seire.kernel.finance.ExpenditureRecorded;
+import io.seire.kernel.finance.ExpendituresImported;
 import io.seire.query.ProjectionHarness;
 import io.seire.query.ViewFixture;
 import io.seire.query.read.Horizon;
@@ -51,6 +53,49 @@ class ExpenditureListTest {
 
     private ProjectScope scope() {
         return ViewFixture.scope(project, Horizon.NOW);
+    }
+
+    private ExpenditureRecorded row(String id, String line, String amount, LocalDate day) {
+        return new ExpenditureRecorded(project, id, line, new BigDecimal(amount), day, day, "Tarnija " + id, "A-" + id,
+                "Kulu " + id, false, null);
+    }
+
+    /**
+     * ADR 0056: an import's rows, recorded together in one event, are versions at that event's position: listed,
+     * corrected and cancelled as expenditures recorded one by one are, read as of the import; the trail has one
+     * entry for them all.
+     */
+    @Test
+    void an_imports_rows_are_listed_corrected_and_cancelled_as_single_records_are() {
+        fixture.project(project, "G", null, "S", "1000.00", "T", "500.00");
+        fixture.spend(project, "E1", "S", "10.01", APRIL);
+        long imported = fixture.harness.feed(new ExpendituresImported(project, List.of(row("I2", "S", "20.00", APRIL),
+                row("I1", "T", "30.30", MARCH), row("I3", "T", "40.40", MAY))));
+        fixture.harness.feed(new ExpenditureCorrected(project, "I1", "S", new BigDecimal("33.33"), MARCH, MARCH,
+                "Tarnija I1", "A-I1", "Kulu I1", "vale rida"));
+        fixture.harness.feed(new ExpenditureCancelled(project, "I3", "topelt"));
+
+        Paging.Page<ExpenditureList.Item> now = list.list(scope(), new ExpenditureList.Filter(null, null, null),
+                new Paging(0, 50));
+        assertThat(now.items()).extracting(ExpenditureList.Item::id).containsExactly("I1", "E1", "I2", "I3");
+        assertThat(now.items()).extracting(ExpenditureList.Item::amount)
+                .containsExactly("33.33", "10.01", "20.00", "40.40");
+        assertThat(now.items()).extracting(ExpenditureList.Item::status)
+                .containsExactly("RECORDED", "RECORDED", "RECORDED", "CANCELLED");
+        assertThat(ids(new ExpenditureList.Filter(null, null, "T"))).containsExactly("I3");
+        Paging.Page<ExpenditureList.Item> then = list.list(ViewFixture.scope(project, new Horizon(imported)),
+                new ExpenditureList.Filter(null, null, null), new Paging(0, 50));
+        assertThat(then.items()).extracting(ExpenditureList.Item::amount)
+                .containsExactly("30.30", "10.01", "20.00", "40.40");
+        assertThat(then.items()).extracting(ExpenditureList.Item::status).containsOnly("RECORDED");
+
+        Map<String, Object> entry = ProjectionHarness.jdbc().queryForMap("SELECT type, business_date, summary, "
+                + "array_to_string(subjects, ' ') AS subjects FROM audit_entry WHERE position = ?", imported);
+        assertThat(entry).containsEntry("type", "ExpendituresImported").containsEntry("business_date", "2025-03-10")
+                .containsEntry("summary", "3 expenditures imported: I2, I1, I3; 90.70 in all, incurred 2025-03-10 "
+                        + "to 2025-05-05");
+        assertThat(ProjectionHarness.jdbc().queryForObject("SELECT count(*) FROM audit_entry WHERE project_id = ? "
+                + "AND type = 'ExpendituresImported'", Long.class, project)).isOne();
     }
 
     @Test

@@ -95,4 +95,40 @@ class IatiDocumentTest {
             assertThat(correction.getElementsByTagName("value").item(0).getTextContent()).isEqualTo("-29.90");
         }
     }
+
+    /**
+     * An import's rows share its event's position (ADR 0056): transactions of one day are then in expenditure id
+     * order, so the document is the same every time it is written.
+     */
+    @Test
+    void an_imports_transactions_of_one_day_are_in_id_order() throws Exception {
+        ProjectionHarness harness = new ProjectionHarness();
+        String id = "iati-import-" + UUID.randomUUID().toString().substring(0, 8);
+        harness.feed(new ProjectRegistered(id, "Projekt", "Programm", "Toetuse saaja", "EUR", START,
+                LocalDate.of(2026, 12, 31), BigDecimal.TEN, List.of(new ReportingPeriod("2024", START,
+                LocalDate.of(2024, 12, 31)))));
+        harness.feed(new SubActivityAdded(id, "1", "Üks"));
+        harness.feed(new BudgetLineAdded(id, "L", "1", "STAFF", new BigDecimal("100000.00"), null));
+        List<ExpenditureRecorded> rows = new ArrayList<>();
+        for (String expenditure : List.of("K-3", "K-1", "K-2")) {
+            rows.add(new ExpenditureRecorded(id, expenditure, "L", new BigDecimal("10.00"), START, START, null, null,
+                    null, false, null));
+        }
+        harness.feed(new io.seire.kernel.finance.ExpendituresImported(id, rows));
+        List<ProjectScope> projects = List.of(new ProjectScope(ProjectRow.find(ProjectionHarness.client(), id),
+                Horizon.NOW));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Connection connection = ProjectionHarness.jdbc().getDataSource().getConnection()) {
+            new IatiDocument(new IatiSettings("XM-TEST", "Test", "10", "et"), 2)
+                    .write(connection, projects, LocalDate.of(2025, 1, 1), out);
+        }
+        NodeList transactions = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(out.toByteArray())).getElementsByTagName("transaction");
+        List<String> refs = new ArrayList<>();
+        for (int t = 0; t < transactions.getLength(); t++) {
+            refs.add(((Element) transactions.item(t)).getAttribute("ref"));
+        }
+        assertThat(refs).containsExactly("K-1", "K-2", "K-3");
+    }
 }
