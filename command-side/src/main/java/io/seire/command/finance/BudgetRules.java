@@ -22,7 +22,10 @@ final class BudgetRules {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ProjectSetup setup;
+    /** The total planned on each date asked: the setup does not change while one command is decided. */
+    private final java.util.Map<LocalDate, BigDecimal> totalsPlanned = new java.util.HashMap<>();
 
+    /** The rules for one command: an import checks all its rows with one instance. */
     BudgetRules(ProjectSetup setup) {
         this.setup = setup;
     }
@@ -63,6 +66,10 @@ final class BudgetRules {
     }
 
     BigDecimal totalPlannedOn(LocalDate date) {
+        return totalsPlanned.computeIfAbsent(date, this::sumPlannedOn);
+    }
+
+    private BigDecimal sumPlannedOn(LocalDate date) {
         BigDecimal total = BigDecimal.ZERO;
         for (BudgetLine line : setup.budgetLines()) {
             total = total.add(plannedOn(line, date));

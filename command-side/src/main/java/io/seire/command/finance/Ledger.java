@@ -108,7 +108,7 @@ public class Ledger {
             throw RuleViolation.conflict("expenditure-id-unique", "id", "An expenditure with the id '"
                     + c.expenditureId() + "' is already recorded with different content.");
         }
-        checkRecordable(event, setup, locks, claims, totals, "");
+        checkRecordable(event, setup, locks, claims, totals, new BudgetRules(setup), "");
         PersonalText description = personalData.sealNew(c.projectId(), List.of(description(c.expenditureId())),
                 java.util.Collections.singletonList(given.description())).get(0);
         return new Outcome.New<>(recorded(c.projectId(), c.expenditureId(), given, setup, c.allowDuplicateInvoice(),
@@ -129,7 +129,7 @@ public class Ledger {
     }
 
     private void checkRecordable(ExpenditureRecorded e, ProjectSetup setup, PeriodLocks locks,
-                                 ClaimedExpenditures claims, Totals working, String fieldPrefix) {
+                                 ClaimedExpenditures claims, Totals working, BudgetRules rules, String fieldPrefix) {
         ExpenditureDetails d = e.details();
         boolean adjustment = e.corrects() != null;
         checkDetails(d, adjustment, setup, locks, fieldPrefix);
@@ -152,7 +152,7 @@ public class Ledger {
             throw duplicateInvoice(d, fieldPrefix);
         }
         Sums after = working.with(d, setup.line(d.budgetLine()).costCategory(), 1);
-        new BudgetRules(setup).check(working, after, d);
+        rules.check(working, after, d);
     }
 
     private void checkDetails(ExpenditureDetails d, boolean adjustment, ProjectSetup setup, PeriodLocks locks,
@@ -224,6 +224,7 @@ public class Ledger {
         List<String> descriptions = new ArrayList<>();
         Set<String> idsInFile = new HashSet<>();
         Totals working = totals.copy();
+        BudgetRules rules = new BudgetRules(setup);
         int unchanged = 0;
         // the descriptions of rows recorded before are compared by opening them: their keys in one query
         PersonalData.Opener opener = texts.opener(c.rows().stream().map(ImportRow::expenditureId)
@@ -252,7 +253,7 @@ public class Ledger {
                     unchanged++;
                     continue;
                 }
-                checkRecordable(event, setup, locks, ClaimedExpenditures.NONE, working, "");
+                checkRecordable(event, setup, locks, ClaimedExpenditures.NONE, working, rules, "");
                 working.add(event.details(), setup.line(event.budgetLine()).costCategory());
                 events.add(event);
                 descriptions.add(given.description());

@@ -150,6 +150,19 @@ class LedgerRulesTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /** An import checks every row against the plan in force on that row's date, however many rows share a date. */
+    @Test
+    void an_import_checks_each_row_against_the_plan_in_force_on_its_own_date() {
+        BudgetLineRevised lowered = new BudgetLineRevised(PROJECT, "V", eur("100.00"), date("2025-01-01"), "Muudatus", null);
+        // 1650.00 planned in 2024, 1250.00 from 2025: the third row takes spending (flat rate included) to 1346.50
+        ImportExpenditures file = new ImportExpenditures(PROJECT, "CSV import", List.of(
+                new ImportRow(2, "R1", spend("S", "900.00", "2024-07-01")),
+                new ImportRow(3, "R2", spend("V", "300.00", "2024-12-31")),
+                new ImportRow(4, "R3", spend("S", "10.00", "2025-02-01")),
+                new ImportRow(5, "R4", spend("V", "1.00", "2024-12-31"))), List.of());
+        given(lowered).when(file, as(FINANCE)).expectNoEvents().expectException(rejectedRows("4:amount"));
+    }
+
     @Test
     void a_duplicate_invoice_of_the_same_supplier_is_refused_unless_flagged() {
         ExpenditureDetails first = invoice("V", "10.00", "2024-07-01", "OÜ Õun", "A-1");

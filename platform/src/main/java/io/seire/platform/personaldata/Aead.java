@@ -17,22 +17,35 @@ final class Aead {
      * One cipher per thread, initialised again for every call with its key and nonce: looking a cipher up in the JCE
      * providers cost more than the sealing itself (an import seals, and its projection opens, one text per row).
      */
-    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
-    });
+    private static final ThreadLocal<Cipher> CIPHER = ciphers();
+
+    /**
+     * Ciphers, one per thread, for calls that use one key: a cipher initialised again with the key it last had keeps
+     * that key's round keys, so the master key, which wraps and unwraps a data key for every sealed row between the
+     * rows' own keys, keeps ciphers of its own.
+     */
+    static ThreadLocal<Cipher> ciphers() {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is not available", e);
+            }
+        });
+    }
 
     private Aead() {
     }
 
     static byte[] encrypt(SecretKey key, byte[] plain, byte[] associated) {
+        return encrypt(CIPHER, key, plain, associated);
+    }
+
+    static byte[] encrypt(ThreadLocal<Cipher> ciphers, SecretKey key, byte[] plain, byte[] associated) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = CIPHER.get();
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associated);
             byte[] sealed = cipher.doFinal(plain);
@@ -44,10 +57,15 @@ final class Aead {
 
     /** The plain bytes; throws {@link GeneralSecurityException} when the key is not the one or the bytes were changed. */
     static byte[] decrypt(SecretKey key, byte[] sealed, byte[] associated) throws GeneralSecurityException {
+        return decrypt(CIPHER, key, sealed, associated);
+    }
+
+    static byte[] decrypt(ThreadLocal<Cipher> ciphers, SecretKey key, byte[] sealed, byte[] associated)
+            throws GeneralSecurityException {
         if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new javax.crypto.AEADBadTagException("too short");
         }
-        Cipher cipher = CIPHER.get();
+        Cipher cipher = ciphers.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
         cipher.updateAAD(associated);
         return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

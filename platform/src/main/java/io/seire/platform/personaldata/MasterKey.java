@@ -27,6 +27,8 @@ public final class MasterKey {
 
     private final SecretKey key;
     private final String id;
+    /** This key's own ciphers, which keep its round keys between calls (Aead). */
+    private final ThreadLocal<javax.crypto.Cipher> ciphers = Aead.ciphers();
 
     private MasterKey(byte[] bytes) {
         this.key = new SecretKeySpec(bytes, "AES");
@@ -90,19 +92,19 @@ public final class MasterKey {
 
     /** A data key stored under this key, bound to its key id (a wrapped key moved to another id does not open). */
     byte[] wrap(SecretKey dataKey, String keyId) {
-        return Aead.encrypt(key, dataKey.getEncoded(), keyId.getBytes(StandardCharsets.UTF_8));
+        return Aead.encrypt(ciphers, key, dataKey.getEncoded(), keyId.getBytes(StandardCharsets.UTF_8));
     }
 
     SecretKey unwrap(byte[] wrapped, String keyId) throws GeneralSecurityException {
-        return new SecretKeySpec(Aead.decrypt(key, wrapped, keyId.getBytes(StandardCharsets.UTF_8)), "AES");
+        return new SecretKeySpec(Aead.decrypt(ciphers, key, wrapped, keyId.getBytes(StandardCharsets.UTF_8)), "AES");
     }
 
     byte[] seal(byte[] plain, byte[] associated) {
-        return Aead.encrypt(key, plain, associated);
+        return Aead.encrypt(ciphers, key, plain, associated);
     }
 
     byte[] open(byte[] sealed, byte[] associated) throws GeneralSecurityException {
-        return Aead.decrypt(key, sealed, associated);
+        return Aead.decrypt(ciphers, key, sealed, associated);
     }
 
     private static String idOf(byte[] bytes) {
