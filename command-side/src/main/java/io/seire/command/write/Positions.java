@@ -12,7 +12,13 @@ public class Positions {
         this.events = new EventTable(jdbc);
     }
 
+    /** The position, as the append in this unit of work returned it, else as the event table has it. */
     public long of(String aggregateId, long sequenceNumber) {
+        java.util.Optional<Long> appended = io.seire.platform.eventstore.EventAppendOrder.appendedPosition(aggregateId,
+                sequenceNumber);
+        if (appended.isPresent()) {
+            return appended.get();
+        }
         return events.position(aggregateId, sequenceNumber)
                 .orElseThrow(() -> new IllegalStateException("No event " + sequenceNumber + " of " + aggregateId));
     }

@@ -31,8 +31,92 @@ public final class EventAppendOrder {
                                                         List<? extends EventMessage<?>> events, Serializer serializer,
                                                         TimestampWriter timestampWriter) throws SQLException {
         takeAppendLock(connection);
-        return JdbcEventStorageEngineStatements.appendEvents(connection, schema, dataType, events, serializer,
+        PreparedStatement insert = JdbcEventStorageEngineStatements.appendEvents(
+                returningPositions(connection, schema.globalIndexColumn().toLowerCase(java.util.Locale.ROOT)), schema, dataType, events, serializer,
                 timestampWriter);
+        return rememberingPositions(insert, events);
+    }
+
+    /**
+     * The global position this unit of work's append gave an aggregate's event, if it appended it: the insert
+     * returns the positions it takes, so a write answers with its position without asking the table again while it
+     * holds the append lock.
+     */
+    public static java.util.Optional<Long> appendedPosition(String aggregateId, long sequence) {
+        if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, Long> positions = org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root()
+                .getResource(APPENDED);
+        return java.util.Optional.ofNullable(positions == null ? null : positions.get(key(aggregateId, sequence)));
+    }
+
+    private static final String APPENDED = EventAppendOrder.class.getName() + ".appended";
+
+    private static String key(String aggregateId, long sequence) {
+        return aggregateId + '\u0000' + sequence;
+    }
+
+    /**
+     * The connection, but its statements return the generated positions (Axon's insert prepares one statement). The
+     * driver quotes the column it is given, and the table's columns were created unquoted, so in lower case.
+     */
+    private static Connection returningPositions(Connection connection, String positionColumn) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(EventAppendOrder.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
+                        return connection.prepareStatement((String) args[0], new String[] {positionColumn});
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The insert, which once executed keeps the positions it took in the current unit of work. */
+    private static PreparedStatement rememberingPositions(PreparedStatement insert,
+                                                          List<? extends EventMessage<?>> events) {
+        return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(EventAppendOrder.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(insert, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("executeBatch")) {
+                        remember(insert, events);
+                    }
+                    return result;
+                });
+    }
+
+    private static void remember(PreparedStatement insert, List<? extends EventMessage<?>> events)
+            throws SQLException {
+        if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        java.util.Map<String, Long> positions = org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root()
+                .getOrComputeResource(APPENDED, k -> new java.util.HashMap<>());
+        // the rows take their positions in the order they are inserted, under the lock: the n-th smallest is the
+        // n-th event's, whatever order the driver returns them in
+        List<Long> taken = new java.util.ArrayList<>(events.size());
+        try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+            while (keys.next()) {
+                taken.add(keys.getLong(1));
+            }
+        }
+        if (taken.size() != events.size()) {
+            return; // a driver that does not return them: the write asks the table instead
+        }
+        java.util.Collections.sort(taken);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+                positions.put(key(domain.getAggregateIdentifier(), domain.getSequenceNumber()), taken.get(i));
+            }
+        }
     }
 
     /** Waits until no other transaction may append; released by this transaction's commit or rollback. */

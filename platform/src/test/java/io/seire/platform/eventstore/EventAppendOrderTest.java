@@ -62,6 +62,41 @@ class EventAppendOrderTest {
     }
 
     /**
+     * The append returns the positions it takes (the insert's generated keys), kept in the unit of work: a write
+     * answers with its position without asking the table again while it holds the append lock. They are the
+     * table's, event by event, also for a batch the driver sends as one multi-row insert.
+     */
+    @Test
+    void an_append_in_a_unit_of_work_knows_the_positions_it_took() throws Exception {
+        // as Seire's pool connects (seire-platform.properties): the driver rewrites a batch into one insert
+        String url = ((org.springframework.jdbc.datasource.DriverManagerDataSource) freshDatabase()).getUrl();
+        DataSource db = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", "postgres", "");
+        JdbcEventStorageEngine engine = engine(db, true);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        tx.executeWithoutResult(s -> engine.appendEvents(StoreFixtures.events("other", 0, 3)));
+        java.util.Map<Long, Long> known = new java.util.HashMap<>();
+        tx.executeWithoutResult(s -> {
+            var unit = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+            try {
+                engine.appendEvents(StoreFixtures.events("write", 0, 5));
+                for (long sequence = 0; sequence < 5; sequence++) {
+                    known.put(sequence, EventAppendOrder.appendedPosition("write", sequence).orElseThrow());
+                }
+                assertThat(EventAppendOrder.appendedPosition("other", 0)).as("not appended by this unit").isEmpty();
+            } finally {
+                unit.commit();
+            }
+        });
+        assertThat(EventAppendOrder.appendedPosition("write", 0)).as("outside the unit").isEmpty();
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(db);
+        for (var e : known.entrySet()) {
+            assertThat(jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = 'write' "
+                    + "AND sequencenumber = ?", Long.class, e.getKey())).isEqualTo(e.getValue());
+        }
+    }
+
+    /**
      * A large transaction appends and stays open; a small one appends beside it; a reader reads; then the large one
      * commits and the reader reads on from its token. Answers the global indices the reader saw.
      */
