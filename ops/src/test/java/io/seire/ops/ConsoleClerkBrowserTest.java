@@ -103,6 +103,12 @@ class ConsoleClerkBrowserTest extends BrowserTestBase {
         press("Import the file");
         assertThat(find("#flash").getText()).contains("File imported").contains("1 / 0");
         assertThat(text()).contains("Koolitaja OÜ");
+        // the import is one entry of the project's audit trail, however many rows it has (ADR 0056)
+        open(base + "/audit-trail");
+        assertThat(text()).contains("ExpendituresImported")
+                .contains("1 expenditure imported: csv-1; 100.00 in all, incurred on 2024-08-01");
+        check("audit-trail-import");
+        open(base + "/expenditures");
 
         // correct: the reason is required (the API's 400 at the field), then recorded
         follow(browser.findElement(By.xpath("//tr[td[contains(., 'Koolitaja OÜ')]]//a[contains(., 'Correct')]")));

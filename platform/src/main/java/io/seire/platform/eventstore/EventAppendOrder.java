@@ -31,10 +31,10 @@ public final class EventAppendOrder {
                                                         List<? extends EventMessage<?>> events, Serializer serializer,
                                                         TimestampWriter timestampWriter) throws SQLException {
         takeAppendLock(connection);
+        String position = schema.globalIndexColumn().toLowerCase(java.util.Locale.ROOT);
         PreparedStatement insert = JdbcEventStorageEngineStatements.appendEvents(
-                returningPositions(connection, schema.globalIndexColumn().toLowerCase(java.util.Locale.ROOT)), schema, dataType, events, serializer,
-                timestampWriter);
-        return rememberingPositions(insert, events);
+                returningPositions(connection, position), schema, dataType, events, serializer, timestampWriter);
+        return rememberingPositions(insert, position, events);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class EventAppendOrder {
     }
 
     /** The insert, which once executed keeps the positions it took in the current unit of work. */
-    private static PreparedStatement rememberingPositions(PreparedStatement insert,
+    private static PreparedStatement rememberingPositions(PreparedStatement insert, String position,
                                                           List<? extends EventMessage<?>> events) {
         return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(EventAppendOrder.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
@@ -87,13 +87,13 @@ public final class EventAppendOrder {
                         throw e.getCause();
                     }
                     if (method.getName().equals("executeBatch")) {
-                        remember(insert, events);
+                        remember(insert, position, events);
                     }
                     return result;
                 });
     }
 
-    private static void remember(PreparedStatement insert, List<? extends EventMessage<?>> events)
+    private static void remember(PreparedStatement insert, String position, List<? extends EventMessage<?>> events)
             throws SQLException {
         if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
             return;
@@ -105,7 +105,7 @@ public final class EventAppendOrder {
         List<Long> taken = new java.util.ArrayList<>(events.size());
         try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
             while (keys.next()) {
-                taken.add(keys.getLong(1));
+                taken.add(keys.getLong(position));
             }
         }
         if (taken.size() != events.size()) {
