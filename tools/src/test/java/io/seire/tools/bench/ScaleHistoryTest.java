@@ -75,8 +75,12 @@ class ScaleHistoryTest {
     void the_efficiency_is_the_share_of_the_cores_the_measured_rate_kept_busy() {
         // the --scale 300000 run: 9,990.75 events/s at 100.29 + 44.17 us of CPU each on 2 cores
         assertThat(CapacityModel.efficiency(9_990.75, 100.29e-6, 44.17e-6, 2)).isCloseTo(0.7216, within(1e-4));
-        // docs/CAPACITY.md's 8-core node and 4-core PostgreSQL at that efficiency: 57,564 events/s
-        assertThat(0.72163 * CapacityModel.replayRate(100.29e-6, 44.17e-6, 1, 8, 8, 4)).isCloseTo(57_564, within(10.0));
+        // the --scale 10000000 run, the model's input since: 35,527.22 events/s at 18.69 + 25.71 us on 2 cores
+        assertThat(CapacityModel.efficiency(35_527.22, 18.69e-6, 25.71e-6, 2)).isCloseTo(0.7887, within(1e-4));
+        // docs/CAPACITY.md's rows at 0.79: 4-core node and 2-core PostgreSQL 61,455 events/s, 8 and 4 122,909
+        assertThat(0.79 * CapacityModel.replayRate(18.69e-6, 25.71e-6, 1, 4, 4, 2)).isCloseTo(61_455, within(10.0));
+        assertThat(0.79 * CapacityModel.replayRate(18.69e-6, 25.71e-6, 1, 8, 8, 4)).isCloseTo(122_909, within(10.0));
+        assertThat(CapacityModel.hours(2e8, 122_909)).isCloseTo(0.45, within(0.01));
     }
 
     @Test
