@@ -1,5 +1,6 @@
 package io.seire.ops;
 
+import io.seire.platform.eventstore.EventAppendOrder;
 import io.seire.platform.testing.Api;
 import io.seire.platform.testing.RawHttp;
 
@@ -45,7 +46,7 @@ class ExportsApiTest extends ApiTestBase {
         // 16,000 expenditures recorded one by one, an event each, appended as the event store appends (under its
         // lock) and as an earlier version stored them (version 1, the description in the clear): an import would be
         // 16 events (ADR 0056), and 16,000 single requests would take the test a minute
-        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + 0x5e12e_a99e7dL + ")), "
+        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + EventAppendOrder.APPEND_LOCK + ")), "
                         + "last AS (SELECT sequencenumber, metadata FROM domainevententry WHERE aggregateidentifier = ? "
                         + "ORDER BY sequencenumber DESC LIMIT 1) "
                         + "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "

@@ -1,5 +1,6 @@
 package io.seire.ops;
 
+import io.seire.platform.eventstore.EventAppendOrder;
 import io.seire.platform.testing.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -334,7 +335,7 @@ class PersonalDataApiTest extends ApiTestBase {
                 + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", project);
         String payload = "{\"projectId\":\"" + project + "\",\"position\":\"PJ\",\"staffId\":\"S-OLD\",\"name\":\""
                 + name + "\",\"startDate\":\"2024-06-03\",\"workloadPercent\":100}";
-        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + 0x5e12e_a99e7dL + ")) "
+        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + EventAppendOrder.APPEND_LOCK + ")) "
                         + "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
                         + "metadata, payload, payloadrevision, payloadtype, timestamp) SELECT ?, ?, 'Project', ?, ?, ?, "
                         + "'1', 'io.seire.kernel.staffing.StaffHired', ? FROM appending",
@@ -645,7 +646,7 @@ class PersonalDataApiTest extends ApiTestBase {
         JdbcTemplate jdbc = jdbc();
         Map<String, Object> last = jdbc.queryForMap("SELECT sequencenumber, metadata FROM domainevententry "
                 + "WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1", project);
-        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + 0x5e12e_a99e7dL + ")) "
+        jdbc.update("WITH appending AS (SELECT pg_advisory_xact_lock(" + EventAppendOrder.APPEND_LOCK + ")) "
                         + "INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
                         + "metadata, payload, payloadrevision, payloadtype, timestamp) SELECT ?, ?, 'Project', ?, ?, ?, "
                         + "'1', ?, ? FROM appending",

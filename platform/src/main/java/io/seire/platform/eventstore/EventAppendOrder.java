@@ -22,7 +22,7 @@ import org.axonframework.serialization.Serializer;
 public final class EventAppendOrder {
 
     /** The advisory lock's key: any fixed number no other code of Seire's database uses. */
-    static final long APPEND_LOCK = 0x5e12e_a99e7dL;
+    public static final long APPEND_LOCK = 0x5e12e_a99e7dL;
 
     private EventAppendOrder() {
     }
