@@ -1,5 +1,7 @@
 package io.seire.query.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.seire.kernel.ProjectEvent;
 import io.seire.kernel.finance.ExpenditureCancelled;
 import io.seire.kernel.finance.ExpenditureCorrected;
@@ -96,9 +98,16 @@ public class AuditProjection {
         if (bulk.linked(projectId, sequence)) {
             return; // a rebuild keeps the chain: this link is stored already
         }
-        Map<String, String> lastLinks = writer.transactionScoped(LAST_LINKS, k -> new HashMap<>());
-        String key = projectId + '\u0000' + (sequence - 1);
-        String previous = sequence == 0 ? EventChain.GENESIS : lastLinks == null ? null : lastLinks.get(key);
+        Map<String, Link> lastLinks = writer.transactionScoped(LAST_LINKS, k -> {
+            Map<String, Link> links = new HashMap<>();
+            writer.afterCommit(() -> links.forEach(this::remember));
+            return links;
+        });
+        String previous = sequence == 0 ? EventChain.GENESIS
+                : hashOf(lastLinks == null ? null : lastLinks.get(projectId), sequence - 1);
+        if (previous == null) {
+            previous = hashOf(committedLinks.getIfPresent(projectId), sequence - 1);
+        }
         if (previous == null) {
             previous = writer.read().sql("SELECT hash FROM event_chain WHERE project_id = :projectId AND sequence = :sequence")
                     .param("projectId", projectId).param("sequence", sequence - 1)
@@ -112,8 +121,30 @@ public class AuditProjection {
         writer.update("INSERT INTO event_chain (position, project_id, sequence, hash) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                 position, projectId, sequence, link);
         if (lastLinks != null) {
-            lastLinks.put(projectId + '\u0000' + sequence, link);
+            lastLinks.put(projectId, new Link(sequence, link));
         }
+    }
+
+    /** A project's link: the hash that chains its event {@code sequence}. */
+    record Link(long sequence, String hash) {
+    }
+
+    private static String hashOf(Link link, long sequence) {
+        return link != null && link.sequence() == sequence ? link.hash() : null;
+    }
+
+    /**
+     * The newest committed link of each project projected lately, so that linking its next event needs no read of the
+     * chain; before it, that read came with every event of a live write and made each batch send its rows event by
+     * event (issue 16, figure 1). A link, once committed, never changes, and it is used only for its own successor.
+     */
+    private final Cache<String, Link> committedLinks = Caffeine.newBuilder().maximumSize(REMEMBERED_LINKS).build();
+
+    /** How many projects' newest links are remembered: about 200 bytes each. */
+    static final int REMEMBERED_LINKS = 50_000;
+
+    private void remember(String projectId, Link link) {
+        committedLinks.asMap().merge(projectId, link, (had, now) -> now.sequence() >= had.sequence() ? now : had);
     }
 
     private AuditDescriptions.Before before(ProjectEvent event, long position) {

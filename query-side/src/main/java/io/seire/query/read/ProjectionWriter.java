@@ -96,6 +96,23 @@ public class ProjectionWriter {
         return pending == null ? null : (T) pending.scoped.computeIfAbsent(key, create);
     }
 
+    /**
+     * Runs {@code action} once the current transaction has committed (e.g. to remember what it wrote for later
+     * transactions); outside a transaction at once.
+     */
+    public void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
     public void flush() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             Pending pending = (Pending) TransactionSynchronizationManager.getResource(KEY);

@@ -73,6 +73,42 @@ class AuditTrailTest {
     }
 
     /**
+     * A project's next event is linked from the link its previous batch committed, remembered on this node, without
+     * reading the chain (issue 16, figure 1: that read made a live batch send its rows event by event). A link whose
+     * batch rolled back is not remembered, and every link is the one computed over the stored rows.
+     */
+    @Test
+    void the_next_link_comes_from_the_remembered_committed_link_and_a_rolled_back_link_is_not_remembered() {
+        var jdbc = ProjectionHarness.jdbc();
+        harness.feed(new ProjectRegistered(project, "Ahel", "P", "B", "EUR", LocalDate.of(2024, 1, 1),
+                LocalDate.of(2025, 12, 31), BigDecimal.TEN, List.of(new ReportingPeriod("2024",
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))), null, null, List.of()));
+        harness.feed(new SubActivityAdded(project, "1", "Üks"));
+        // the stored link of event 1 is gone: only the remembered one can link event 2 (a read would find nothing)
+        jdbc.update("DELETE FROM event_chain WHERE project_id = ? AND sequence = 1", project);
+        harness.feed(new BudgetLineAdded(project, "L", "1", "STAFF", new BigDecimal("100.00"), null));
+
+        var outer = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+        outer.executeWithoutResult(status -> {
+            harness.feed(new SubActivityAdded(project, "2", "Kaks (tagasi võetud)"));
+            status.setRollbackOnly();
+        });
+        // were the rolled-back link of event 3 remembered, event 3 below would need event 2's from the table
+        jdbc.update("DELETE FROM event_chain WHERE project_id = ? AND sequence = 2", project);
+        harness.feed(new SubActivityAdded(project, "3", "Kolm"));
+
+        List<String> expected = new ArrayList<>();
+        String[] head = {EventChain.GENESIS};
+        EventChain.forEach(jdbc, project, Long.MAX_VALUE, e -> expected.add(head[0] = EventChain.link(head[0], e)));
+        assertThat(expected).hasSize(4);
+        assertThat(jdbc.queryForList("SELECT hash FROM event_chain WHERE project_id = ? AND sequence = 3",
+                String.class, project)).containsExactly(expected.get(3));
+        assertThat(jdbc.queryForList("SELECT hash FROM event_chain WHERE project_id = ? ORDER BY sequence",
+                String.class, project)).containsExactly(expected.get(0), expected.get(3));
+    }
+
+    /**
      * ADR 0044: the trail's filters each add one fixed condition when given, never a catch-all (which would read
      * {@code audit_entry_by_project} instead of {@code audit_entry_by_time}); the text is the positional one it was.
      */
