@@ -99,7 +99,7 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(EventStorage.readsOutsideTransactions(transactionManager))
                 .batchSize(batchSize)
                 .appendEvents(EventAppendOrder::appendInCommitOrder), gapTimeout, maxGapOffset);
     }

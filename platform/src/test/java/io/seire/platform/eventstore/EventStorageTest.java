@@ -90,6 +90,82 @@ class EventStorageTest {
         assertThat(seire.readEvents(null, false).count()).as("a read that does not block is not cut").isEqualTo(25);
     }
 
+    /**
+     * The shared reader reads again at once after a read that found events; a read that ended only on an empty batch
+     * asked once more for nothing (issue 16, figure 1). Seire's ends at the first batch shorter than a full one (Axon
+     * reads a window of positions, so a batch is short at the head, or where positions are missing), and reading on
+     * from where a read ended finds every event, in order.
+     */
+    @Test
+    void a_blocking_read_ends_at_the_first_batch_shorter_than_a_full_one_without_asking_for_an_empty_one() {
+        DataSource db = TestDatabase.fresh("event_storage_short_" + ProcessHandle.current().pid());
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        java.util.concurrent.atomic.AtomicInteger empty = new java.util.concurrent.atomic.AtomicInteger();
+        EventStorage seire = new EventStorage(StoreFixtures.builder(db).batchSize(10)
+                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 1_000) {
+            @Override
+            protected List<? extends org.axonframework.eventhandling.TrackedEventData<?>> fetchTrackedEvents(
+                    org.axonframework.eventhandling.TrackingToken lastToken, int batchSize) {
+                List<? extends org.axonframework.eventhandling.TrackedEventData<?>> batch =
+                        super.fetchTrackedEvents(lastToken, batchSize);
+                if (batch.isEmpty()) {
+                    empty.incrementAndGet();
+                }
+                return batch;
+            }
+        };
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        tx.executeWithoutResult(s -> seire.appendEvents(StoreFixtures.events("P-1", 0, 25)));
+
+        List<TrackedEventMessage<?>> read = new java.util.ArrayList<>();
+        org.axonframework.eventhandling.TrackingToken token = null;
+        int reads = 0;
+        while (true) {
+            List<? extends TrackedEventMessage<?>> one = seire.readEvents(token, true).collect(Collectors.toList());
+            if (one.isEmpty()) {
+                break;
+            }
+            reads++;
+            read.addAll(one);
+            token = one.get(one.size() - 1).trackingToken();
+        }
+
+        assertThat(read.stream().map(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).toList())
+                .isEqualTo(java.util.stream.LongStream.range(0, 25).boxed().toList());
+        assertThat(reads).isGreaterThan(1);
+        assertThat(empty.get()).as("only the read that found nothing asked for nothing").isEqualTo(1);
+    }
+
+    /**
+     * Reads need no transaction of their own (each is a statement with its own snapshot in READ COMMITTED); appends
+     * keep theirs (issue 16, figure 1: a commit more per read of the shared reader).
+     */
+    @Test
+    void reads_run_outside_a_transaction_and_appends_in_one() {
+        DataSource db = TestDatabase.fresh("event_storage_tx_" + ProcessHandle.current().pid());
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        org.axonframework.common.transaction.TransactionManager spring =
+                new org.axonframework.spring.messaging.unitofwork.SpringTransactionManager(
+                        new DataSourceTransactionManager(db));
+        org.axonframework.common.transaction.TransactionManager counted = () -> {
+            started.incrementAndGet();
+            return spring.startTransaction();
+        };
+        EventStorage seire = new EventStorage(StoreFixtures.builder(db)
+                .transactionManager(EventStorage.readsOutsideTransactions(counted))
+                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000);
+
+        seire.appendEvents(StoreFixtures.events("P-1", 0, 3));
+        assertThat(started.get()).as("the append").isEqualTo(1);
+
+        assertThat(seire.readEvents(null, true).count()).isEqualTo(3);
+        assertThat(seire.readEvents(null, false).count()).isEqualTo(3);
+        assertThat(seire.readEvents("P-1").asStream().count()).isEqualTo(3);
+        assertThat(seire.lastSequenceNumberFor("P-1")).contains(2L);
+        assertThat(started.get()).as("no read started a transaction").isEqualTo(1);
+    }
+
     @Test
     void tracked_and_aggregate_events_read_through_seires_engine_equal_those_axons_engine_reads_from_the_same_rows() {
         DataSource db = TestDatabase.fresh("event_storage_" + ProcessHandle.current().pid());
