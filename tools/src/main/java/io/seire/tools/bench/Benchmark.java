@@ -43,7 +43,7 @@ public final class Benchmark {
                  int datasetProjects, int datasetSmallEvents, int datasetBigEvents, int reads, int writeProjects,
                  int warmUp, int importRuns, int exportExpenditures) {
         static final Scale QUICK = new Scale("quick", 500, 20_000, 400, 60, 2_000, 10, 50, 10_000, 300, 10, 300, 1, 10_000);
-        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000, 3,
+        static final Scale FULL = new Scale("full", 3_000, 200_000, 4_000, 300, 10_000, 100, 1_000, 1_000_000, 2_000, 100, 4_000, 7,
                 100_000);
 
         /**
@@ -176,6 +176,7 @@ public final class Benchmark {
                     "--seire.personal-data.generated-master-key-file=" + dir.resolve("master-key"));
             String external = System.getenv("SEIRE_DB_URL");
             dbUrl = external == null || external.isBlank() ? seire.database().jdbcUrl() : external;
+            writeCpu = external == null || external.isBlank() ? new CpuTime(dir.resolve("postgres")) : new CpuTime(null);
             int port = ((WebServerApplicationContext) seire.context()).getWebServer().getPort();
             http = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD);
             DataSource dataSource = seire.context().getBean(DataSource.class);
@@ -284,12 +285,30 @@ public final class Benchmark {
             expect(http.get("/api/v1/projects/" + Http.seg(p) + "/results-framework?period=2025"), 200);
         }
         double one = writeRate(projects, 1);
+        CpuTime.Sample beforeFour = writeCpu.now();
         double four = writeRate(projects, 4);
+        CpuTime.Sample perWrite = writeCpu.now().minus(beforeFour).per(scale.httpWrites());
+        CpuTime.Sample beforeFloor = writeCpu.now();
+        double floor = httpFloor(4);
+        CpuTime.Sample perRequest = writeCpu.now().minus(beforeFloor).per(4L * scale.httpWrites());
         report(new Figure("1.expenditures_http.1_client", one, "writes/s", one / raw.get("single1"), "raw.single_row_commits.1_connection"));
         report(new Figure("1.expenditures_http.4_clients", four, "writes/s", four / raw.get("single4"), "raw.single_row_commits.4_connections"));
-        report(new Figure("1.http_floor.4_clients", httpFloor(4), "requests/s", null,
+        report(new Figure("1.http_floor.4_clients", floor, "requests/s", null,
                 "GET /actuator/health/liveness: what HTTP alone allows here"));
+        // what each costs the machine, steadier than the rates on a shared machine (the JVM's share includes the
+        // benchmark's own clients and the JIT compiler)
+        report(new Figure("1.cpu.write.jvm", perWrite.jvm() * 1e6, "us/write", null, "4 clients: the JVM's CPU"));
+        report(new Figure("1.cpu.floor_request.jvm", perRequest.jvm() * 1e6, "us/request", null, "4 clients: the JVM's CPU"));
+        if (perWrite.postgres() >= 0) {
+            report(new Figure("1.cpu.write.postgres", perWrite.postgres() * 1e6, "us/write", null,
+                    "4 clients: PostgreSQL's CPU"));
+            report(new Figure("1.cpu.floor_request.postgres", perRequest.postgres() * 1e6, "us/request", null,
+                    "4 clients: PostgreSQL's CPU"));
+        }
     }
+
+    /** The JVM's and PostgreSQL's CPU around figure 1's phases. */
+    private CpuTime writeCpu;
 
     private double writeRate(List<String> projects, int clients) throws Exception {
         return rate(clients, scale.httpWrites() / clients, () -> {
@@ -351,8 +370,10 @@ public final class Benchmark {
 
     private void csvImport(SeireApplication.Running seire) throws InterruptedException {
         ProjectionProgress progress = seire.context().getBean(ProjectionProgress.class);
-        // alone (--only import) it runs more often, for a steadier median
+        // a full run and --only import time as many imports (7), so that their medians are of the same warmed-up
+        // server (with 3 the median was the second import the server ever saw); --quick times one, unless alone
         int runs = "import".equals(only) ? Math.max(7, scale.importRuns()) : scale.importRuns();
+        List<String> eachReadable = new ArrayList<>();
         double[] rates = new double[runs];
         double[] readable = new double[runs];
         double[] behind = new double[runs];
@@ -373,6 +394,7 @@ public final class Benchmark {
             }
             readable[run] = 10_000 / RawBaseline.seconds(start);
             behind[run] = (System.nanoTime() - answered) / 1e6;
+            eachReadable.add(String.format(Locale.ROOT, "%.0f", 10_000 / readable[run] * 1000));
         }
         Arrays.sort(behind);
         Arrays.sort(rates);
@@ -381,7 +403,8 @@ public final class Benchmark {
         double readableRate = readable[readable.length / 2];
         report(new Figure("3.csv_import_10000_rows", rate, "rows/s", rate / raw.get("batch100"), "raw.batches_of_100"));
         report(new Figure("3.csv_import_until_readable", readableRate, "rows/s", readableRate / raw.get("batch100"),
-                "raw.batches_of_100; until a read with minPosition sees the import"));
+                "raw.batches_of_100; until a read with minPosition sees the import; each import in turn, ms: "
+                        + String.join(", ", eachReadable)));
         report(new Figure("3.csv_import_answer_to_readable", behind[behind.length / 2], "ms", null,
                 "median of " + runs + " imports: the projections' share"));
     }

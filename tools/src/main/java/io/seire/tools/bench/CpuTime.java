@@ -23,6 +23,11 @@ final class CpuTime {
         Sample minus(Sample earlier) {
             return new Sample(jvm - earlier.jvm, postgres < 0 || earlier.postgres < 0 ? -1 : postgres - earlier.postgres);
         }
+
+        /** Each side's CPU divided among {@code count} operations (PostgreSQL's stays unknown if it was). */
+        Sample per(long count) {
+            return new Sample(jvm / count, postgres < 0 ? -1 : postgres / count);
+        }
     }
 
     /** One process's line of {@code /proc/<pid>/stat}: its parent, its own ticks and its reaped children's. */
