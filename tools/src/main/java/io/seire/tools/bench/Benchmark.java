@@ -268,6 +268,11 @@ public final class Benchmark {
         report(new Figure("raw.single_row_commits.1_connection", raw.get("single1"), "rows/s", null, null));
         report(new Figure("raw.single_row_commits.4_connections", raw.get("single4"), "rows/s", null, null));
         report(new Figure("raw.batches_of_100", raw.get("batch100"), "rows/s", null, null));
+        // what autovacuum would do next to the rows just written, done now: it ran beside figure 3's imports, which
+        // follow at once with --only import (VACUUM ANALYZE of this table for about 3 s, docs/PERFORMANCE.md)
+        long vacuum = System.nanoTime();
+        jdbc.execute("VACUUM (ANALYZE) bench_raw_event");
+        report(new Figure("raw.vacuum_analyze", RawBaseline.seconds(vacuum), "s", null, "after the raw writes"));
     }
 
     // ------------------------------------------------------------------ 1: expenditures over HTTP
