@@ -67,11 +67,7 @@ public final class EventAppendOrder {
                     if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
                         return connection.prepareStatement((String) args[0], new String[] {positionColumn});
                     }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    return call(connection, method, args);
                 });
     }
 
@@ -80,17 +76,21 @@ public final class EventAppendOrder {
                                                           List<? extends EventMessage<?>> events) {
         return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(EventAppendOrder.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(insert, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    Object result = call(insert, method, args);
                     if (method.getName().equals("executeBatch")) {
                         remember(insert, position, events);
                     }
                     return result;
                 });
+    }
+
+    /** Calls the proxied object's method, throwing what it throws rather than the reflection's wrapper. */
+    private static Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void remember(PreparedStatement insert, String position, List<? extends EventMessage<?>> events)

@@ -176,7 +176,7 @@ public final class Benchmark {
                     "--seire.personal-data.generated-master-key-file=" + dir.resolve("master-key"));
             String external = System.getenv("SEIRE_DB_URL");
             dbUrl = external == null || external.isBlank() ? seire.database().jdbcUrl() : external;
-            writeCpu = external == null || external.isBlank() ? new CpuTime(dir.resolve("postgres")) : new CpuTime(null);
+            machineCpu = new CpuTime(external == null || external.isBlank() ? dir.resolve("postgres") : null);
             int port = ((WebServerApplicationContext) seire.context()).getWebServer().getPort();
             http = new Http("http://localhost:" + port, "admin", ADMIN_PASSWORD);
             DataSource dataSource = seire.context().getBean(DataSource.class);
@@ -206,11 +206,11 @@ public final class Benchmark {
             } else if ("rebuild".equals(only)) {
                 // alone, the rebuild also reports the CPU each event cost the JVM and PostgreSQL: on a shared
                 // machine a steadier measure of a change than its rate
-                cpu = external == null || external.isBlank() ? new CpuTime(dir.resolve("postgres")) : new CpuTime(null);
+                cpu = machineCpu;
                 dataset(seire);
                 rebuild(seire, new RawBaseline(dataSource));
             } else if ("scale".equals(only)) {
-                cpu = external == null || external.isBlank() ? new CpuTime(dir.resolve("postgres")) : new CpuTime(null);
+                cpu = machineCpu;
                 for (int i = 0; i < scale.writeProjects(); i++) {
                     // figures 5 and 7 time their reads beside a client writing to these
                     writeProjects.add(project("Šveits.bench.w-" + i, 10_000_000));
@@ -290,12 +290,12 @@ public final class Benchmark {
             expect(http.get("/api/v1/projects/" + Http.seg(p) + "/results-framework?period=2025"), 200);
         }
         double one = writeRate(projects, 1);
-        CpuTime.Sample beforeFour = writeCpu.now();
+        CpuTime.Sample beforeFour = machineCpu.now();
         double four = writeRate(projects, 4);
-        CpuTime.Sample perWrite = writeCpu.now().minus(beforeFour).per(scale.httpWrites());
-        CpuTime.Sample beforeFloor = writeCpu.now();
+        CpuTime.Sample perWrite = machineCpu.now().minus(beforeFour).per(scale.httpWrites());
+        CpuTime.Sample beforeFloor = machineCpu.now();
         double floor = httpFloor(4);
-        CpuTime.Sample perRequest = writeCpu.now().minus(beforeFloor).per(4L * scale.httpWrites());
+        CpuTime.Sample perRequest = machineCpu.now().minus(beforeFloor).per(4L * scale.httpWrites());
         report(new Figure("1.expenditures_http.1_client", one, "writes/s", one / raw.get("single1"), "raw.single_row_commits.1_connection"));
         report(new Figure("1.expenditures_http.4_clients", four, "writes/s", four / raw.get("single4"), "raw.single_row_commits.4_connections"));
         report(new Figure("1.http_floor.4_clients", floor, "requests/s", null,
@@ -312,8 +312,8 @@ public final class Benchmark {
         }
     }
 
-    /** The JVM's and PostgreSQL's CPU around figure 1's phases. */
-    private CpuTime writeCpu;
+    /** The JVM's and PostgreSQL's CPU (PostgreSQL's when it is the embedded one), read around figure 1's phases. */
+    private CpuTime machineCpu;
 
     private double writeRate(List<String> projects, int clients) throws Exception {
         return rate(clients, scale.httpWrites() / clients, () -> {
@@ -501,8 +501,7 @@ public final class Benchmark {
 
     /** Reports the CPU the JVM and PostgreSQL spent per event since {@code before}, in microseconds. */
     private void cpuFigures(String name, CpuTime.Sample before, long events, String what) {
-        CpuTime.Sample used = cpu.now().minus(before);
-        CpuTime.Sample perEvent = new CpuTime.Sample(used.jvm() / events, used.postgres() < 0 ? -1 : used.postgres() / events);
+        CpuTime.Sample perEvent = cpu.now().minus(before).per(events);
         if (name.endsWith("rebuild")) {
             rebuildCost = perEvent;
         }
