@@ -50,7 +50,10 @@ public class EventStorage extends JdbcEventStorageEngine {
 
     EventStorage(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis, int maxGapOffset,
                  int blockingReadEvents) {
-        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset));
+        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset)
+                .readEventDataWithoutGaps((connection, schema, globalIndex, batchSize) ->
+                        readWithHead(connection, schema, globalIndex, batchSize, java.util.List.of()))
+                .readEventDataWithGaps(EventStorage::readWithHead));
         this.gapTimeoutMillis = gapTimeoutMillis;
         this.maxGapOffset = maxGapOffset;
         this.blockingReadEvents = blockingReadEvents;
@@ -94,7 +97,46 @@ public class EventStorage extends JdbcEventStorageEngine {
         if (!mayBlock) {
             return super.readEventData(trackingToken, false);
         }
-        return java.util.stream.StreamSupport.stream(new BlockingRead(trackingToken), false).limit(blockingReadEvents);
+        long appends = committedAppends.get();
+        Quiet quiet = this.quiet;
+        this.quiet = null;
+        if (quiet != null && quiet.appends() == appends && quiet.from().equals(trackingToken)) {
+            return java.util.stream.Stream.empty();
+        }
+        return java.util.stream.StreamSupport.stream(new BlockingRead(trackingToken, appends), false)
+                .limit(blockingReadEvents);
+    }
+
+    /**
+     * Appends this node has committed through this engine (counted once the transaction commits, before Axon wakes the
+     * reader for them).
+     */
+    private final java.util.concurrent.atomic.AtomicLong committedAppends = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Where the last blocking read that found events ended short of a full batch, and how many appends this node had
+     * committed when it began; null once the next blocking read has been asked for.
+     */
+    private volatile Quiet quiet;
+
+    private record Quiet(org.axonframework.eventhandling.TrackingToken from, long appends) {
+    }
+
+    @Override
+    protected void appendEvents(java.util.List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
+                                org.axonframework.serialization.Serializer serializer) {
+        super.appendEvents(events, serializer);
+        if (events.isEmpty()) {
+            return;
+        }
+        if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+            // the unit of work's transaction commits in its first commit handler; this one runs after it, and before
+            // any after-commit handler (where Axon's event store wakes its reader)
+            org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root()
+                    .onCommit(u -> committedAppends.incrementAndGet());
+        } else {
+            committedAppends.incrementAndGet();
+        }
     }
 
     /**
@@ -104,24 +146,37 @@ public class EventStorage extends JdbcEventStorageEngine {
      * <p>The reader reads again at once after every read that found events, and only waits for the next append after
      * one that found none. Ended at an empty batch, each append was read by three queries, two of them finding nothing
      * (each followed by Axon's look past a wide gap, one query more): under four writing clients a third of the
-     * statements PostgreSQL ran per write (issue 16, figure 1). A short batch may still be followed by events (past gaps
-     * in its window), and the reader's next read, at once, finds them.
+     * statements PostgreSQL ran per write (issue 16, figure 1).
+     *
+     * <p>That next read, at once, usually finds nothing either. When the short batch's last event was the newest stored
+     * as it was read (each row says which position is the highest, {@link #readWithHead}), the next read is not asked
+     * of the database unless this node committed an append since the read began (counted before Axon wakes the reader
+     * for it): it answers nothing, and the reader waits for the next append or its poll, whichever comes first, as
+     * after any read that found nothing. Appends on other nodes are found by that poll, as before. A batch that is
+     * short only because positions are missing in its window (rolled-back writes) is read on at once.
      */
     private final class BlockingRead
             extends java.util.Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+        private final long appendsBefore;
         private org.axonframework.eventhandling.TrackingToken last;
         private java.util.Iterator<? extends TrackedEventData<?>> batch = java.util.Collections.emptyIterator();
         private boolean lastBatch;
+        /** The last event read, when it tells whether it was the newest stored. */
+        private Tracked<?> newest;
 
-        BlockingRead(org.axonframework.eventhandling.TrackingToken from) {
+        BlockingRead(org.axonframework.eventhandling.TrackingToken from, long appendsBefore) {
             super(Long.MAX_VALUE, ORDERED | NONNULL);
             this.last = from;
+            this.appendsBefore = appendsBefore;
         }
 
         @Override
         public boolean tryAdvance(java.util.function.Consumer<? super TrackedEventData<?>> action) {
             if (!batch.hasNext()) {
                 if (lastBatch) {
+                    if (newest != null && newest.newest()) {
+                        quiet = new Quiet(last, appendsBefore);
+                    }
                     return false;
                 }
                 java.util.List<? extends TrackedEventData<?>> rows = fetchTrackedEvents(last, batchSize());
@@ -133,9 +188,37 @@ public class EventStorage extends JdbcEventStorageEngine {
             }
             TrackedEventData<?> next = batch.next();
             last = next.trackingToken();
+            newest = next instanceof Tracked<?> tracked ? tracked : null;
             action.accept(next);
             return true;
         }
+    }
+
+    /** The column every tracked read answers besides the event's: the highest position stored. */
+    static final String HEAD = "seire_head";
+
+    /**
+     * Axon's tracked read (the positions after {@code globalIndex}, a window as wide as the batch, and the token's
+     * gaps), each row also telling the highest position stored when the statement ran: one probe of the position's
+     * index, so that a read that ended short can tell whether it reached the end (see {@link BlockingRead}).
+     */
+    static java.sql.PreparedStatement readWithHead(java.sql.Connection connection, EventSchema schema,
+                                                   long globalIndex, int batchSize, java.util.List<Long> gaps)
+            throws SQLException {
+        String position = schema.globalIndexColumn();
+        String sql = "SELECT " + schema.trackedEventFields() + ", (SELECT max(" + position + ") FROM "
+                + schema.domainEventTable() + ") AS " + HEAD + " FROM " + schema.domainEventTable() + " WHERE ("
+                + position + " > ? AND " + position + " <= ?)"
+                + (gaps.isEmpty() ? "" : " OR " + position + " IN ("
+                        + String.join(",", java.util.Collections.nCopies(gaps.size(), "?")) + ")")
+                + " ORDER BY " + position + " ASC";
+        java.sql.PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setLong(1, globalIndex);
+        statement.setLong(2, globalIndex + batchSize);
+        for (int i = 0; i < gaps.size(); i++) {
+            statement.setLong(i + 3, gaps.get(i));
+        }
+        return statement;
     }
 
     @Override
@@ -157,7 +240,22 @@ public class EventStorage extends JdbcEventStorageEngine {
         } else {
             token = previousToken.advanceTo(position, mayStillFill ? maxGapOffset : 0);
         }
-        return new TrackedDomainEventData<>(token, row);
+        return new Tracked<>(token, row, resultSet.getLong(HEAD));
+    }
+
+    /** A tracked event as read, with the highest position stored when it was read. */
+    static final class Tracked<T> extends TrackedDomainEventData<T> {
+        private final long head;
+
+        Tracked(org.axonframework.eventhandling.TrackingToken token, DomainEventData<T> row, long head) {
+            super(token, row);
+            this.head = head;
+        }
+
+        /** Whether no event was stored past this one when it was read. */
+        boolean newest() {
+            return trackingToken() instanceof GapAwareTrackingToken token && token.getIndex() >= head;
+        }
     }
 
     @Override
