@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * How projections write: statements are collected for the whole batch of events the processor handles in one
- * transaction, and sent as JDBC batches, one per statement, when the transaction commits (or before anything is
- * read, so reads see every earlier write). Outside a transaction a statement runs at once.
+ * transaction, and sent when the transaction commits (or before anything is read, so reads see every earlier write):
+ * a few rows of each statement all in one round trip, more as a JDBC batch per statement. Outside a transaction a
+ * statement runs at once.
  *
  * <p>Statements run grouped, in the order each statement first appeared. That is safe for Seire's projections:
  * every {@code UPDATE} is preceded in its handler by a read (which flushes), and touches only rows of positions
@@ -162,6 +163,58 @@ public class ProjectionWriter {
      */
     static final int MAX_SAVEPOINTS = 8;
 
+    /**
+     * At most this many rows of one statement go in one round trip with the batch's other statements (more go as a JDBC
+     * batch or a {@code COPY} of their own, as before), and at most this many statements in all.
+     */
+    static final int TOGETHER_ROWS = 8;
+    static final int TOGETHER_STATEMENTS = 64;
+
+    /** Parameters PostgreSQL's protocol allows in one statement, with room to spare. */
+    private static final int TOGETHER_PARAMETERS = 30_000;
+
+    /**
+     * A few rows of several statements sent in one round trip: one prepared statement of several SQL statements, which
+     * PostgreSQL's driver sends as one message each and awaits once (issue 16: a live write's projection sent its
+     * audit entry, chain link, expenditure version and the project's progress as four round trips). The statements
+     * run in the order they were taken, each as it would alone; a failure of one fails the transaction, as it would.
+     */
+    private static final class Together {
+        private final JdbcTemplate jdbc;
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> args = new ArrayList<>();
+        private final boolean enabled;
+        private int count;
+
+        Together(JdbcTemplate jdbc, boolean enabled) {
+            this.jdbc = jdbc;
+            this.enabled = enabled;
+        }
+
+        /** Takes the rows of {@code statement} when they are few enough; false leaves them to the caller. */
+        boolean takes(String statement, List<Object[]> rows) {
+            int parameters = rows.stream().mapToInt(r -> r.length).sum();
+            if (!enabled || rows.size() > TOGETHER_ROWS || count + rows.size() > TOGETHER_STATEMENTS
+                    || args.size() + parameters > TOGETHER_PARAMETERS || statement.indexOf(';') >= 0) {
+                return false;
+            }
+            for (Object[] row : rows) {
+                sql.append(count++ == 0 ? "" : ";\n").append(statement);
+                args.addAll(java.util.Arrays.asList(row));
+            }
+            return true;
+        }
+
+        void send() {
+            if (count > 0) {
+                jdbc.update(sql.toString(), args.toArray());
+                sql.setLength(0);
+                args.clear();
+                count = 0;
+            }
+        }
+    }
+
     private static final class Pending {
         final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
         final Map<String, Map<Object, Object[]>> last = new LinkedHashMap<>();
@@ -174,33 +227,41 @@ public class ProjectionWriter {
         }
 
         void flush(JdbcTemplate jdbc) {
+            // a rebuild's batches go as they always have: COPY wherever it can
+            Together together = new Together(jdbc, !bulk.active());
             for (Map.Entry<String, List<Object[]>> e : statements.entrySet()) {
                 List<Object[]> rows = e.getValue();
-                if (rows.size() == 1) {
-                    jdbc.update(e.getKey(), rows.get(0));
-                } else {
-                    if (e.getKey().startsWith("INSERT") && rows.get(0).length > 0 && rows.get(0)[0] instanceof Long) {
-                        // inserts keyed by position go in position order: two transactions that ever meet on the
-                        // same keys then wait for each other instead of deadlocking
-                        rows.sort(java.util.Comparator.comparing(r -> (Long) r[0]));
-                    }
-                    boolean copied = false;
-                    if (bulk.active()) {
-                        copied = CopyRows.copy(jdbc, e.getKey(), rows);
-                    } else if (rows.size() >= COPY_FROM_ROWS && savepoints < MAX_SAVEPOINTS
-                            && CopyRows.copyable(e.getKey())) {
-                        savepoints++;
-                        copied = CopyRows.copyUnlessPresent(jdbc, e.getKey(), rows);
-                    }
-                    if (!copied) {
-                        jdbc.batchUpdate(e.getKey(), rows);
-                    }
+                if (rows.size() > 1 && e.getKey().startsWith("INSERT") && rows.get(0).length > 0
+                        && rows.get(0)[0] instanceof Long) {
+                    // inserts keyed by position go in position order: two transactions that ever meet on the
+                    // same keys then wait for each other instead of deadlocking
+                    rows.sort(java.util.Comparator.comparing(r -> (Long) r[0]));
+                }
+                if (together.takes(e.getKey(), rows)) {
+                    continue;
+                }
+                together.send(); // what was queued before goes first
+                boolean copied = false;
+                if (bulk.active()) {
+                    copied = CopyRows.copy(jdbc, e.getKey(), rows);
+                } else if (rows.size() >= COPY_FROM_ROWS && savepoints < MAX_SAVEPOINTS
+                        && CopyRows.copyable(e.getKey())) {
+                    savepoints++;
+                    copied = CopyRows.copyUnlessPresent(jdbc, e.getKey(), rows);
+                }
+                if (!copied) {
+                    jdbc.batchUpdate(e.getKey(), rows);
                 }
             }
             statements.clear();
             for (Map.Entry<String, Map<Object, Object[]>> e : last.entrySet()) {
-                jdbc.batchUpdate(e.getKey(), new ArrayList<>(e.getValue().values()));
+                List<Object[]> rows = new ArrayList<>(e.getValue().values());
+                if (!together.takes(e.getKey(), rows)) {
+                    together.send();
+                    jdbc.batchUpdate(e.getKey(), rows);
+                }
             }
+            together.send();
             last.clear();
         }
     }

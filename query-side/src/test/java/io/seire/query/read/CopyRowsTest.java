@@ -135,6 +135,87 @@ class CopyRowsTest {
         }
     }
 
+    /**
+     * A live write's batch holds a few rows of several statements (an audit entry, a chain link, an expenditure version,
+     * the project's progress): they go in one round trip, one prepared statement of several, and are stored as each
+     * statement alone stores them (issue 16, figure 1: they were a round trip each).
+     */
+    @Test
+    void a_live_batch_of_a_few_rows_of_several_statements_goes_in_one_round_trip_and_is_stored_as_each_alone_stores_it() {
+        String project = "together-" + UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        JdbcTemplate counting = new JdbcTemplate(java.util.Objects.requireNonNull(jdbc.getDataSource())) {
+            @Override
+            public int update(String sql, Object... args) {
+                sent.incrementAndGet();
+                return super.update(sql, args);
+            }
+
+            @Override
+            public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
+                sent.incrementAndGet();
+                return super.batchUpdate(sql, batchArgs);
+            }
+        };
+        List<Object[]> audits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String text = TEXTS.get(i + 1);
+            audits.add(new Object[] {positions.incrementAndGet(), project, (long) i, Timestamp.from(INSTANTS.get(i)),
+                    text, i == 0 ? null : "FINANCE", "ExpenditureRecorded", null, text, null, null, "c-" + i,
+                    "emoji 🇪🇪", new String[] {text, "a\"b\\c,d}", null}});
+        }
+        List<Object[]> expenditures = expenditures(project, ProjectionWriter.TOGETHER_ROWS);
+        String lastly = "UPDATE expenditure_version SET reason = ? WHERE position = ?";
+        ProjectionWriter writer = new ProjectionWriter(counting, ProjectionHarness.client());
+        transactions.executeWithoutResult(s -> {
+            for (int i = 0; i < expenditures.size(); i++) {
+                writer.update(EXPENDITURE, expenditures.get(i));
+                if (i < audits.size()) {
+                    writer.update(AUDIT, audits.get(i));
+                }
+                // only the last for a key is sent, after the inserts
+                writer.last(lastly, "first", "сначала " + i, expenditures.get(0)[0]);
+            }
+        });
+        assertThat(sent.get()).as("round trips").isEqualTo(1);
+
+        // the same rows, each statement alone
+        List<Object[]> audits2 = renumbered(audits);
+        List<Object[]> expenditures2 = renumbered(expenditures);
+        jdbc.batchUpdate(AUDIT, audits2);
+        jdbc.batchUpdate(EXPENDITURE, expenditures2);
+        jdbc.update(lastly, "сначала " + (expenditures.size() - 1), expenditures2.get(0)[0]);
+        assertThat(stored("audit_entry", project, audits)).hasSize(3)
+                .containsExactlyElementsOf(stored("audit_entry", project, audits2));
+        assertThat(stored("expenditure_version", project, expenditures)).hasSize(ProjectionWriter.TOGETHER_ROWS)
+                .containsExactlyElementsOf(stored("expenditure_version", project, expenditures2));
+        assertThat(jdbc.queryForObject("SELECT reason FROM expenditure_version WHERE position = ?", String.class,
+                expenditures.get(0)[0])).isEqualTo("сначала " + (expenditures.size() - 1));
+
+        // one row more of a statement than go together: that statement goes as its own batch, the rest together
+        sent.set(0);
+        String other = "together-" + UUID.randomUUID();
+        transactions.executeWithoutResult(s -> {
+            expenditures(other, ProjectionWriter.TOGETHER_ROWS + 1).forEach(r -> writer.update(EXPENDITURE, r));
+            writer.update(AUDIT, renumbered(audits).get(0));
+        });
+        assertThat(sent.get()).as("round trips").isEqualTo(2);
+    }
+
+    private static List<Object[]> renumbered(List<Object[]> rows) {
+        return rows.stream().map(r -> {
+            Object[] copy = r.clone();
+            copy[0] = positions.incrementAndGet();
+            return copy;
+        }).toList();
+    }
+
+    private static List<String> stored(String table, String project, List<Object[]> rows) {
+        return jdbc.queryForList("SELECT (to_jsonb(t) - 'position')::text FROM " + table + " t WHERE project_id = ? "
+                + "AND position = ANY(?) ORDER BY position", String.class, project,
+                rows.stream().map(r -> r[0]).toArray(Long[]::new));
+    }
+
     /** Queues the rows through a {@link ProjectionWriter} in one transaction; per row, whether a subtransaction wrote it. */
     private static List<Boolean> writtenBySubtransaction(List<Object[]> rows) {
         ProjectionWriter writer = new ProjectionWriter(jdbc, ProjectionHarness.client());
