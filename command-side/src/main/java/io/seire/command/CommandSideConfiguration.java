@@ -43,8 +43,9 @@ public class CommandSideConfiguration {
 
     @Bean
     public WriteExecutor writeExecutor(CommandGateway commands, TransactionManager transactions, JdbcTemplate jdbc,
-                                       JdbcClient client, ObjectMapper json) {
-        return new WriteExecutor(commands, transactions, new IdempotencyRecords(client), new Positions(jdbc), json);
+                                       JdbcClient client, ObjectMapper json, Cache projectCache) {
+        return new WriteExecutor(commands, transactions, new IdempotencyRecords(client), new Positions(jdbc), json,
+                projectCache instanceof ProjectCache projects ? projects : null);
     }
 
     @Bean

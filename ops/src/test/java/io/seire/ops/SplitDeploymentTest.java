@@ -57,6 +57,38 @@ class SplitDeploymentTest {
     }
 
     /**
+     * A node decides on its cached copy of a project without asking the store first (issue 16). When that copy is behind
+     * (another node added a budget line since), a refusal by it is not the answer: the write is decided again on the
+     * project as stored, and recorded. A write that succeeds on a copy that is behind meets the event table's unique key
+     * and is retried, as in the race below.
+     */
+    @Test
+    void a_write_refused_by_a_cached_copy_another_node_has_written_past_is_decided_again_on_the_project_as_stored() {
+        try (ConfigurableApplicationContext first = start("command");
+             ConfigurableApplicationContext second = start("command")) {
+            Api a = new Api(url(first), "admin", ApiTestBase.ADMIN_PASSWORD);
+            Api b = new Api(url(second), "admin", ApiTestBase.ADMIN_PASSWORD);
+            String id = "stale-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            String base = "/api/v1/projects/" + Api.seg(id);
+            assertThat(a.post("/api/v1/projects", SeedProject.registration(id)).status()).isEqualTo(201);
+            assertThat(a.post(base + "/sub-activities", java.util.Map.of("code", "1", "name", "Üks")).status())
+                    .isEqualTo(201); // the first node has the project cached now
+            Api.Response line = b.post(base + "/budget-lines", java.util.Map.of("code", "L", "subActivity", "1",
+                    "costCategory", "STAFF", "planned", "1000.00"));
+            assertThat(line.status()).as(line.body()).isEqualTo(201);
+
+            Api.Response spent = a.post(base + "/expenditures", java.util.Map.of("id", "E1", "budgetLine", "L",
+                    "amount", "30.00", "incurredOn", "2024-07-01", "description", "Tööjõukulu õppereisil"));
+            assertThat(spent.status()).as(spent.body()).isEqualTo(201);
+            assertThat(spent.position()).isGreaterThan(line.position());
+            // and a refusal on the current copy is still a refusal
+            Api.Response unknown = a.post(base + "/expenditures", java.util.Map.of("id", "E2", "budgetLine", "NO",
+                    "amount", "30.00", "incurredOn", "2024-07-01"));
+            assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        }
+    }
+
+    /**
      * Two command nodes, each with its own cache of the project, race on one project. The loser of each race meets
      * the event table's unique key, is rolled back and retried on fresh state: every write is recorded exactly
      * once, and a budget rule still holds across nodes.

@@ -1,9 +1,13 @@
 package io.seire.command.write;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.seire.platform.eventstore.EventAppendOrder;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +17,8 @@ import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Axon's aggregate cache over Caffeine: the most recently used aggregates, held by soft references, so that the JVM
@@ -24,8 +30,9 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  * not only lose the race at the append (which {@link WriteExecutor} retries); it could also refuse a command by a
  * state that is no longer true (a budget line added on the other node "does not exist"). So a cached project is
  * used only while its version is the last sequence number stored for it (one probe of the event table's unique
- * index per write, instead of replaying the history since the last snapshot); otherwise it is dropped and loaded
- * from the store.
+ * index, instead of replaying the history since the last snapshot); otherwise it is dropped and loaded from the store.
+ * A write through {@link WriteExecutor} has that checked when it ends ({@link #checkAtTheEnd}), and a write that
+ * appends the project's next event needs no probe at all.
  */
 public final class ProjectCache implements Cache {
 
@@ -69,12 +76,53 @@ public final class ProjectCache implements Cache {
         if (value == null) {
             return null;
         }
-        if (!isCurrent(key, value)) {
+        Map<String, Long> unchecked = uncheckedOfThisWrite();
+        Long version = cachedVersion.apply(value);
+        if (unchecked != null && version != null) {
+            unchecked.putIfAbsent(String.valueOf(key), version); // checked when the write ends (see stale)
+        } else if (!isCurrent(key, value)) {
             remove(key); // written elsewhere since: the repository loads it from the store
             return null;
         }
         listeners.forEach(l -> l.onEntryRead(key, value));
         return (V) value;
+    }
+
+    /** The unit of work's resource holding what {@link #checkAtTheEnd} collects. */
+    private static final String UNCHECKED = ProjectCache.class.getName() + ".unchecked";
+
+    /**
+     * In {@code unit}, projects are given out of the cache without asking the store for their version; each one's
+     * version is collected in the map returned, for {@link #stale} to check when the write ends. A write that appends
+     * a project's next event needs no check at all: the event table's unique (aggregate, sequence) key refuses the
+     * append if another node wrote that sequence first. Only a write that ends otherwise (appending nothing to the
+     * project, or refused by a rule) asks the store.
+     */
+    public Map<String, Long> checkAtTheEnd(UnitOfWork<?> unit) {
+        Map<String, Long> unchecked = new HashMap<>();
+        unit.resources().put(UNCHECKED, unchecked);
+        return unchecked;
+    }
+
+    private static Map<String, Long> uncheckedOfThisWrite() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(UNCHECKED) : null;
+    }
+
+    /**
+     * The projects given out unchecked (see {@link #checkAtTheEnd}) that were not current: written elsewhere since they
+     * were cached. A project whose next event this unit of work appended was current (the unique key let the append
+     * through); any other is checked against the store. The stale ones are dropped from the cache.
+     */
+    public List<String> stale(Map<String, Long> unchecked) {
+        List<String> stale = new ArrayList<>();
+        unchecked.forEach((id, version) -> {
+            if (EventAppendOrder.appendedPosition(id, version + 1).isEmpty()
+                    && !Objects.equals(storedVersion.apply(id).orElse(null), version)) {
+                stale.add(id);
+            }
+        });
+        stale.forEach(this::remove);
+        return stale;
     }
 
     private boolean isCurrent(Object key, Object value) {

@@ -29,8 +29,10 @@ import org.springframework.http.ResponseEntity;
  *
  * <p>Writers on one node take turns at the project's lock. Two writers racing on one project across nodes meet at
  * the event table's unique (aggregate, sequence) key: the transaction is rolled back, the cached copy dropped, and
- * the write retried on fresh state. A cached copy behind the event store is never decided on
- * ({@link ProjectCache}).
+ * the write retried on fresh state. A cached copy behind the event store is never decided on: a write that appends
+ * its project's next event is let through by that key only if no one else wrote it, and a write that ends otherwise
+ * (refused, or appending nothing to a project it read) has the cached copy's version checked against the store, and
+ * is retried on fresh state if it was behind ({@link ProjectCache#checkAtTheEnd}).
  */
 public class WriteExecutor {
 
@@ -48,14 +50,22 @@ public class WriteExecutor {
     private final IdempotencyRecords idempotency;
     private final Positions positions;
     private final ObjectMapper json;
+    /** The cache of projects, whose versions this executor has checked when a write ends; null: checked on load. */
+    private final ProjectCache projects;
 
     public WriteExecutor(CommandGateway commands, TransactionManager transactions, IdempotencyRecords idempotency,
                          Positions positions, ObjectMapper json) {
+        this(commands, transactions, idempotency, positions, json, null);
+    }
+
+    public WriteExecutor(CommandGateway commands, TransactionManager transactions, IdempotencyRecords idempotency,
+                         Positions positions, ObjectMapper json, ProjectCache projects) {
         this.commands = commands;
         this.transactions = transactions;
         this.idempotency = idempotency;
         this.positions = positions;
         this.json = json;
+        this.projects = projects;
     }
 
     /** A write whose command answers {@link Recorded}: the answer is {@code {"id", "position"}}. */
@@ -93,6 +103,7 @@ public class WriteExecutor {
         AtomicReference<RuntimeException> commitFailure = new AtomicReference<>();
         attachTransaction(unit, commitFailure);
         AtomicReference<ResponseEntity<A>> answer = new AtomicReference<>();
+        java.util.Map<String, Long> unchecked = projects == null ? java.util.Map.of() : projects.checkAtTheEnd(unit);
         try {
             String key = write.idempotencyKey();
             String actor = write.actor().username();
@@ -111,6 +122,10 @@ public class WriteExecutor {
             // Runs after the events are appended (prepare-commit handlers run in order of registration) and
             // before the transaction commits.
             unit.onPrepareCommit(u -> {
+                if (!unchecked.isEmpty() && !projects.stale(unchecked).isEmpty()) {
+                    // decided on a copy another node has written past, and nothing appended met that at the key
+                    throw new ConcurrencyException("A project was written on another node since it was cached here");
+                }
                 long position = positions.of(write.aggregateId(), sequenceOf.applyAsLong(result));
                 String body = toJson(answerOf.apply(result, position));
                 if (key != null) {
@@ -129,7 +144,12 @@ public class WriteExecutor {
                         + "COMMIT ({})", write.path(), commitFailure.get().toString());
                 throw new OutcomeUnknown(write.idempotencyKey() != null);
             }
-            throw unwrap(e);
+            RuntimeException failure = unwrap(e);
+            if (failure instanceof RuleViolation && !unchecked.isEmpty() && !projects.stale(unchecked).isEmpty()) {
+                // refused by a copy another node has written past: decided again on the project as stored
+                throw new ConcurrencyException("A project was written on another node since it was cached here");
+            }
+            throw failure;
         }
     }
 

@@ -86,6 +86,68 @@ class ProjectCacheTest {
         assertThat(heard).containsExactly("created p", "updated p", "read p", "removed p");
     }
 
+    /**
+     * A write through the executor is given cached projects without a probe of the store each (issue 16, figure 1: a
+     * round trip per write); their versions are checked when the write ends. A project whose next event the write
+     * appended was current: the event table's unique key let that append through. Any other is asked of the store,
+     * and dropped when another node has written it since.
+     */
+    @Test
+    void a_write_is_given_cached_projects_unchecked_and_only_those_it_appended_nothing_to_are_asked_of_the_store() {
+        javax.sql.DataSource db = WriteDatabase.dataSource();
+        org.axonframework.spring.messaging.unitofwork.SpringTransactionManager transactions =
+                new org.axonframework.spring.messaging.unitofwork.SpringTransactionManager(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(db));
+        org.axonframework.serialization.json.JacksonSerializer serializer =
+                org.axonframework.serialization.json.JacksonSerializer.builder()
+                        .objectMapper(io.seire.platform.eventstore.StoredJson.mapper()).build();
+        org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine engine =
+                org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(serializer).eventSerializer(serializer)
+                        .connectionProvider(new org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider(db))
+                        .transactionManager(transactions)
+                        .appendEvents(io.seire.platform.eventstore.EventAppendOrder::appendInCommitOrder).build();
+        String written = "cache-test/" + java.util.UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        ProjectCache counting = new ProjectCache(100, id -> {
+            asked.incrementAndGet();
+            return Optional.ofNullable(stored.get(id));
+        }, v -> (Long) v);
+        stored.put(written, 4L);
+        stored.put("read-only", 7L);
+        stored.put("behind", 2L);
+        counting.put(written, 4L);
+        counting.put("read-only", 7L);
+        counting.put("behind", 2L);
+        stored.put("behind", 3L); // another node wrote to it since
+
+        org.axonframework.messaging.unitofwork.UnitOfWork<?> unit =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        try {
+            unit.attachTransaction(transactions);
+            Map<String, Long> unchecked = counting.checkAtTheEnd(unit);
+            assertThat((Long) counting.get(written)).isEqualTo(4L);
+            assertThat((Long) counting.get("read-only")).isEqualTo(7L);
+            assertThat((Long) counting.get("behind")).as("given out, to be checked at the end").isEqualTo(2L);
+            assertThat(asked.get()).as("asked of the store while the write ran").isZero();
+            assertThat(unchecked).containsEntry(written, 4L).containsEntry("read-only", 7L).containsEntry("behind", 2L);
+
+            engine.appendEvents(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Test", written, 5L,
+                    "the project's next event"));
+            assertThat(counting.stale(unchecked)).containsExactly("behind");
+            assertThat(asked.get()).as("the two it appended nothing to").isEqualTo(2);
+            assertThat(counting.containsKey("behind")).isFalse();
+            assertThat(counting.containsKey("read-only")).isTrue();
+        } finally {
+            unit.rollback();
+        }
+
+        // outside such a write, a cached project is checked as it is given out, as before
+        asked.set(0);
+        assertThat((Long) counting.get("read-only")).isEqualTo(7L);
+        assertThat(asked.get()).isEqualTo(1);
+    }
+
     /** The aggregate of the test below: no more than Axon needs to cache one. */
     static class Thing {
         @AggregateIdentifier
