@@ -64,8 +64,7 @@ class EventStorageTest {
      */
     @Test
     void a_blocking_read_ends_after_so_many_events_and_the_next_goes_on_from_its_last_token_without_a_gap() {
-        DataSource db = TestDatabase.fresh("event_storage_blocking_" + ProcessHandle.current().pid());
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        DataSource db = freshDatabase("event_storage_blocking_");
         EventStorage seire = new EventStorage(StoreFixtures.builder(db)
                 .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 10);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
@@ -98,22 +97,8 @@ class EventStorageTest {
      */
     @Test
     void a_blocking_read_ends_at_the_first_batch_shorter_than_a_full_one_without_asking_for_an_empty_one() {
-        DataSource db = TestDatabase.fresh("event_storage_short_" + ProcessHandle.current().pid());
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        java.util.concurrent.atomic.AtomicInteger empty = new java.util.concurrent.atomic.AtomicInteger();
-        EventStorage seire = new EventStorage(StoreFixtures.builder(db).batchSize(10)
-                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 1_000) {
-            @Override
-            protected List<? extends org.axonframework.eventhandling.TrackedEventData<?>> fetchTrackedEvents(
-                    org.axonframework.eventhandling.TrackingToken lastToken, int batchSize) {
-                List<? extends org.axonframework.eventhandling.TrackedEventData<?>> batch =
-                        super.fetchTrackedEvents(lastToken, batchSize);
-                if (batch.isEmpty()) {
-                    empty.incrementAndGet();
-                }
-                return batch;
-            }
-        };
+        DataSource db = freshDatabase("event_storage_short_");
+        Counted seire = new Counted(StoreFixtures.builder(db).batchSize(10));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         tx.executeWithoutResult(s -> seire.appendEvents(StoreFixtures.events("P-1", 0, 25)));
 
@@ -133,7 +118,7 @@ class EventStorageTest {
         assertThat(read.stream().map(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).toList())
                 .isEqualTo(java.util.stream.LongStream.range(0, 25).boxed().toList());
         assertThat(reads).isGreaterThan(1);
-        assertThat(empty.get()).as("no read asked for nothing: the one after the short batch was not asked at all")
+        assertThat(seire.empty.get()).as("no read asked for nothing: the one after the short batch was not asked at all")
                 .isZero();
     }
 
@@ -145,21 +130,12 @@ class EventStorageTest {
      */
     @Test
     void the_read_right_after_a_short_one_asks_nothing_unless_this_node_committed_an_append_since_it_began() {
-        DataSource db = TestDatabase.fresh("event_storage_quiet_" + ProcessHandle.current().pid());
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        DataSource db = freshDatabase("event_storage_quiet_");
         org.axonframework.common.transaction.TransactionManager spring =
                 new org.axonframework.spring.messaging.unitofwork.SpringTransactionManager(
                         new DataSourceTransactionManager(db));
-        EventStorage seire = new EventStorage(StoreFixtures.builder(db).batchSize(10).transactionManager(spring)
-                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 1_000) {
-            @Override
-            protected List<? extends org.axonframework.eventhandling.TrackedEventData<?>> fetchTrackedEvents(
-                    org.axonframework.eventhandling.TrackingToken lastToken, int batchSize) {
-                asked.incrementAndGet();
-                return super.fetchTrackedEvents(lastToken, batchSize);
-            }
-        };
+        Counted seire = new Counted(StoreFixtures.builder(db).batchSize(10).transactionManager(spring));
+        java.util.concurrent.atomic.AtomicInteger asked = seire.asked;
         seire.appendEvents(StoreFixtures.events("P-1", 0, 3));
 
         List<? extends TrackedEventMessage<?>> first = seire.readEvents(null, true).collect(Collectors.toList());
@@ -205,18 +181,9 @@ class EventStorageTest {
     /** A batch short only because positions in its window are missing is read on at once, not left to the poll. */
     @Test
     void a_read_short_only_because_positions_are_missing_is_read_on_at_once() {
-        DataSource db = TestDatabase.fresh("event_storage_missing_" + ProcessHandle.current().pid());
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        EventStorage seire = new EventStorage(StoreFixtures.builder(db).batchSize(10)
-                .appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 1_000) {
-            @Override
-            protected List<? extends org.axonframework.eventhandling.TrackedEventData<?>> fetchTrackedEvents(
-                    org.axonframework.eventhandling.TrackingToken lastToken, int batchSize) {
-                asked.incrementAndGet();
-                return super.fetchTrackedEvents(lastToken, batchSize);
-            }
-        };
+        DataSource db = freshDatabase("event_storage_missing_");
+        Counted seire = new Counted(StoreFixtures.builder(db).batchSize(10));
+        java.util.concurrent.atomic.AtomicInteger asked = seire.asked;
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         seire.appendEvents(StoreFixtures.events("P-1", 0, 3));
         tx.executeWithoutResult(s -> {
@@ -235,6 +202,34 @@ class EventStorageTest {
         assertThat(asked.get()).isEqualTo(1);
     }
 
+    /** Seire's engine, counting the reads it asks of the database and those that found nothing. */
+    private static final class Counted extends EventStorage {
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger empty = new java.util.concurrent.atomic.AtomicInteger();
+
+        Counted(JdbcEventStorageEngine.Builder builder) {
+            super(builder.appendEvents(EventAppendOrder::appendInCommitOrder), 60_000, 10_000, 1_000);
+        }
+
+        @Override
+        protected List<? extends org.axonframework.eventhandling.TrackedEventData<?>> fetchTrackedEvents(
+                org.axonframework.eventhandling.TrackingToken lastToken, int batchSize) {
+            asked.incrementAndGet();
+            List<? extends org.axonframework.eventhandling.TrackedEventData<?>> batch =
+                    super.fetchTrackedEvents(lastToken, batchSize);
+            if (batch.isEmpty()) {
+                empty.incrementAndGet();
+            }
+            return batch;
+        }
+    }
+
+    private static DataSource freshDatabase(String name) {
+        DataSource db = TestDatabase.fresh(name + ProcessHandle.current().pid());
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        return db;
+    }
+
     private static void inUnitOfWork(org.axonframework.common.transaction.TransactionManager transactions,
                                      Runnable work) {
         org.axonframework.messaging.unitofwork.UnitOfWork<?> unit =
@@ -250,8 +245,7 @@ class EventStorageTest {
      */
     @Test
     void reads_run_outside_a_transaction_and_appends_in_one() {
-        DataSource db = TestDatabase.fresh("event_storage_tx_" + ProcessHandle.current().pid());
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        DataSource db = freshDatabase("event_storage_tx_");
         java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
         org.axonframework.common.transaction.TransactionManager spring =
                 new org.axonframework.spring.messaging.unitofwork.SpringTransactionManager(
@@ -276,8 +270,7 @@ class EventStorageTest {
 
     @Test
     void tracked_and_aggregate_events_read_through_seires_engine_equal_those_axons_engine_reads_from_the_same_rows() {
-        DataSource db = TestDatabase.fresh("event_storage_" + ProcessHandle.current().pid());
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        DataSource db = freshDatabase("event_storage_");
         EventStorage seire = new EventStorage(StoreFixtures.builder(db).appendEvents(EventAppendOrder::appendInCommitOrder),
                 60_000, 10_000);
         JdbcEventStorageEngine axon = StoreFixtures.builder(db).appendEvents(EventAppendOrder::appendInCommitOrder)
