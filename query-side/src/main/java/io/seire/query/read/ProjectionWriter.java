@@ -165,19 +165,51 @@ public class ProjectionWriter {
 
     /**
      * At most this many rows of one statement go in one round trip with the batch's other statements (more go as a JDBC
-     * batch or a {@code COPY} of their own, as before), and at most this many statements in all.
+     * batch or a {@code COPY} of their own, as before), and at most this many rows in all.
      */
     static final int TOGETHER_ROWS = 8;
-    static final int TOGETHER_STATEMENTS = 64;
+    static final int TOGETHER_ROWS_IN_ALL = 64;
 
     /** Parameters PostgreSQL's protocol allows in one statement, with room to spare. */
     private static final int TOGETHER_PARAMETERS = 30_000;
 
     /**
+     * An insert of one row of values as one insert of {@code rows} rows (as the driver rewrites a batch of it, with
+     * {@code reWriteBatchedInserts}), so the rows are one statement, and its statement triggers fire once; null when
+     * the statement is not such an insert.
+     */
+    static String manyRows(String statement, int rows) {
+        int values = statement.indexOf(" VALUES (");
+        if (!statement.startsWith("INSERT INTO ") || values < 0) {
+            return null;
+        }
+        int open = values + " VALUES ".length();
+        int depth = 0;
+        int close = -1;
+        for (int i = open; i < statement.length() && close < 0; i++) {
+            char c = statement.charAt(i);
+            if (c == '\'' || c == '"') {
+                return null; // quoted text inside the values: left as it is
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                close = i;
+            }
+        }
+        if (close < 0 || statement.indexOf('?', close) >= 0) {
+            return null; // parameters after the values would no longer follow the rows'
+        }
+        String tuple = statement.substring(open, close + 1);
+        return statement.substring(0, open) + String.join(",", java.util.Collections.nCopies(rows, tuple))
+                + statement.substring(close + 1);
+    }
+
+    /**
      * A few rows of several statements sent in one round trip: one prepared statement of several SQL statements, which
      * PostgreSQL's driver sends as one message each and awaits once (issue 16: a live write's projection sent its
-     * audit entry, chain link, expenditure version and the project's progress as four round trips). The statements
-     * run in the order they were taken, each as it would alone; a failure of one fails the transaction, as it would.
+     * audit entries, chain links, expenditure versions and the project's progress as four round trips). The rows of
+     * one insert go as one insert of many rows, as the driver sends a batch of it. The statements run in the order they
+     * were taken, each as it would alone; a failure of one fails the transaction, as it would.
      */
     private static final class Together {
         private final JdbcTemplate jdbc;
@@ -185,6 +217,7 @@ public class ProjectionWriter {
         private final List<Object> args = new ArrayList<>();
         private final boolean enabled;
         private int count;
+        private int rowsTaken;
 
         Together(JdbcTemplate jdbc, boolean enabled) {
             this.jdbc = jdbc;
@@ -194,9 +227,16 @@ public class ProjectionWriter {
         /** Takes the rows of {@code statement} when they are few enough; false leaves them to the caller. */
         boolean takes(String statement, List<Object[]> rows) {
             int parameters = rows.stream().mapToInt(r -> r.length).sum();
-            if (!enabled || rows.size() > TOGETHER_ROWS || count + rows.size() > TOGETHER_STATEMENTS
+            if (!enabled || rows.size() > TOGETHER_ROWS || rowsTaken + rows.size() > TOGETHER_ROWS_IN_ALL
                     || args.size() + parameters > TOGETHER_PARAMETERS || statement.indexOf(';') >= 0) {
                 return false;
+            }
+            rowsTaken += rows.size();
+            String manyRows = rows.size() > 1 ? manyRows(statement, rows.size()) : null;
+            if (manyRows != null) {
+                sql.append(count++ == 0 ? "" : ";\n").append(manyRows);
+                rows.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
+                return true;
             }
             for (Object[] row : rows) {
                 sql.append(count++ == 0 ? "" : ";\n").append(statement);
@@ -205,12 +245,14 @@ public class ProjectionWriter {
             return true;
         }
 
+
         void send() {
             if (count > 0) {
                 jdbc.update(sql.toString(), args.toArray());
                 sql.setLength(0);
                 args.clear();
                 count = 0;
+                rowsTaken = 0;
             }
         }
     }

@@ -202,6 +202,21 @@ class CopyRowsTest {
         assertThat(sent.get()).as("round trips").isEqualTo(2);
     }
 
+    /** Rows of one insert go together as one insert of many rows, as the driver rewrites a batch of it. */
+    @Test
+    void the_rows_of_one_insert_go_as_one_insert_of_many_rows_and_anything_else_as_it_is() {
+        assertThat(ProjectionWriter.manyRows("INSERT INTO t (a, b, c) VALUES (?,?,?::text[]) ON CONFLICT DO NOTHING", 3))
+                .isEqualTo("INSERT INTO t (a, b, c) VALUES (?,?,?::text[]),(?,?,?::text[]),(?,?,?::text[]) "
+                        + "ON CONFLICT DO NOTHING");
+        assertThat(ProjectionWriter.manyRows("INSERT INTO t (a, b) VALUES (?, CASE WHEN ? THEN now() END)", 2))
+                .isEqualTo("INSERT INTO t (a, b) VALUES (?, CASE WHEN ? THEN now() END),(?, CASE WHEN ? THEN now() END)");
+        assertThat(ProjectionWriter.manyRows("UPDATE t SET a = ? WHERE b = ?", 2)).isNull();
+        assertThat(ProjectionWriter.manyRows("INSERT INTO t (a) VALUES (?) ON CONFLICT (a) DO UPDATE SET b = ?", 2))
+                .as("a parameter after the values").isNull();
+        assertThat(ProjectionWriter.manyRows("INSERT INTO t (a, b) VALUES (?, 'x)')", 2)).as("quoted text").isNull();
+        assertThat(ProjectionWriter.manyRows("INSERT INTO t (a) SELECT a FROM u WHERE b = ?", 2)).isNull();
+    }
+
     private static List<Object[]> renumbered(List<Object[]> rows) {
         return rows.stream().map(r -> {
             Object[] copy = r.clone();
