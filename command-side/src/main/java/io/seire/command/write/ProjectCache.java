@@ -1,8 +1,8 @@
 package io.seire.command.write;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.seire.platform.eventstore.EventAppendOrder;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.seire.platform.eventstore.EventAppendOrder;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +80,7 @@ public final class ProjectCache implements Cache {
         Long version = cachedVersion.apply(value);
         if (unchecked != null && version != null) {
             unchecked.putIfAbsent(String.valueOf(key), version); // checked when the write ends (see stale)
-        } else if (!isCurrent(key, value)) {
+        } else if (!isCurrent(key, version)) {
             remove(key); // written elsewhere since: the repository loads it from the store
             return null;
         }
@@ -125,8 +125,7 @@ public final class ProjectCache implements Cache {
         return stale;
     }
 
-    private boolean isCurrent(Object key, Object value) {
-        Long cached = cachedVersion.apply(value);
+    private boolean isCurrent(Object key, Long cached) {
         return cached != null && Objects.equals(storedVersion.apply(String.valueOf(key)).orElse(null), cached);
     }
 

@@ -122,10 +122,8 @@ public class WriteExecutor {
             // Runs after the events are appended (prepare-commit handlers run in order of registration) and
             // before the transaction commits.
             unit.onPrepareCommit(u -> {
-                if (!unchecked.isEmpty() && !projects.stale(unchecked).isEmpty()) {
-                    // decided on a copy another node has written past, and nothing appended met that at the key
-                    throw new ConcurrencyException("A project was written on another node since it was cached here");
-                }
+                // a copy another node has written past, which nothing appended met at the key, is decided again
+                requireCurrentCopies(unchecked);
                 long position = positions.of(write.aggregateId(), sequenceOf.applyAsLong(result));
                 String body = toJson(answerOf.apply(result, position));
                 if (key != null) {
@@ -145,11 +143,20 @@ public class WriteExecutor {
                 throw new OutcomeUnknown(write.idempotencyKey() != null);
             }
             RuntimeException failure = unwrap(e);
-            if (failure instanceof RuleViolation && !unchecked.isEmpty() && !projects.stale(unchecked).isEmpty()) {
-                // refused by a copy another node has written past: decided again on the project as stored
-                throw new ConcurrencyException("A project was written on another node since it was cached here");
+            if (failure instanceof RuleViolation) {
+                requireCurrentCopies(unchecked); // a refusal by a copy another node has written past is decided again
             }
             throw failure;
+        }
+    }
+
+    /**
+     * Throws a {@link ConcurrencyException}, which has the write decided again on the project as stored, when a cached
+     * project it was given unchecked ({@link ProjectCache#checkAtTheEnd}) was behind the store.
+     */
+    private void requireCurrentCopies(java.util.Map<String, Long> unchecked) {
+        if (!unchecked.isEmpty() && !projects.stale(unchecked).isEmpty()) {
+            throw new ConcurrencyException("A project was written on another node since it was cached here");
         }
     }
 

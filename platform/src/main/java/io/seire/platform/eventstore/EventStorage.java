@@ -162,7 +162,7 @@ public class EventStorage extends JdbcEventStorageEngine {
         private java.util.Iterator<? extends TrackedEventData<?>> batch = java.util.Collections.emptyIterator();
         private boolean lastBatch;
         /** The last event read, when it tells whether it was the newest stored. */
-        private Tracked<?> newest;
+        private Tracked<?> lastRead;
 
         BlockingRead(org.axonframework.eventhandling.TrackingToken from, long appendsBefore) {
             super(Long.MAX_VALUE, ORDERED | NONNULL);
@@ -174,7 +174,7 @@ public class EventStorage extends JdbcEventStorageEngine {
         public boolean tryAdvance(java.util.function.Consumer<? super TrackedEventData<?>> action) {
             if (!batch.hasNext()) {
                 if (lastBatch) {
-                    if (newest != null && newest.newest()) {
+                    if (lastRead != null && lastRead.newest()) {
                         quiet = new Quiet(last, appendsBefore);
                     }
                     return false;
@@ -188,7 +188,7 @@ public class EventStorage extends JdbcEventStorageEngine {
             }
             TrackedEventData<?> next = batch.next();
             last = next.trackingToken();
-            newest = next instanceof Tracked<?> tracked ? tracked : null;
+            lastRead = next instanceof Tracked<?> tracked ? tracked : null;
             action.accept(next);
             return true;
         }

@@ -216,7 +216,6 @@ public class ProjectionWriter {
         private final StringBuilder sql = new StringBuilder();
         private final List<Object> args = new ArrayList<>();
         private final boolean enabled;
-        private int count;
         private int rowsTaken;
 
         Together(JdbcTemplate jdbc, boolean enabled) {
@@ -234,24 +233,22 @@ public class ProjectionWriter {
             rowsTaken += rows.size();
             String manyRows = rows.size() > 1 ? manyRows(statement, rows.size()) : null;
             if (manyRows != null) {
-                sql.append(count++ == 0 ? "" : ";\n").append(manyRows);
+                sql.append(sql.isEmpty() ? "" : ";\n").append(manyRows);
                 rows.forEach(row -> args.addAll(java.util.Arrays.asList(row)));
                 return true;
             }
             for (Object[] row : rows) {
-                sql.append(count++ == 0 ? "" : ";\n").append(statement);
+                sql.append(sql.isEmpty() ? "" : ";\n").append(statement);
                 args.addAll(java.util.Arrays.asList(row));
             }
             return true;
         }
 
-
         void send() {
-            if (count > 0) {
+            if (!sql.isEmpty()) {
                 jdbc.update(sql.toString(), args.toArray());
                 sql.setLength(0);
                 args.clear();
-                count = 0;
                 rowsTaken = 0;
             }
         }
@@ -283,6 +280,10 @@ public class ProjectionWriter {
                     continue;
                 }
                 together.send(); // what was queued before goes first
+                if (rows.size() == 1) {
+                    jdbc.update(e.getKey(), rows.get(0));
+                    continue;
+                }
                 boolean copied = false;
                 if (bulk.active()) {
                     copied = CopyRows.copy(jdbc, e.getKey(), rows);
