@@ -3,7 +3,6 @@ package io.seire.platform.eventstore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -12,12 +11,16 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.serialization.Serializer;
 
 /**
- * Appends events so that the global index order is the commit order (ADR 0019). Every appending transaction first
- * takes one database-wide advisory lock, held until it commits or rolls back; a transaction can therefore take
- * global indices only after every earlier appender has finished. A reader never sees an event while an event with a
- * lower index is still in flight, so the gap-aware token never has to wait for (or forget) a gap: the only gaps
- * left are those of rolled-back transactions, which stay empty for good. This holds whatever the size of a write,
- * however many writers and nodes append beside it, and however long a transaction stalls.
+ * Appends events so that the global index order is the commit order (ADR 0019). Every appending transaction takes
+ * one database-wide advisory lock, held until it commits or rolls back; a transaction can therefore take global
+ * indices only after every earlier appender has finished. A reader never sees an event while an event with a lower
+ * index is still in flight, so the gap-aware token never has to wait for (or forget) a gap: the only gaps left are
+ * those of rolled-back transactions, which stay empty for good. This holds whatever the size of a write, however
+ * many writers and nodes append beside it, and however long a transaction stalls.
+ *
+ * <p>The event table takes the lock itself, by a statement trigger that fires before an insert forms its first row
+ * (V43, ADR 0059): the insert waits for the lock in its own round trip, and no insert, whoever sends it, can take a
+ * position without it. This class adds what the append needs besides: the positions the insert took.
  */
 public final class EventAppendOrder {
 
@@ -30,7 +33,6 @@ public final class EventAppendOrder {
     public static PreparedStatement appendInCommitOrder(Connection connection, EventSchema schema, Class<?> dataType,
                                                         List<? extends EventMessage<?>> events, Serializer serializer,
                                                         TimestampWriter timestampWriter) throws SQLException {
-        takeAppendLock(connection);
         String position = schema.globalIndexColumn().toLowerCase(java.util.Locale.ROOT);
         PreparedStatement insert = JdbcEventStorageEngineStatements.appendEvents(
                 returningPositions(connection, position), schema, dataType, events, serializer, timestampWriter);
@@ -116,13 +118,6 @@ public final class EventAppendOrder {
             if (events.get(i) instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
                 positions.put(key(domain.getAggregateIdentifier(), domain.getSequenceNumber()), taken.get(i));
             }
-        }
-    }
-
-    /** Waits until no other transaction may append; released by this transaction's commit or rollback. */
-    public static void takeAppendLock(Connection connection) throws SQLException {
-        try (Statement lock = connection.createStatement()) {
-            lock.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
         }
     }
 }

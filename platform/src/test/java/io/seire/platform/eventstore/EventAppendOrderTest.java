@@ -51,14 +51,68 @@ class EventAppendOrderTest {
     }
 
     @Test
-    void without_commit_order_the_same_writes_lose_the_large_writes_first_events() throws Exception {
-        // the hazard the rule removes, shown with Axon's own append statement
+    void without_the_append_lock_the_same_writes_lose_the_large_writes_first_events() throws Exception {
+        // the hazard the rule removes, shown with Axon's own append statement on a table without the lock's trigger
         DataSource db = freshDatabase();
+        new org.springframework.jdbc.core.JdbcTemplate(db).execute(
+                "DROP TRIGGER domainevententry_append_lock ON domainevententry");
         JdbcEventStorageEngine engine = engine(db, false);
 
         List<Long> read = runLargeWriteBesideSmallOne(db, engine);
 
         assertThat(read).hasSizeLessThan(LARGE_WRITE + 2);
+    }
+
+    @Test
+    void any_insert_into_the_event_table_takes_the_append_lock_even_axons_own_statement() throws Exception {
+        // the lock is the table's (V43), not the caller's: an append that bypasses EventAppendOrder loses nothing
+        DataSource db = freshDatabase();
+        JdbcEventStorageEngine engine = engine(db, false);
+
+        List<Long> read = runLargeWriteBesideSmallOne(db, engine);
+
+        assertThat(read).hasSize(LARGE_WRITE + 2);
+        assertThat(read).isSorted();
+    }
+
+    /**
+     * The lock is taken before the insert forms its first row, so before the sequence gives out a position: an
+     * insert waiting for the lock has taken none, and takes its positions only once the holder has committed.
+     */
+    @Test
+    void an_insert_waiting_for_the_append_lock_has_taken_no_position_yet() throws Exception {
+        DataSource db = freshDatabase();
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(db);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        tx.executeWithoutResult(s -> engine(db, true).appendEvents(StoreFixtures.events("before", 0, 1)));
+        long before = jdbc.queryForObject("SELECT last_value FROM domainevententry_globalindex_seq", Long.class);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = threads.submit(() -> tx.executeWithoutResult(s -> {
+            new org.springframework.jdbc.core.JdbcTemplate(db).execute(
+                    "SELECT pg_advisory_xact_lock(" + EventAppendOrder.APPEND_LOCK + ")");
+            holding.countDown();
+            await(release);
+        }));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<?> waiting = threads.submit(() -> tx.executeWithoutResult(s -> new org.springframework.jdbc.core.JdbcTemplate(db)
+                .update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
+                        + "payload, payloadtype, timestamp) VALUES ('plain', 0, 'T', 'plain-0', '\\x00', 'P', 'now')")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+                Long.class) == 0) {
+            assertThat(System.nanoTime()).as("the plain insert waits for the append lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+
+        assertThat(waiting.isDone()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT last_value FROM domainevententry_globalindex_seq", Long.class))
+                .as("no position taken while waiting").isEqualTo(before);
+        release.countDown();
+        holder.get(30, TimeUnit.SECONDS);
+        waiting.get(30, TimeUnit.SECONDS);
+        assertThat(jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = 'plain-0'",
+                Long.class)).isEqualTo(before + 1);
     }
 
     /**
