@@ -263,11 +263,20 @@ public final class Benchmark {
 
     private void rawWrites(RawBaseline baseline) throws Exception {
         raw.put("single1", baseline.singleRowCommits(1, scale.singleRows()));
+        CpuTime.Sample beforeSingle4 = machineCpu.now();
         raw.put("single4", baseline.singleRowCommits(4, scale.singleRows()));
+        CpuTime.Sample single4 = machineCpu.now().minus(beforeSingle4);
+        rawCommitCpu = new CpuTime.Sample(baseline.committingThreadsCpu(), single4.postgres()).per(4L * scale.singleRows());
         raw.put("batch100", baseline.batchesOf100(scale.batchRows()));
         report(new Figure("raw.single_row_commits.1_connection", raw.get("single1"), "rows/s", null, null));
         report(new Figure("raw.single_row_commits.4_connections", raw.get("single4"), "rows/s", null, null));
         report(new Figure("raw.batches_of_100", raw.get("batch100"), "rows/s", null, null));
+        report(new Figure("raw.cpu.single_row_commit.jvm", rawCommitCpu.jvm() * 1e6, "us/commit", null,
+                "4 connections: the committing threads' CPU (the JDBC driver)"));
+        if (rawCommitCpu.postgres() >= 0) {
+            report(new Figure("raw.cpu.single_row_commit.postgres", rawCommitCpu.postgres() * 1e6, "us/commit", null,
+                    "4 connections: PostgreSQL's CPU"));
+        }
         // what autovacuum would do next to the rows just written, done now: it ran beside figure 3's imports, which
         // follow at once with --only import (VACUUM ANALYZE of this table for about 3 s, docs/PERFORMANCE.md)
         long vacuum = System.nanoTime();
@@ -289,6 +298,7 @@ public final class Benchmark {
             expect(http.get("/api/v1/projects/" + Http.seg(p) + "/budget-execution?period=2025"), 200);
             expect(http.get("/api/v1/projects/" + Http.seg(p) + "/results-framework?period=2025"), 200);
         }
+        double warmUp = untilCompiled(projects);
         double one = writeRate(projects, 1);
         CpuTime.Sample beforeFour = machineCpu.now();
         double four = writeRate(projects, 4);
@@ -300,6 +310,8 @@ public final class Benchmark {
         report(new Figure("1.expenditures_http.4_clients", four, "writes/s", four / raw.get("single4"), "raw.single_row_commits.4_connections"));
         report(new Figure("1.http_floor.4_clients", floor, "requests/s", null,
                 "GET /actuator/health/liveness: what HTTP alone allows here"));
+        report(new Figure("1.warm_up", warmUp, "s", null, "4 clients writing and asking the floor until the JIT "
+                + "compiler rests (under 5 % of the time compiling)"));
         // what each costs the machine, steadier than the rates on a shared machine (the JVM's share includes the
         // benchmark's own clients and the JIT compiler)
         report(new Figure("1.cpu.write.jvm", perWrite.jvm() * 1e6, "us/write", null, "4 clients: the JVM's CPU"));
@@ -309,8 +321,39 @@ public final class Benchmark {
                     "4 clients: PostgreSQL's CPU"));
             report(new Figure("1.cpu.floor_request.postgres", perRequest.postgres() * 1e6, "us/request", null,
                     "4 clients: PostgreSQL's CPU"));
+            // a write is at least an empty request and a durable commit: what it costs the machine bounds the ratio
+            // of figure 1 any write path could reach here (docs/PERFORMANCE.md)
+            double request = perRequest.jvm() + perRequest.postgres();
+            double commit = rawCommitCpu.jvm() + rawCommitCpu.postgres();
+            report(new Figure("1.bound.request_and_commit", request / (request + commit), "ratio", null,
+                    "CPU of an empty request / (that + one raw single-row commit)"));
         }
     }
+
+    /**
+     * A running service is warm: on two cores the JIT compiler is still compiling the write path several thousand
+     * writes into the warm-up, and has not compiled the floor's at all (docs/PERFORMANCE.md, 2026-12-02). Both are
+     * asked, from 4 clients as measured, in rounds until the compiler spends under 5 % of a round compiling (at most
+     * five minutes). Answers the seconds it took.
+     */
+    private double untilCompiled(List<String> projects) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        double limit = scale == Scale.QUICK ? 30 : 300;
+        while (RawBaseline.seconds(start) < limit) {
+            long compiling = jit.getTotalCompilationTime();
+            long round = System.nanoTime();
+            writeRate(projects, 4);
+            httpFloor(4);
+            if (jit.getTotalCompilationTime() - compiling < 0.05 * (System.nanoTime() - round) / 1e6) {
+                break;
+            }
+        }
+        return RawBaseline.seconds(start);
+    }
+
+    /** CPU per raw single-row commit from 4 connections, beside which figure 1's bound is computed. */
+    private CpuTime.Sample rawCommitCpu;
 
     /** The JVM's and PostgreSQL's CPU (PostgreSQL's when it is the embedded one), read around figure 1's phases. */
     private CpuTime machineCpu;
