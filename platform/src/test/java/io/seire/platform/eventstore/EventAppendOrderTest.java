@@ -99,8 +99,8 @@ class EventAppendOrderTest {
                 .update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, "
                         + "payload, payloadtype, timestamp) VALUES ('plain', 0, 'T', 'plain-0', '\\x00', 'P', 'now')")));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-                Long.class) == 0) {
+        while (jdbc.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", Long.class) == 0) {
             assertThat(System.nanoTime()).as("the plain insert waits for the append lock").isLessThan(deadline);
             Thread.sleep(20);
         }
