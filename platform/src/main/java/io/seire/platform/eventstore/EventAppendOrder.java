@@ -20,7 +20,8 @@ import org.axonframework.serialization.Serializer;
  *
  * <p>The event table takes the lock itself, by a statement trigger that fires before an insert forms its first row
  * (V43, ADR 0059): the insert waits for the lock in its own round trip, and no insert, whoever sends it, can take a
- * position without it. This class adds what the append needs besides: the positions the insert took.
+ * position without it (short of a superuser turning the table's triggers off). This class adds what the append needs
+ * besides: the positions the insert took.
  */
 public final class EventAppendOrder {
 

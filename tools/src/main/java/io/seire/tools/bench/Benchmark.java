@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Benchmark {
 
-    /** How much work each figure does; {@code --quick} finishes in under a minute. */
+    /** How much work each figure does; {@code --quick} finishes in about a minute. */
     record Scale(String name, int singleRows, int batchRows, int httpWrites, int probeWrites, int bigHistory,
                  int datasetProjects, int datasetSmallEvents, int datasetBigEvents, int reads, int writeProjects,
                  int warmUp, int importRuns, int exportExpenditures) {
@@ -87,7 +87,7 @@ public final class Benchmark {
     static final String USAGE = """
             ops/bench [--quick] [--only rollups|report-pdf|exports|rebuild|import|writes] [--big-history=N] [--scale N]
               (no option)  every figure on the full history (100 projects, one with 1,000,000 events); about 15 minutes
-              --quick      every figure on a short history; under a minute
+              --quick      every figure on a short history; about a minute
               --only rollups      figures 5 and 7 on the full history
               --only report-pdf   figure 8 (the seed-sized report as PDF)
               --only exports      figure 9 (expenditure exports from a node with a 256 MB heap)
@@ -333,13 +333,13 @@ public final class Benchmark {
     /**
      * A running service is warm: on two cores the JIT compiler is still compiling the write path several thousand
      * writes into the warm-up, and has not compiled the floor's at all (docs/PERFORMANCE.md, 2026-12-02). Both are
-     * asked, from 4 clients as measured, in rounds until the compiler spends under 5 % of a round compiling (at most
-     * five minutes). Answers the seconds it took.
+     * asked, from 4 clients as measured, in rounds until the compiler spends under 5 % of a round compiling (rounds
+     * begin for at most five minutes; ten seconds with {@code --quick}). Answers the seconds it took.
      */
     private double untilCompiled(List<String> projects) throws Exception {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
-        double limit = scale == Scale.QUICK ? 30 : 300;
+        double limit = scale == Scale.QUICK ? 10 : 300;
         while (RawBaseline.seconds(start) < limit) {
             long compiling = jit.getTotalCompilationTime();
             long round = System.nanoTime();
