@@ -41,13 +41,7 @@ class EventAppendOrderTest {
 
     @Test
     void a_write_larger_than_the_gap_offset_beside_a_concurrent_writer_loses_nothing() throws Exception {
-        DataSource db = freshDatabase();
-        JdbcEventStorageEngine engine = engine(db, true);
-
-        List<Long> read = runLargeWriteBesideSmallOne(db, engine);
-
-        assertThat(read).hasSize(LARGE_WRITE + 2);
-        assertThat(read).isSorted();
+        assertReadsEveryEventInOrder(true);
     }
 
     @Test
@@ -66,10 +60,14 @@ class EventAppendOrderTest {
     @Test
     void any_insert_into_the_event_table_takes_the_append_lock_even_axons_own_statement() throws Exception {
         // the lock is the table's (V43), not the caller's: an append that bypasses EventAppendOrder loses nothing
-        DataSource db = freshDatabase();
-        JdbcEventStorageEngine engine = engine(db, false);
+        assertReadsEveryEventInOrder(false);
+    }
 
-        List<Long> read = runLargeWriteBesideSmallOne(db, engine);
+    /** The large and the small write beside it, appended by Seire's engine or by Axon's own statement. */
+    private void assertReadsEveryEventInOrder(boolean seiresEngine) throws Exception {
+        DataSource db = freshDatabase();
+
+        List<Long> read = runLargeWriteBesideSmallOne(db, engine(db, seiresEngine));
 
         assertThat(read).hasSize(LARGE_WRITE + 2);
         assertThat(read).isSorted();
