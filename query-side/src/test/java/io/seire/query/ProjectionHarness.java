@@ -47,7 +47,6 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -123,21 +122,9 @@ public final class ProjectionHarness {
         return builder.build();
     }
 
-    /**
-     * The test database through a small pool, as the application reaches it. A connection per statement started a
-     * server process per statement: the query side's tests took 3.5–4 minutes, 2.5–3 of them the budget execution's
-     * property test (60 random histories), against half a minute and 2.4 s with the pool.
-     */
     public static synchronized JdbcTemplate jdbc() {
         if (jdbc == null) {
-            com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
-            pool.setJdbcUrl(TestDatabase.url());
-            pool.setUsername("postgres");
-            pool.setPassword("");
-            pool.setMaximumPoolSize(8);
-            pool.setPoolName("projection-harness");
-            javax.sql.DataSource dataSource = new com.zaxxer.hikari.HikariDataSource(pool);
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            javax.sql.DataSource dataSource = TestDatabase.migrated();
             jdbc = new JdbcTemplate(dataSource);
             transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         }

@@ -2,6 +2,7 @@ package io.seire.command.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seire.platform.testing.TestDatabase;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -14,10 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Idempotency keys on the real table: one answer per actor, path and key; a second claim waits for the first. */
 class IdempotencyRecordsTest {
 
-    private final JdbcTemplate jdbc = new JdbcTemplate(WriteDatabase.dataSource());
+    private final JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated());
     private final IdempotencyRecords records = new IdempotencyRecords(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
     private final TransactionTemplate transactions =
-            new TransactionTemplate(new DataSourceTransactionManager(WriteDatabase.dataSource()));
+            new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.migrated()));
     private final String key = UUID.randomUUID().toString();
 
     @Test

@@ -2,6 +2,7 @@ package io.seire.command.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seire.platform.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ class ProjectCacheTest {
      */
     @Test
     void a_write_is_given_cached_projects_unchecked_and_only_those_it_appended_nothing_to_are_asked_of_the_store() {
-        javax.sql.DataSource db = WriteDatabase.dataSource();
+        javax.sql.DataSource db = TestDatabase.migrated();
         org.axonframework.spring.messaging.unitofwork.SpringTransactionManager transactions =
                 new org.axonframework.spring.messaging.unitofwork.SpringTransactionManager(
                         new org.springframework.jdbc.datasource.DataSourceTransactionManager(db));

@@ -12,6 +12,7 @@ import io.seire.kernel.access.Role;
 import io.seire.platform.eventstore.DuplicateKeyResolver;
 import io.seire.platform.eventstore.EventAppendOrder;
 import io.seire.platform.eventstore.StoredJson;
+import io.seire.platform.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class WriteExecutorTest {
     record Append(String stream, String id, boolean breaksRule, boolean staleFirst) {
     }
 
-    private final DataSource db = WriteDatabase.dataSource();
+    private final DataSource db = TestDatabase.migrated();
     private final JdbcTemplate jdbc = new JdbcTemplate(db);
     private final SpringTransactionManager transactions =
             new SpringTransactionManager(new DataSourceTransactionManager(db));

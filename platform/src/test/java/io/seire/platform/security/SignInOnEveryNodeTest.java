@@ -3,15 +3,11 @@ package io.seire.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.seire.kernel.access.Role;
 import io.seire.platform.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,23 +21,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 class SignInOnEveryNodeTest {
 
-    static HikariDataSource pool;
     static JdbcTemplate jdbc;
 
     @BeforeAll
     static void database() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.url());
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(pool);
-    }
-
-    @AfterAll
-    static void close() {
-        pool.close();
+        jdbc = new JdbcTemplate(TestDatabase.migrated());
     }
 
     static BasicCredentials node() {
